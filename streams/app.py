@@ -1,0 +1,227 @@
+"""The one faust App: the articles agent, its output topics, and the worker's web endpoints.
+
+The agent is thin: it hands the raw bytes to `streams.processing.process_message`, sends the
+records it returns, waits for every acknowledgement, and only then lets faust move the
+offset on (at-least-once: faust commits offsets of events the agent has finished).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+from aiohttp import web
+
+from streams.metrics import Metrics, get_metrics
+from streams.processing import ARTICLES, DLQ, EVENTS, Outcome, Record, Source, process_message
+from streams.schemas import CATEGORIES
+from streams.settings import Settings
+from streams.status import StatusBoard, status_page
+
+log = logging.getLogger("streams.worker")
+
+
+def broker_urls(settings: Settings) -> list[str]:
+    return [f"kafka://{server.strip()}" for server in settings.bootstrap.split(",") if server]
+
+
+def broker_credentials(settings: Settings) -> Any:
+    """faust credentials from settings; the password never leaves this function in a log."""
+    protocol = settings.security_protocol.upper()
+    if protocol == "PLAINTEXT":
+        return None
+    ssl_context = None
+    if protocol.endswith("SSL"):
+        import ssl
+
+        ssl_context = ssl.create_default_context(
+            cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None
+        )
+    if protocol.startswith("SASL"):
+        password = settings.sasl_password.get_secret_value() if settings.sasl_password else None
+        return faust.SASLCredentials(
+            username=settings.sasl_username,
+            password=password,
+            ssl_context=ssl_context,
+            mechanism=settings.sasl_mechanism,
+        )
+    return faust.SSLCredentials(ssl_context)
+
+
+def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
+    """Build the App with its agent and web server; nothing connects until the worker starts."""
+    metrics = metrics or get_metrics()
+    app = faust.App(
+        settings.app_id,
+        broker=broker_urls(settings),
+        broker_credentials=broker_credentials(settings),
+        key_serializer="raw",
+        value_serializer="raw",
+        web_enabled=False,
+        topic_disable_leader=True,
+        topic_allow_declare=False,
+        topic_partitions=settings.partitions,
+        producer_acks=-1,
+        producer_max_request_size=max(settings.max_article_bytes * 2, 1_048_576),
+        consumer_auto_offset_reset="earliest",
+        broker_commit_interval=1.0,
+        stream_wait_empty=True,
+        worker_redirect_stdouts=False,
+    )
+    topics = _declare_topics(app, settings)
+    board = StatusBoard()
+    _register_agent(AgentContext(app, settings, metrics, topics, board))
+    _register_rebalance_hooks(app, metrics)
+    _register_web(app, settings, metrics, board)
+    return app
+
+
+def _declare_topics(app: faust.App, settings: Settings) -> dict[str, Any]:
+    def raw_topic(name: str) -> Any:
+        return app.topic(
+            settings.topic(name),
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
+            internal=False,
+        )
+
+    names = [ARTICLES, DLQ, EVENTS, *(f"{EVENTS}.{category}" for category in CATEGORIES)]
+    return {name: raw_topic(name) for name in names}
+
+
+@dataclass(frozen=True)
+class AgentContext:
+    """What the agent needs besides the message: settings, metrics, topics, status board."""
+
+    app: faust.App
+    settings: Settings
+    metrics: Metrics
+    topics: dict[str, Any]
+    board: StatusBoard
+
+
+def _register_agent(context: AgentContext) -> None:
+    app, metrics = context.app, context.metrics
+
+    @app.agent(context.topics[ARTICLES], name="streams.extract-articles")  # type: ignore[untyped-decorator]
+    async def extract_articles(stream: Any) -> AsyncIterator[None]:
+        async for event in stream.events():
+            message = event.message
+            metrics.articles_received.inc()
+            metrics.in_flight.inc()
+            try:
+                await _handle(context, message)
+            finally:
+                metrics.in_flight.dec()
+            _observe_lag(app, metrics, message)
+            yield None
+
+
+async def _handle(context: AgentContext, message: Any) -> None:
+    settings, metrics = context.settings, context.metrics
+    source = Source(message.topic, message.partition, message.offset, message.key)
+    started = time.perf_counter()
+    outcome = process_message(
+        message.value, source, max_bytes=settings.max_article_bytes, now=datetime.now(UTC)
+    )
+    if outcome.rejected_reason is None:
+        metrics.extraction_seconds.observe(time.perf_counter() - started)
+    await _send_all(context.topics, outcome.records)
+    _count(metrics, context.board, outcome, message.timestamp)
+
+
+async def _send_all(topics: dict[str, Any], records: list[Record]) -> None:
+    """Send every record now and wait until the broker acknowledged all of them."""
+    pending = []
+    for record in records:
+        future = await topics[record.topic].send(
+            key=record.key, value=record.value, headers=record.headers, force=True
+        )
+        pending.append(future)
+    if pending:
+        await asyncio.gather(*pending)
+
+
+def _count(metrics: Metrics, board: StatusBoard, outcome: Outcome, produced_at: float) -> None:
+    if outcome.rejected_reason is not None:
+        metrics.articles_rejected.labels(reason=outcome.rejected_reason).inc()
+        board.record_rejection(outcome.rejected_reason)
+        log.warning("article rejected to DLQ: %s", outcome.rejected_reason)
+        return
+    for failure in outcome.failures:
+        metrics.extractor_errors.labels(extractor=failure.extractor).inc()
+        metrics.articles_rejected.labels(reason="extractor_error").inc()
+        log.error("extractor %s failed: %s", failure.extractor, failure.error)
+    for event in outcome.events:
+        metrics.events_published.labels(category=event.category, event_type=event.event_type).inc()
+    metrics.articles_processed.inc()
+    if produced_at:
+        metrics.end_to_end_latency.observe(max(0.0, time.time() - produced_at))
+    board.record_article(outcome.events)
+
+
+def _observe_lag(app: faust.App, metrics: Metrics, message: Any) -> None:
+    try:
+        highwater = app.consumer.highwater(message.tp)
+    except (KeyError, AttributeError, AssertionError):
+        return
+    if highwater is not None:
+        lag = max(0, highwater - message.offset - 1)
+        metrics.consumer_lag.labels(topic=message.topic, partition=str(message.partition)).set(lag)
+
+
+def _register_rebalance_hooks(app: faust.App, metrics: Metrics) -> None:
+    @app.on_partitions_assigned.connect  # type: ignore[untyped-decorator]
+    async def on_assigned(app: faust.App, assigned: set[Any], **_: Any) -> None:
+        metrics.rebalances.inc()
+        metrics.assigned_partitions.set(len(assigned))
+        log.info("partitions assigned: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
+
+    @app.on_partitions_revoked.connect  # type: ignore[untyped-decorator]
+    async def on_revoked(app: faust.App, revoked: set[Any], **_: Any) -> None:
+        log.info("partitions revoked: %d", len(revoked))
+
+
+def _register_web(app: faust.App, settings: Settings, metrics: Metrics, board: StatusBoard) -> None:
+    """/metrics, /health and (unless switched off) the status page at /; nothing else."""
+
+    async def metrics_view(_: web.Request) -> web.Response:
+        return web.Response(body=metrics.render(), content_type="text/plain", charset="utf-8")
+
+    async def health_view(_: web.Request) -> web.Response:
+        body = board.health()
+        return web.json_response(body, status=200 if body["status"] == "ok" else 503)
+
+    async def page_view(_: web.Request) -> web.Response:
+        return web.Response(text=status_page(board), content_type="text/html")
+
+    async def board_view(_: web.Request) -> web.Response:
+        return web.json_response(board.snapshot())
+
+    web_app = web.Application()
+    web_app.router.add_get("/metrics", metrics_view)
+    web_app.router.add_get("/health", health_view)
+    if settings.web_status_page:
+        web_app.router.add_get("/", page_view)
+        web_app.router.add_get("/status.json", board_view)
+    runner = web.AppRunner(web_app, access_log=None)
+
+    @app.task  # type: ignore[untyped-decorator]
+    async def serve_web() -> None:
+        await runner.setup()
+        site = web.TCPSite(runner, settings.web_host, settings.web_port)
+        await site.start()
+        board.mark_started()
+        log.info("metrics on http://%s:%d/metrics", settings.web_host, settings.web_port)
+
+    @app.on_before_shutdown.connect  # type: ignore[untyped-decorator]
+    async def stop_web(app: faust.App, **_: Any) -> None:
+        await runner.cleanup()

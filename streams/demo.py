@@ -1,0 +1,197 @@
+"""`streams demo`: the main job in one command.
+
+Local broker (when none is configured) -> topics -> a worker process -> the seed articles
+published -> events printed as they arrive, /metrics served, until Ctrl-C (or, with
+--exit-after-seeds, until the worker's committed offsets cover every seed).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from streams import broker
+from streams.errors import StreamsError
+from streams.kafka_clients import client_config, consumer
+from streams.publish import publish_paths
+from streams.render import render_event
+from streams.settings import PROJECT_ROOT, Settings
+from streams.topics import create_topics
+
+WORKER_STOP_SECONDS = 30.0
+
+
+def run_demo(
+    settings: Settings, *, seeds: str | None, exit_after_seeds: bool, timeout: float
+) -> int:
+    seeds_dir = Path(seeds) if seeds else PROJECT_ROOT / "seeds"
+    started_broker = _ensure_broker(settings)
+    worker: subprocess.Popen[bytes] | None = None
+    try:
+        created = create_topics(settings)
+        say(f"topics ready: {len(created)} ({settings.partitions} partitions each)")
+        events = _events_consumer(settings)
+        worker, log_path = _start_worker(settings)
+        say(f"worker started (pid {worker.pid}), log: {log_path}")
+        say(
+            f"metrics: http://{settings.web_host}:{settings.web_port}/metrics  "
+            f"status page: http://{settings.web_host}:{settings.web_port}/"
+        )
+        report = publish_paths(settings, [str(seeds_dir)])
+        say(f"published {report.sent} seed article(s) from {seeds_dir}")
+        targets = _end_offsets(settings, settings.topic("articles"))
+        return _follow(
+            settings, events, worker, targets, exit_after_seeds=exit_after_seeds, timeout=timeout
+        )
+    finally:
+        if worker is not None:
+            _stop_worker(worker)
+        if started_broker:
+            broker.stop(settings)
+            say("local broker stopped")
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def _ensure_broker(settings: Settings) -> bool:
+    if not settings.uses_local_broker:
+        say(f"using Kafka at {settings.bootstrap}")
+        return False
+    if broker.status(settings).running:
+        say(f"local broker already running at {settings.bootstrap}")
+        return False
+    say("starting the local Kafka broker (first run fetches its jars with Maven)...")
+    broker.start(settings)
+    say(f"local broker up at {settings.bootstrap}")
+    return True
+
+
+def _start_worker(settings: Settings) -> tuple[subprocess.Popen[bytes], Path]:
+    log_dir = PROJECT_ROOT / "var" / "log"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / "demo-worker.log"
+    env = {
+        **os.environ,
+        "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap,
+        "STREAMS_WEB_PORT": str(settings.web_port),
+    }
+    with log_path.open("ab") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streams.cli", "worker"],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=PROJECT_ROOT,
+        )
+    return process, log_path
+
+
+def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    if worker.poll() is not None:
+        return
+    worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=WORKER_STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+    say(f"worker stopped (exit code {worker.returncode})")
+
+
+def _events_consumer(settings: Settings) -> Any:
+    from kafka import TopicPartition
+
+    topic = settings.topic("events")
+    client = consumer(settings, group_id=None, enable_auto_commit=False)
+    partitions = client.partitions_for_topic(topic) or set()
+    assigned = [TopicPartition(topic, partition) for partition in sorted(partitions)]
+    client.assign(assigned)
+    client.seek_to_end(*assigned)
+    for tp in assigned:
+        client.position(tp)
+    return client
+
+
+def _end_offsets(settings: Settings, topic: str) -> dict[Any, int]:
+    from kafka import TopicPartition
+
+    client = consumer(settings, group_id=None)
+    try:
+        partitions = client.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, partition) for partition in partitions]
+        return dict(client.end_offsets(tps))
+    finally:
+        client.close()
+
+
+def _committed(settings: Settings) -> dict[Any, int]:
+    from kafka import KafkaAdminClient
+
+    admin = KafkaAdminClient(**client_config(settings))
+    try:
+        offsets = admin.list_consumer_group_offsets(settings.app_id)
+        return {tp: meta.offset for tp, meta in offsets.items()}
+    finally:
+        admin.close()
+
+
+def _follow(
+    settings: Settings,
+    events: Any,
+    worker: subprocess.Popen[bytes],
+    targets: dict[Any, int],
+    *,
+    exit_after_seeds: bool,
+    timeout: float,
+) -> int:
+    say("events as they arrive (Ctrl-C to stop):")
+    deadline = time.monotonic() + timeout
+    next_check = 0.0
+    shown = 0
+    try:
+        while True:
+            for records in events.poll(timeout_ms=300).values():
+                for record in records:
+                    print("  " + render_event(_json(record.value)), flush=True)
+                    shown += 1
+            if worker.poll() is not None:
+                raise StreamsError(f"the worker exited with code {worker.returncode}")
+            if exit_after_seeds and time.monotonic() >= next_check:
+                next_check = time.monotonic() + 1.0
+                if _caught_up(settings, targets):
+                    _drain(events)
+                    say(f"all seeds processed; {shown} event(s) shown")
+                    return 0
+                if time.monotonic() > deadline:
+                    raise StreamsError(f"seeds not processed within {timeout:.0f}s")
+    except KeyboardInterrupt:
+        say(f"stopping; {shown} event(s) shown")
+        return 0
+    finally:
+        events.close()
+
+
+def _caught_up(settings: Settings, targets: dict[Any, int]) -> bool:
+    committed = _committed(settings)
+    return all(committed.get(tp, 0) >= end for tp, end in targets.items() if end > 0)
+
+
+def _drain(events: Any) -> None:
+    for _ in range(3):
+        for records in events.poll(timeout_ms=300).values():
+            for record in records:
+                print("  " + render_event(_json(record.value)), flush=True)
+
+
+def _json(value: bytes) -> dict[str, Any]:
+    import json
+
+    data = json.loads(value)
+    return data if isinstance(data, dict) else {}

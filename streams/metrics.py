@@ -1,0 +1,105 @@
+"""Every Prometheus metric of the worker, defined once, on a registry of its own.
+
+Tests build a fresh `Metrics(CollectorRegistry())`; the worker uses `get_metrics()`.
+"""
+
+from __future__ import annotations
+
+import platform
+from functools import lru_cache
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from streams import __version__
+
+PREFIX = "streams"
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+EXTRACTION_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+
+
+class Metrics:
+    """The worker's metrics. Names follow Prometheus conventions (_total, _seconds)."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.registry = registry
+        self.articles_received = Counter(
+            f"{PREFIX}_articles_received",
+            "Article messages read from the input topic.",
+            registry=registry,
+        )
+        self.articles_rejected = Counter(
+            f"{PREFIX}_articles_rejected",
+            "Article messages sent to the DLQ, by reason.",
+            ["reason"],
+            registry=registry,
+        )
+        self.articles_processed = Counter(
+            f"{PREFIX}_articles_processed",
+            "Valid articles whose events were all acknowledged.",
+            registry=registry,
+        )
+        self.events_published = Counter(
+            f"{PREFIX}_events_published",
+            "Events acknowledged on the events topics.",
+            ["category", "event_type"],
+            registry=registry,
+        )
+        self.extractor_errors = Counter(
+            f"{PREFIX}_extractor_errors",
+            "Exceptions raised inside one extractor, by extractor.",
+            ["extractor"],
+            registry=registry,
+        )
+        self.extraction_seconds = Histogram(
+            f"{PREFIX}_extraction_seconds",
+            "Time to extract the events of one article.",
+            buckets=EXTRACTION_BUCKETS,
+            registry=registry,
+        )
+        self.end_to_end_latency = Histogram(
+            f"{PREFIX}_end_to_end_latency_seconds",
+            "Article produce timestamp to acknowledgement of its last event.",
+            buckets=LATENCY_BUCKETS,
+            registry=registry,
+        )
+        self.consumer_lag = Gauge(
+            f"{PREFIX}_consumer_lag",
+            "Messages behind the high watermark, by partition.",
+            ["topic", "partition"],
+            registry=registry,
+        )
+        self.in_flight = Gauge(
+            f"{PREFIX}_in_flight_articles",
+            "Articles being processed right now.",
+            registry=registry,
+        )
+        self.assigned_partitions = Gauge(
+            f"{PREFIX}_assigned_partitions",
+            "Input partitions assigned to this worker.",
+            registry=registry,
+        )
+        self.rebalances = Counter(
+            f"{PREFIX}_rebalances",
+            "Consumer group rebalances seen by this worker.",
+            registry=registry,
+        )
+        self.broker_up = Gauge(
+            f"{PREFIX}_broker_up",
+            "1 when the last broker metadata request succeeded, else 0.",
+            registry=registry,
+        )
+        self.build_info = Gauge(
+            f"{PREFIX}_build_info",
+            "Build information (value is always 1).",
+            ["version", "python"],
+            registry=registry,
+        )
+        self.build_info.labels(version=__version__, python=platform.python_version()).set(1)
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+@lru_cache(maxsize=1)
+def get_metrics() -> Metrics:
+    return Metrics(CollectorRegistry(auto_describe=True))

@@ -1,0 +1,79 @@
+"""`streams publish`: articles from files to the articles topic, counted and acknowledged."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from streams.articles_io import read_articles
+from streams.errors import PublishError
+from streams.kafka_clients import producer
+from streams.settings import Settings
+
+PROGRESS_EVERY = 1000
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    sent: int
+    seconds: float
+
+
+def publish_paths(
+    settings: Settings, paths: list[str], *, topic: str | None = None
+) -> PublishReport:
+    """Send every article; raise PublishError (with how many were already sent) on failure."""
+    from kafka.errors import KafkaError
+
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            raise PublishError(f"{path}: no such file")
+    target = topic or settings.topic("articles")
+    started = time.monotonic()
+    sent = 0
+    try:
+        client = producer(settings, max_request_size=max(settings.max_article_bytes * 2, 1_048_576))
+    except KafkaError as exc:
+        raise PublishError(f"cannot reach Kafka at {settings.bootstrap}: {exc}") from None
+    try:
+        pending = []
+        for loaded in read_articles(paths):
+            value = loaded.article.model_dump_json(exclude_none=True).encode("utf-8")
+            try:
+                future = client.send(target, key=loaded.article.id.encode(), value=value)
+            except KafkaError as exc:
+                raise PublishError(f"{loaded.origin}: {exc}") from None
+            pending.append((loaded.origin, future))
+            if len(pending) >= 500:
+                sent += _wait(pending)
+                _progress(sent, started)
+        sent += _wait(pending)
+    except PublishError as exc:
+        client.flush(timeout=10)
+        raise PublishError(f"{exc} ({sent} article(s) were sent before this)") from None
+    finally:
+        client.close(timeout=10)
+    return PublishReport(sent=sent, seconds=time.monotonic() - started)
+
+
+def _wait(pending: list[tuple[str, object]]) -> int:
+    from kafka.errors import KafkaError
+
+    done = 0
+    for origin, future in pending:
+        try:
+            future.get(timeout=30)  # type: ignore[attr-defined]
+        except KafkaError as exc:
+            pending.clear()
+            raise PublishError(f"{origin}: {type(exc).__name__}: {exc}") from None
+        done += 1
+    pending.clear()
+    return done
+
+
+def _progress(sent: int, started: float) -> None:
+    if sent % PROGRESS_EVERY < 500:
+        rate = sent / max(time.monotonic() - started, 1e-9)
+        print(f"  ... {sent} articles sent ({rate:.0f}/s)", file=sys.stderr, flush=True)

@@ -1,0 +1,71 @@
+"""All configuration in one place, read from the environment (prefix STREAMS_).
+
+`KAFKA_BOOTSTRAP_SERVERS` is also honoured without the prefix, since it is the name
+every Kafka tool and deployment uses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Settings of the worker, the CLI and the local broker."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="STREAMS_", frozen=True, extra="ignore", populate_by_name=True
+    )
+
+    bootstrap_servers: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "STREAMS_BOOTSTRAP_SERVERS"),
+        description="Kafka bootstrap servers. Unset: the local broker on 127.0.0.1:<broker_port>.",
+    )
+    broker_port: int = Field(default=19092, description="Port of the local Kafka broker.")
+    broker_controller_port: int = Field(default=19093, description="KRaft controller port.")
+    broker_home: Path = Field(
+        default=PROJECT_ROOT / "var" / "kafka",
+        description="Where the local broker keeps its jars, data and logs.",
+    )
+    app_id: str = Field(default="streams-extractor", description="Faust app id = consumer group.")
+    topic_prefix: str = Field(default="", description="Prefix for every topic name.")
+    partitions: int = Field(default=4, ge=1, description="Partitions per topic on create.")
+    replication_factor: int | None = Field(
+        default=None, description="Replication factor; unset = min(3, number of brokers)."
+    )
+    max_article_bytes: int = Field(
+        default=1_000_000, ge=1, description="Larger article messages go to the DLQ."
+    )
+    web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
+    web_port: int = Field(default=6066, description="Port of the worker's /metrics and /health.")
+    web_status_page: bool = Field(default=True, description="Serve the live status page at /.")
+    security_protocol: str = Field(
+        default="PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."
+    )
+    sasl_mechanism: str = Field(default="PLAIN", description="SASL mechanism when SASL is used.")
+    sasl_username: str | None = Field(default=None, description="SASL user name.")
+    sasl_password: SecretStr | None = Field(default=None, description="SASL password (secret).")
+    ssl_cafile: Path | None = Field(default=None, description="CA bundle for SSL.")
+    log_level: str = Field(default="INFO", description="Log level of the worker.")
+
+    @property
+    def bootstrap(self) -> str:
+        return self.bootstrap_servers or f"127.0.0.1:{self.broker_port}"
+
+    @property
+    def uses_local_broker(self) -> bool:
+        return self.bootstrap_servers is None
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}{name}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -71,6 +71,8 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
         producer_max_request_size=max(settings.max_article_bytes * 2, 1_048_576),
         consumer_auto_offset_reset="earliest",
         broker_commit_interval=1.0,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
     )
@@ -78,6 +80,7 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
     board = StatusBoard()
     _register_agent(AgentContext(app, settings, metrics, topics, board))
     _register_rebalance_hooks(app, metrics)
+    _register_broker_probe(app, settings, metrics, board)
     _register_web(app, settings, metrics, board)
     return app
 
@@ -111,7 +114,7 @@ class AgentContext:
 def _register_agent(context: AgentContext) -> None:
     app, metrics = context.app, context.metrics
 
-    @app.agent(context.topics[ARTICLES], name="streams.extract-articles")  # type: ignore[untyped-decorator]
+    @app.agent(context.topics[ARTICLES], name="streams.extract-articles")
     async def extract_articles(stream: Any) -> AsyncIterator[None]:
         async for event in stream.events():
             message = event.message
@@ -179,15 +182,49 @@ def _observe_lag(app: faust.App, metrics: Metrics, message: Any) -> None:
 
 
 def _register_rebalance_hooks(app: faust.App, metrics: Metrics) -> None:
-    @app.on_partitions_assigned.connect  # type: ignore[untyped-decorator]
-    async def on_assigned(app: faust.App, assigned: set[Any], **_: Any) -> None:
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]  # faust stub too narrow
+    async def on_assigned(_: Any, *args: Any, **kwargs: Any) -> None:
+        assigned: set[Any] = kwargs.get("assigned", set())
         metrics.rebalances.inc()
         metrics.assigned_partitions.set(len(assigned))
         log.info("partitions assigned: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
 
-    @app.on_partitions_revoked.connect  # type: ignore[untyped-decorator]
-    async def on_revoked(app: faust.App, revoked: set[Any], **_: Any) -> None:
-        log.info("partitions revoked: %d", len(revoked))
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]  # faust stub too narrow
+    async def on_revoked(_: Any, *args: Any, **kwargs: Any) -> None:
+        log.info("partitions revoked: %d", len(kwargs.get("revoked", ())))
+
+
+BROKER_PROBE_SECONDS = 2.0
+
+
+async def broker_reachable(bootstrap: str, timeout: float = 1.5) -> bool:
+    """True when a TCP connection to any bootstrap server opens within the timeout."""
+    for server in bootstrap.split(","):
+        host, _, port = server.strip().rpartition(":")
+        try:
+            _, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), timeout)
+        except (OSError, TimeoutError, ValueError):
+            continue
+        writer.close()
+        return True
+    return False
+
+
+def _register_broker_probe(
+    app: faust.App, settings: Settings, metrics: Metrics, board: StatusBoard
+) -> None:
+    """broker_up gauge and health: logs one line when the broker goes away and comes back."""
+
+    @app.timer(interval=BROKER_PROBE_SECONDS)  # type: ignore[untyped-decorator]
+    async def probe_broker() -> None:
+        up = await broker_reachable(settings.bootstrap)
+        metrics.broker_up.set(1 if up else 0)
+        if up != board.broker_up:
+            if up:
+                log.warning("Kafka at %s is reachable again", settings.bootstrap)
+            else:
+                log.error("Kafka at %s is unreachable; retrying", settings.bootstrap)
+        board.broker_up = up
 
 
 def _register_web(app: faust.App, settings: Settings, metrics: Metrics, board: StatusBoard) -> None:
@@ -222,6 +259,6 @@ def _register_web(app: faust.App, settings: Settings, metrics: Metrics, board: S
         board.mark_started()
         log.info("metrics on http://%s:%d/metrics", settings.web_host, settings.web_port)
 
-    @app.on_before_shutdown.connect  # type: ignore[untyped-decorator]
-    async def stop_web(app: faust.App, **_: Any) -> None:
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]  # faust stub too narrow
+    async def stop_web(_: Any, *args: Any, **kwargs: Any) -> None:
         await runner.cleanup()

@@ -33,11 +33,19 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "var" / "kafka",
         description="Where the local broker keeps its jars, data and logs.",
     )
+    broker_jars: Path | None = Field(
+        default=None,
+        description="Shared cache of the local broker's jars; unset = <repo>/.cache/kafka-libs.",
+    )
     app_id: str = Field(default="streams-extractor", description="Faust app id = consumer group.")
     topic_prefix: str = Field(default="", description="Prefix for every topic name.")
     partitions: int = Field(default=4, ge=1, description="Partitions per topic on create.")
     replication_factor: int | None = Field(
         default=None, description="Replication factor; unset = min(3, number of brokers)."
+    )
+    session_timeout: float = Field(
+        default=10.0, gt=0, description="Consumer group session timeout, seconds: how soon a "
+        "crashed worker's partitions move to the others."
     )
     max_article_bytes: int = Field(
         default=1_000_000, ge=1, description="Larger article messages go to the DLQ."

@@ -25,6 +25,7 @@ class StatusBoard:
         self.buckets: deque[tuple[int, int, int]] = deque(maxlen=BUCKETS_KEPT)
         self.last_events: deque[dict[str, Any]] = deque(maxlen=LAST_EVENTS_KEPT)
         self.last_activity = 0.0
+        self.broker_up = True
 
     def mark_started(self) -> None:
         self.started = True
@@ -52,7 +53,8 @@ class StatusBoard:
 
     def health(self) -> dict[str, Any]:
         return {
-            "status": "ok" if self.started else "starting",
+            "status": _health_status(self.started, self.broker_up),
+            "broker_up": self.broker_up,
             "articles_processed": self.processed,
             "events_published": self.events_total,
             "rejected": dict(self.rejections),
@@ -68,6 +70,12 @@ class StatusBoard:
             "bucket_seconds": BUCKET_SECONDS,
             "last_events": list(self.last_events),
         }
+
+
+def _health_status(started: bool, broker_up: bool) -> str:
+    if not started:
+        return "starting"
+    return "ok" if broker_up else "broker_unreachable"
 
 
 def _brief(event: Event) -> dict[str, Any]:

@@ -1,0 +1,128 @@
+"""The gold set is well formed, and extraction scores on it never fall below the ratchet."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import pytest
+
+from streams import evaluate as ev
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+DEV = GOLD / "dev.jsonl"
+SEEDS = ROOT / "seeds"
+RATCHET: dict[str, Any] = json.loads((GOLD / "ratchet.json").read_text(encoding="utf-8"))
+SUBDIVISIONS = {s.code for s in pycountry.subdivisions}
+ALPHA3_TO_2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+
+
+@pytest.fixture(scope="module")
+def all_gold() -> list[ev.GoldItem]:
+    return ev.load_gold(GOLD)
+
+
+@pytest.fixture(scope="module")
+def dev_report() -> ev.Report:
+    from streams.extraction import extract
+
+    return ev.evaluate(ev.load_gold(DEV), extract)
+
+
+def _seed_files() -> dict[str, tuple[dict[str, str], str]]:
+    seeds = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        head, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+        header = dict(line.split(": ", 1) for line in head.splitlines())
+        seeds[header["Id"]] = (header, body.strip("\n"))
+    return seeds
+
+
+def test_gold_ratchet_ids_unique_across_files(all_gold: list[ev.GoldItem]) -> None:
+    ids = [item.id for item in all_gold]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicates == []
+
+
+def test_gold_ratchet_dev_set_size_and_type_coverage() -> None:
+    items = ev.load_gold(DEV)
+    with_events = [i for i in items if i.expected]
+    assert len(with_events) >= 60
+    assert len(items) - len(with_events) >= 20
+    types = {e.event_type for i in items for e in i.expected}
+    assert types == set(ev.EVENT_CATEGORY)
+
+
+def test_gold_ratchet_places_have_valid_codes(all_gold: list[ev.GoldItem]) -> None:
+    problems = []
+    for item in all_gold:
+        for event in item.expected:
+            for place in event.locations:
+                alpha2 = ALPHA3_TO_2.get(place.country or "")
+                if alpha2 is None:
+                    problems.append((item.id, place.name, "country"))
+                if place.admin1_code and (
+                    place.admin1_code not in SUBDIVISIONS
+                    or not place.admin1_code.startswith(f"{alpha2}-")
+                ):
+                    problems.append((item.id, place.name, place.admin1_code))
+                if (place.latitude is None) != (place.longitude is None):
+                    problems.append((item.id, place.name, "half a coordinate"))
+            for actor in event.actors:
+                if actor.country and actor.country not in ALPHA3_TO_2:
+                    problems.append((item.id, actor.name, actor.country))
+    assert problems == []
+
+
+def test_gold_ratchet_dates_not_after_publication(all_gold: list[ev.GoldItem]) -> None:
+    late = [
+        (item.id, event.event_type, event.date)
+        for item in all_gold
+        for event in item.expected
+        if event.date
+        and event.status != "planned"
+        and date.fromisoformat(event.date) > item.published_at.date()
+    ]
+    assert late == []
+
+
+def test_gold_ratchet_acled_type_is_one_per_event_type(all_gold: list[ev.GoldItem]) -> None:
+    seen: dict[str, set[str | None]] = {}
+    for item in all_gold:
+        for event in item.expected:
+            seen.setdefault(event.event_type, set()).add(event.acled_event_type)
+    assert {t: codes for t, codes in seen.items() if len(codes) > 1} == {}
+
+
+def test_gold_ratchet_seed_gold_matches_seed_files() -> None:
+    seeds = _seed_files()
+    gold = {item.id: item for item in ev.load_gold(GOLD / "seeds.jsonl")}
+    assert set(gold) == set(seeds)
+    for seed_id, (header, body) in seeds.items():
+        assert gold[seed_id].text == body, seed_id
+        assert (
+            gold[seed_id].published_at
+            == ev.GoldItem.model_validate(
+                {"id": "x", "text": "x", "published_at": header["Date"], "expected": []}
+            ).published_at
+        )
+
+
+def test_gold_ratchet_thresholds_cover_every_field() -> None:
+    assert set(RATCHET["f1"]) == set(ev.FIELDS)
+
+
+@pytest.mark.parametrize("field", ev.FIELDS)
+def test_gold_ratchet_field_f1_at_least_threshold(dev_report: ev.Report, field: str) -> None:
+    score = dev_report.fields[field]
+    assert score.f1 >= RATCHET["f1"][field], f"{field}: {score.as_dict()}"
+
+
+def test_gold_ratchet_no_conflict_events_on_no_event_texts(dev_report: ev.Report) -> None:
+    offenders = [t.id for t in dev_report.texts if t.conflict_on_no_event]
+    ceiling = RATCHET["max_conflict_events_on_no_event_texts"]
+    assert dev_report.conflict_on_no_event <= ceiling, offenders

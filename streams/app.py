@@ -184,14 +184,15 @@ def _observe_lag(app: faust.App, metrics: Metrics, message: Any) -> None:
 def _register_rebalance_hooks(app: faust.App, metrics: Metrics) -> None:
     @app.on_partitions_assigned.connect  # type: ignore[arg-type]  # faust stub too narrow
     async def on_assigned(_: Any, *args: Any, **kwargs: Any) -> None:
-        assigned: set[Any] = kwargs.get("assigned", set())
+        assigned: set[Any] = args[0] if args else kwargs.get("assigned", set())
         metrics.rebalances.inc()
         metrics.assigned_partitions.set(len(assigned))
         log.info("partitions assigned: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
 
     @app.on_partitions_revoked.connect  # type: ignore[arg-type]  # faust stub too narrow
     async def on_revoked(_: Any, *args: Any, **kwargs: Any) -> None:
-        log.info("partitions revoked: %d", len(kwargs.get("revoked", ())))
+        revoked = args[0] if args else kwargs.get("revoked", ())
+        log.info("partitions revoked: %d", len(revoked))
 
 
 BROKER_PROBE_SECONDS = 2.0

@@ -132,14 +132,18 @@ def _end_offsets(settings: Settings, topic: str) -> dict[Any, int]:
 
 
 def _committed(settings: Settings) -> dict[Any, int]:
+    """The worker group's committed offsets; empty while the group is still forming."""
     from kafka import KafkaAdminClient
+    from kafka.errors import KafkaError
 
     admin = KafkaAdminClient(**client_config(settings))
     try:
-        offsets = admin.list_consumer_group_offsets(settings.app_id)
-        return {tp: meta.offset for tp, meta in offsets.items()}
+        offsets = admin.list_group_offsets(settings.app_id).get(settings.app_id, {})
+    except KafkaError:
+        return {}
     finally:
         admin.close()
+    return {tp: meta.offset for tp, meta in offsets.items()}
 
 
 def _follow(

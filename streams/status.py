@@ -124,7 +124,7 @@ function cell(row, text){const td=document.createElement('td');
  td.textContent=text??'';row.appendChild(td);}
 function draw(points){const c=document.getElementById('chart'),g=c.getContext('2d');
  g.clearRect(0,0,c.width,c.height);const max=Math.max(1,...points.map(p=>p.articles));
- const w=c.width/Math.max(points.length,1);g.fillStyle='#3b7dd8';
+ const w=c.width/60;g.fillStyle='#3b7dd8';
  points.forEach((p,i)=>{const h=(c.height-20)*p.articles/max;g.fillRect(i*w+1,c.height-h,w-2,h);});
  g.fillStyle='#555';g.fillText('max '+max,4,12);}
 async function refresh(){const r=await fetch('status.json');const s=await r.json();

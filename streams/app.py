@@ -21,7 +21,7 @@ from aiohttp import web
 from streams.metrics import Metrics, get_metrics
 from streams.processing import ARTICLES, DLQ, EVENTS, Outcome, Record, Source, process_message
 from streams.schemas import CATEGORIES
-from streams.settings import Settings
+from streams.settings import PROJECT_ROOT, Settings
 from streams.status import StatusBoard, status_page
 
 log = logging.getLogger("streams.worker")
@@ -57,6 +57,8 @@ def broker_credentials(settings: Settings) -> Any:
 def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
     """Build the App with its agent and web server; nothing connects until the worker starts."""
     metrics = metrics or get_metrics()
+    state_dir = PROJECT_ROOT / "var" / "faust"
+    state_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=broker_urls(settings),
@@ -75,6 +77,7 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
         broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
+        datadir=str(state_dir / settings.app_id),
     )
     topics = _declare_topics(app, settings)
     board = StatusBoard()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from streams.articles_io import read_articles
 from streams.errors import PublishError
-from streams.kafka_clients import producer
+from streams.kafka_clients import consumer, producer
 from streams.settings import Settings
 
 PROGRESS_EVERY = 1000
@@ -34,6 +34,7 @@ def publish_paths(
     started = time.monotonic()
     sent = 0
     try:
+        _require_topic(settings, target)
         client = producer(settings, max_request_size=max(settings.max_article_bytes * 2, 1_048_576))
     except KafkaError as exc:
         raise PublishError(f"cannot reach Kafka at {settings.bootstrap}: {exc}") from None
@@ -56,6 +57,20 @@ def publish_paths(
     finally:
         client.close(timeout=10)
     return PublishReport(sent=sent, seconds=time.monotonic() - started)
+
+
+def _require_topic(settings: Settings, topic: str) -> None:
+    """Fail fast and clearly instead of a 60 s metadata timeout on a missing topic."""
+    probe = consumer(settings, enable_auto_commit=False)
+    try:
+        exists = topic in probe.topics()
+    finally:
+        probe.close()
+    if not exists:
+        raise PublishError(
+            f"topic {topic!r} does not exist on {settings.bootstrap} (create it with "
+            "`streams topics create`)"
+        )
 
 
 def _wait(pending: list[tuple[str, object]]) -> int:

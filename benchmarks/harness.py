@@ -1,0 +1,157 @@
+"""Broker, topics, workers and Kafka I/O for the end-to-end benchmark."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+from streams.settings import PROJECT_ROOT, Settings
+from streams.topics import create_topics
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def scrape(port: int) -> dict[str, float]:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    url = f"http://127.0.0.1:{port}/metrics"
+    with urllib.request.urlopen(url, timeout=5) as response:
+        text = response.read().decode()
+    samples: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
+            samples[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
+    return samples
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@dataclass
+class Worker:
+    process: subprocess.Popen[bytes]
+    port: int
+
+    def processed(self) -> float:
+        try:
+            samples = scrape(self.port)
+        except OSError:
+            return 0.0
+        rejected = sum(v for k, v in samples.items() if k.startswith("streams_articles_rejected"))
+        return samples.get("streams_articles_processed_total", 0.0) + rejected
+
+
+@dataclass
+class Run:
+    """One isolated set of topics (unique prefix) and its workers."""
+
+    bootstrap: str
+    partitions: int
+    log_dir: Path
+    prefix: str = field(default_factory=lambda: f"bench{uuid.uuid4().hex[:6]}.")
+    workers: list[Worker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.settings = Settings(bootstrap_servers=self.bootstrap, topic_prefix=self.prefix,
+                                 app_id=f"bench-{self.prefix.strip('.')}",
+                                 partitions=self.partitions)
+        create_topics(self.settings)
+
+    def topic(self, name: str) -> str:
+        return self.settings.topic(name)
+
+    def start_worker(self) -> Worker:
+        port = free_port()
+        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
+               "STREAMS_TOPIC_PREFIX": self.prefix, "STREAMS_APP_ID": self.settings.app_id,
+               "STREAMS_WEB_PORT": str(port), "STREAMS_LOG_LEVEL": "WARNING"}
+        log = (self.log_dir / f"{self.prefix}worker{len(self.workers)}.log").open("wb")
+        process = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env,
+                                   stdout=log, stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
+        worker = Worker(process, port)
+        self.workers.append(worker)
+        return worker
+
+    def wait_assigned(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            total = 0.0
+            for worker in self.workers:
+                try:
+                    total += scrape(worker.port).get("streams_assigned_partitions", 0.0)
+                except OSError:
+                    pass
+            if total >= self.partitions:
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"workers did not get all partitions in {timeout}s")
+
+    def processed(self) -> float:
+        return sum(worker.processed() for worker in self.workers)
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.process.terminate()
+        for worker in self.workers:
+            try:
+                worker.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.process.kill()
+
+
+def produce(bootstrap: str, topic: str, articles: list[dict[str, Any]],
+            rate: float | None = None) -> dict[str, float]:
+    """Send articles (optionally at a steady rate); returns article id -> produce timestamp."""
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=2)
+    sent_at: dict[str, float] = {}
+    started = time.monotonic()
+    futures = []
+    for index, article in enumerate(articles):
+        if rate:
+            delay = started + index / rate - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        value = json.dumps(article).encode()
+        futures.append((article["id"], producer.send(topic, key=article["id"].encode(),
+                                                      value=value)))
+    producer.flush(timeout=60)
+    for article_id, future in futures:
+        sent_at[article_id] = future.get(timeout=30).timestamp / 1000.0
+    producer.close()
+    return sent_at
+
+
+def read_all(bootstrap: str, topic: str, expected: int, timeout: float) -> list[Any]:
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None,
+                             enable_auto_commit=False, max_partition_fetch_bytes=10_000_000)
+    partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
+    consumer.assign(partitions)
+    consumer.seek_to_beginning(*partitions)
+    records: list[Any] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and len(records) < expected:
+        for batch in consumer.poll(timeout_ms=500, max_records=5000).values():
+            records.extend(batch)
+    consumer.close()
+    return records

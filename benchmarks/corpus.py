@@ -15,11 +15,39 @@ from streams.articles_io import read_articles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
-PLACES = ["Kharkiv", "Odesa", "Dnipro", "Zaporizhzhia", "Sumy", "Kherson", "Mykolaiv",
-          "Chernihiv", "Poltava", "Lviv", "Khartoum", "El Fasher", "Goma", "Mogadishu",
-          "Aden", "Beirut", "Gaza City", "Quetta", "Peshawar", "Bamako", "Maiduguri"]
-ACTORS = ["Russian forces", "Ukrainian troops", "the Rapid Support Forces", "M23 rebels",
-          "al-Shabaab fighters", "Houthi forces", "Israeli forces", "militants"]
+PLACES = [
+    "Kharkiv",
+    "Odesa",
+    "Dnipro",
+    "Zaporizhzhia",
+    "Sumy",
+    "Kherson",
+    "Mykolaiv",
+    "Chernihiv",
+    "Poltava",
+    "Lviv",
+    "Khartoum",
+    "El Fasher",
+    "Goma",
+    "Mogadishu",
+    "Aden",
+    "Beirut",
+    "Gaza City",
+    "Quetta",
+    "Peshawar",
+    "Bamako",
+    "Maiduguri",
+]
+ACTORS = [
+    "Russian forces",
+    "Ukrainian troops",
+    "the Rapid Support Forces",
+    "M23 rebels",
+    "al-Shabaab fighters",
+    "Houthi forces",
+    "Israeli forces",
+    "militants",
+]
 NUMBERS = ["two", "three", "five", "seven", "12", "at least four", "more than 20", "dozens"]
 WEEKDAYS = ["on Monday", "on Tuesday", "overnight", "yesterday", "on Saturday night"]
 
@@ -63,8 +91,12 @@ class CorpusArticle:
     has_event_template: bool
 
     def as_json_dict(self) -> dict[str, str]:
-        return {"id": self.id, "text": self.text, "published_at": self.published_at,
-                "source": "bench"}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "published_at": self.published_at,
+            "source": "bench",
+        }
 
 
 def _seed_bodies() -> list[str]:
@@ -77,8 +109,11 @@ def _paragraph(rng: random.Random) -> str:
 
 def _event_sentence(rng: random.Random) -> str:
     return rng.choice(EVENT_TEMPLATES).format(
-        actor=rng.choice(ACTORS), place=rng.choice(PLACES), when=rng.choice(WEEKDAYS),
-        n=rng.choice(NUMBERS), m=rng.choice(NUMBERS),
+        actor=rng.choice(ACTORS),
+        place=rng.choice(PLACES),
+        when=rng.choice(WEEKDAYS),
+        n=rng.choice(NUMBERS),
+        m=rng.choice(NUMBERS),
     )
 
 
@@ -108,8 +143,11 @@ def build_corpus(size: int = 2000, seed: int = 7, words: int = 400) -> list[Corp
         else:
             text, has_event = article_of_words(rng, words, with_event=False), False
         day = 1 + index % 28
-        corpus.append(CorpusArticle(f"bench-{seed}-{index:06d}", text,
-                                    f"2025-10-{day:02d}T08:00:00Z", has_event))
+        corpus.append(
+            CorpusArticle(
+                f"bench-{seed}-{index:06d}", text, f"2025-10-{day:02d}T08:00:00Z", has_event
+            )
+        )
     return corpus
 
 

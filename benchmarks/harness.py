@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -73,9 +74,12 @@ class Run:
     workers: list[Worker] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.settings = Settings(bootstrap_servers=self.bootstrap, topic_prefix=self.prefix,
-                                 app_id=f"bench-{self.prefix.strip('.')}",
-                                 partitions=self.partitions)
+        self.settings = Settings(
+            bootstrap_servers=self.bootstrap,
+            topic_prefix=self.prefix,
+            app_id=f"bench-{self.prefix.strip('.')}",
+            partitions=self.partitions,
+        )
         create_topics(self.settings)
 
     def topic(self, name: str) -> str:
@@ -83,12 +87,22 @@ class Run:
 
     def start_worker(self) -> Worker:
         port = free_port()
-        env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
-               "STREAMS_TOPIC_PREFIX": self.prefix, "STREAMS_APP_ID": self.settings.app_id,
-               "STREAMS_WEB_PORT": str(port), "STREAMS_LOG_LEVEL": "WARNING"}
+        env = {
+            **os.environ,
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
+            "STREAMS_TOPIC_PREFIX": self.prefix,
+            "STREAMS_APP_ID": self.settings.app_id,
+            "STREAMS_WEB_PORT": str(port),
+            "STREAMS_LOG_LEVEL": "WARNING",
+        }
         log = (self.log_dir / f"{self.prefix}worker{len(self.workers)}.log").open("wb")
-        process = subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"], env=env,
-                                   stdout=log, stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streams.cli", "worker"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=PROJECT_ROOT,
+        )
         worker = Worker(process, port)
         self.workers.append(worker)
         return worker
@@ -98,10 +112,8 @@ class Run:
         while time.monotonic() < deadline:
             total = 0.0
             for worker in self.workers:
-                try:
+                with contextlib.suppress(OSError):
                     total += scrape(worker.port).get("streams_assigned_partitions", 0.0)
-                except OSError:
-                    pass
             if total >= self.partitions:
                 return
             time.sleep(0.2)
@@ -120,8 +132,9 @@ class Run:
                 worker.process.kill()
 
 
-def produce(bootstrap: str, topic: str, articles: list[dict[str, Any]],
-            rate: float | None = None) -> dict[str, float]:
+def produce(
+    bootstrap: str, topic: str, articles: list[dict[str, Any]], rate: float | None = None
+) -> dict[str, float]:
     """Send articles (optionally at a steady rate); returns article id -> produce timestamp."""
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=2)
     sent_at: dict[str, float] = {}
@@ -133,8 +146,9 @@ def produce(bootstrap: str, topic: str, articles: list[dict[str, Any]],
             if delay > 0:
                 time.sleep(delay)
         value = json.dumps(article).encode()
-        futures.append((article["id"], producer.send(topic, key=article["id"].encode(),
-                                                      value=value)))
+        futures.append(
+            (article["id"], producer.send(topic, key=article["id"].encode(), value=value))
+        )
     producer.flush(timeout=60)
     for article_id, future in futures:
         sent_at[article_id] = future.get(timeout=30).timestamp / 1000.0
@@ -143,8 +157,12 @@ def produce(bootstrap: str, topic: str, articles: list[dict[str, Any]],
 
 
 def read_all(bootstrap: str, topic: str, expected: int, timeout: float) -> list[Any]:
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None,
-                             enable_auto_commit=False, max_partition_fetch_bytes=10_000_000)
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=10_000_000,
+    )
     partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
     consumer.assign(partitions)
     consumer.seek_to_beginning(*partitions)

@@ -13,8 +13,13 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 
 async def _loop(bootstrap: str, source: str, target: str, count: int, group: str) -> float:
-    consumer = AIOKafkaConsumer(source, bootstrap_servers=bootstrap, group_id=group,
-                                auto_offset_reset="earliest", enable_auto_commit=True)
+    consumer = AIOKafkaConsumer(
+        source,
+        bootstrap_servers=bootstrap,
+        group_id=group,
+        auto_offset_reset="earliest",
+        enable_auto_commit=True,
+    )
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
     await consumer.start()
     await producer.start()

@@ -81,8 +81,11 @@ def bench_per_extractor(articles: list[Article]) -> dict[str, float]:
 def bench_scaling(runs: int) -> list[dict[str, float]]:
     rows = []
     for size_kb in SIZES_KB:
-        article = Article(id=f"size-{size_kb}", text=article_of_size(size_kb * 1024),
-                          published_at="2025-10-22T08:00:00Z")  # type: ignore[arg-type]
+        article = Article(
+            id=f"size-{size_kb}",
+            text=article_of_size(size_kb * 1024),
+            published_at="2025-10-22T08:00:00Z",
+        )  # type: ignore[arg-type]
         repeat = max(1, 200 // size_kb)
 
         def once(article: Article = article, repeat: int = repeat) -> float:
@@ -92,13 +95,15 @@ def bench_scaling(runs: int) -> list[dict[str, float]]:
             return (time.perf_counter() - started) / repeat
 
         seconds, _ = median_of(runs, once)
-        rows.append({"kb": size_kb, "ms_per_article": seconds * 1000,
-                     "ms_per_kb": seconds * 1000 / size_kb})
+        rows.append(
+            {"kb": size_kb, "ms_per_article": seconds * 1000, "ms_per_kb": seconds * 1000 / size_kb}
+        )
     return rows
 
 
-def bench_end_to_end(bootstrap: str, corpus: list[dict[str, Any]], workers: int,
-                     log_dir: Path, partitions: int) -> dict[str, float]:
+def bench_end_to_end(
+    bootstrap: str, corpus: list[dict[str, Any]], workers: int, log_dir: Path, partitions: int
+) -> dict[str, float]:
     run = Run(bootstrap, partitions, log_dir)
     try:
         for _ in range(workers):
@@ -126,12 +131,21 @@ def bench_end_to_end(bootstrap: str, corpus: list[dict[str, Any]], workers: int,
         run.stop()
 
 
-def bench_latency(bootstrap: str, corpus: list[dict[str, Any]], rate: float, seconds: float,
-                  log_dir: Path, partitions: int) -> dict[str, float]:
+def bench_latency(
+    bootstrap: str,
+    corpus: list[dict[str, Any]],
+    rate: float,
+    seconds: float,
+    *,
+    log_dir: Path,
+    partitions: int,
+) -> dict[str, float]:
     run = Run(bootstrap, partitions, log_dir)
     count = max(200, int(rate * seconds))
-    articles = [dict(article, id=f"lat-{index}-{article['id']}")
-                for index, article in enumerate((corpus * (count // len(corpus) + 1))[:count])]
+    articles = [
+        dict(article, id=f"lat-{index}-{article['id']}")
+        for index, article in enumerate((corpus * (count // len(corpus) + 1))[:count])
+    ]
     try:
         run.start_worker()
         run.wait_assigned()
@@ -152,9 +166,15 @@ def bench_latency(bootstrap: str, corpus: list[dict[str, Any]], rate: float, sec
         run.stop()
     if not latencies:
         raise RuntimeError("no events for latency measurement")
-    return {"offered_rate": rate, "articles": count, "measured": len(latencies),
-            "p50_ms": _pct(latencies, 50), "p95_ms": _pct(latencies, 95),
-            "p99_ms": _pct(latencies, 99), "peak_rss_mb": rss}
+    return {
+        "offered_rate": rate,
+        "articles": count,
+        "measured": len(latencies),
+        "p50_ms": _pct(latencies, 50),
+        "p95_ms": _pct(latencies, 95),
+        "p99_ms": _pct(latencies, 99),
+        "peak_rss_mb": rss,
+    }
 
 
 def _pct(values: list[float], pct: float) -> float:
@@ -162,28 +182,41 @@ def _pct(values: list[float], pct: float) -> float:
     return values[index] * 1000
 
 
-def bench_plumbing(bootstrap: str, corpus: list[dict[str, Any]], log_dir: Path,
-                   partitions: int) -> float:
+def bench_plumbing(
+    bootstrap: str, corpus: list[dict[str, Any]], log_dir: Path, partitions: int
+) -> float:
     run = Run(bootstrap, partitions, log_dir)
     produce(bootstrap, run.topic("articles"), corpus)
-    return plumbing_rate(bootstrap, run.topic("articles"), run.topic("events"), len(corpus),
-                         group=f"plumbing-{run.prefix}")
+    return plumbing_rate(
+        bootstrap,
+        run.topic("articles"),
+        run.topic("events"),
+        len(corpus),
+        group=f"plumbing-{run.prefix}",
+    )
 
 
 def start_broker() -> tuple[str, Settings | None]:
     if os.environ.get("KAFKA_BOOTSTRAP_SERVERS"):
         return os.environ["KAFKA_BOOTSTRAP_SERVERS"], None
     home = Path(tempfile.mkdtemp(prefix="bench-kafka-"))
-    settings = Settings(bootstrap_servers=None, broker_port=free_port(),
-                        broker_controller_port=free_port(), broker_home=home)
+    settings = Settings(
+        bootstrap_servers=None,
+        broker_port=free_port(),
+        broker_controller_port=free_port(),
+        broker_home=home,
+    )
     progress("starting a local broker for the benchmark")
     broker.start(settings)
     return settings.bootstrap, settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="benchmarks.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="benchmarks.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--quick", action="store_true", help="small corpus, one repeat")
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3, help="repeats; medians are reported")
@@ -208,8 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         bootstrap, local = start_broker()
         log_dir = Path(tempfile.mkdtemp(prefix="bench-logs-"))
         try:
-            report["end_to_end"] = _kafka_benchmarks(bootstrap, dicts, runs, log_dir,
-                                                     args.partitions)
+            report["end_to_end"] = _kafka_benchmarks(
+                bootstrap, dicts, runs, log_dir, args.partitions
+            )
         finally:
             if local is not None:
                 broker.stop(local)
@@ -219,16 +253,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _kafka_benchmarks(bootstrap: str, dicts: list[dict[str, Any]], runs: int, log_dir: Path,
-                      partitions: int) -> dict[str, Any]:
+def _kafka_benchmarks(
+    bootstrap: str, dicts: list[dict[str, Any]], runs: int, log_dir: Path, partitions: int
+) -> dict[str, Any]:
     result: dict[str, Any] = {}
     progress("plumbing limit (plain aiokafka consume -> produce)")
     result["plumbing_per_second"], result["plumbing_runs"] = median_of(
-        runs, lambda: bench_plumbing(bootstrap, dicts, log_dir, partitions))
+        runs, lambda: bench_plumbing(bootstrap, dicts, log_dir, partitions)
+    )
     for workers in (1, 2):
         progress(f"end to end with {workers} worker(s)")
-        outcomes = [bench_end_to_end(bootstrap, dicts, workers, log_dir, partitions)
-                    for _ in range(runs)]
+        outcomes = [
+            bench_end_to_end(bootstrap, dicts, workers, log_dir, partitions) for _ in range(runs)
+        ]
         result[f"workers_{workers}"] = {
             "articles_per_second": statistics.median(o["articles_per_second"] for o in outcomes),
             "runs": [o["articles_per_second"] for o in outcomes],
@@ -238,10 +275,14 @@ def _kafka_benchmarks(bootstrap: str, dicts: list[dict[str, Any]], runs: int, lo
     result["two_worker_speedup"] = result["workers_2"]["articles_per_second"] / one
     result["ratio_to_plumbing"] = one / result["plumbing_per_second"]
     progress(f"latency at half the one-worker maximum ({one / 2:.0f} articles/s)")
-    latencies = [bench_latency(bootstrap, dicts, one / 2, 10.0, log_dir, partitions)
-                 for _ in range(runs)]
-    result["latency"] = {key: statistics.median(l[key] for l in latencies)
-                         for key in ("offered_rate", "p50_ms", "p95_ms", "p99_ms", "peak_rss_mb")}
+    latencies = [
+        bench_latency(bootstrap, dicts, one / 2, 10.0, log_dir=log_dir, partitions=partitions)
+        for _ in range(runs)
+    ]
+    result["latency"] = {
+        key: statistics.median(run[key] for run in latencies)
+        for key in ("offered_rate", "p50_ms", "p95_ms", "p99_ms", "peak_rss_mb")
+    }
     return result
 
 
@@ -250,8 +291,10 @@ def render_table(report: dict[str, Any]) -> str:
     ex = report["extraction"]
     lines.append(f"| extraction, mixed corpus (1 core) | {ex['articles_per_second']:.0f} art/s | |")
     ex4 = report["extraction_400_words"]
-    lines.append(f"| extraction, ~400-word articles (1 core) | "
-                 f"{ex4['articles_per_second']:.0f} art/s | >= 300 |")
+    lines.append(
+        f"| extraction, ~400-word articles (1 core) | "
+        f"{ex4['articles_per_second']:.0f} art/s | >= 300 |"
+    )
     e2e = report.get("end_to_end")
     if e2e:
         lines += [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,22 +23,35 @@ class LoadedArticle:
     article: Article
 
 
-def read_articles(paths: list[str]) -> Iterator[LoadedArticle]:
-    """Every article of every path, validated; a bad one raises PublishError naming where."""
+OnError = Callable[[PublishError], None]
+
+
+def read_articles(paths: list[str], on_error: OnError | None = None) -> Iterator[LoadedArticle]:
+    """Every article of every path, validated.
+
+    A bad article raises PublishError naming where it is, unless `on_error` is given: then it
+    is told about each bad article or file and reading goes on with the next one.
+    """
     for path in paths:
         if path == "-":
-            yield from _from_jsonl(sys.stdin, "<stdin>")
+            yield from _from_jsonl(sys.stdin, "<stdin>", on_error)
             continue
         file = Path(path)
-        if file.is_dir():
-            for child in sorted(file.iterdir()):
-                if child.suffix in {".txt", ".json", ".jsonl"}:
-                    yield from _from_file(child)
-            continue
-        yield from _from_file(file)
+        files = (
+            sorted(c for c in file.iterdir() if c.suffix in {".txt", ".json", ".jsonl"})
+            if file.is_dir()
+            else [file]
+        )
+        for child in files:
+            try:
+                yield from _from_file(child, on_error)
+            except PublishError as error:
+                if on_error is None:
+                    raise
+                on_error(error)
 
 
-def _from_file(file: Path) -> Iterator[LoadedArticle]:
+def _from_file(file: Path, on_error: OnError | None) -> Iterator[LoadedArticle]:
     try:
         content = file.read_bytes().decode("utf-8")
     except FileNotFoundError:
@@ -48,33 +61,53 @@ def _from_file(file: Path) -> Iterator[LoadedArticle]:
     except OSError as exc:
         raise PublishError(f"{file}: cannot read ({exc.strerror})") from None
     if file.suffix == ".jsonl":
-        yield from _from_jsonl(content.splitlines(), str(file))
+        yield from _from_jsonl(content.splitlines(), str(file), on_error)
     elif file.suffix == ".json":
-        yield from _from_json(content, str(file))
+        yield from _from_json(content, str(file), on_error)
     else:
         yield LoadedArticle(str(file), _validated(parse_text_article(content), str(file)))
 
 
-def _from_json(content: str, origin: str) -> Iterator[LoadedArticle]:
+def _from_json(content: str, origin: str, on_error: OnError | None) -> Iterator[LoadedArticle]:
     try:
         data = json.loads(content)
     except ValueError as exc:
         raise PublishError(f"{origin}: not JSON ({exc})") from None
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items):
-        yield LoadedArticle(f"{origin}[{index}]", _validated(item, f"{origin}[{index}]"))
+        loaded = _guarded(on_error, _validated, item, f"{origin}[{index}]")
+        if loaded is not None:
+            yield LoadedArticle(f"{origin}[{index}]", loaded)
 
 
-def _from_jsonl(lines: Any, origin: str) -> Iterator[LoadedArticle]:
+def _from_jsonl(lines: Any, origin: str, on_error: OnError | None) -> Iterator[LoadedArticle]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
-        try:
-            data = json.loads(line)
-        except ValueError as exc:
-            raise PublishError(f"{where}: not JSON ({exc})") from None
-        yield LoadedArticle(where, _validated(data, where))
+        loaded = _guarded(on_error, _validated_line, line, where)
+        if loaded is not None:
+            yield LoadedArticle(where, loaded)
+
+
+def _validated_line(line: str, where: str) -> Article:
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        raise PublishError(f"{where}: not JSON ({exc})") from None
+    return _validated(data, where)
+
+
+def _guarded(
+    on_error: OnError | None, load: Callable[[Any, str], Article], data: Any, where: str
+) -> Article | None:
+    try:
+        return load(data, where)
+    except PublishError as error:
+        if on_error is None:
+            raise
+        on_error(error)
+        return None
 
 
 def _validated(data: Any, where: str) -> Article:

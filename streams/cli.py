@@ -134,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
         ".json, .jsonl) and write one event JSON per line on stdout.",
     )
     extract.add_argument("paths", nargs="*", metavar="PATH")
+    extract.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any input article is invalid (default: skip it "
+        "with a message on stderr and go on)",
+    )
     extract.set_defaults(handler=_extract)
 
     evaluate = sub.add_parser(
@@ -229,14 +235,24 @@ def _extract(args: argparse.Namespace) -> int:
     from streams.articles_io import read_articles
     from streams.extraction import extract
 
-    count = 0
-    for loaded in read_articles(args.paths or ["-"]):
+    skipped: list[str] = []
+
+    def skip(error: StreamsError) -> None:
+        skipped.append(str(error))
+        print(f"streams: skipped {error}", file=sys.stderr)
+
+    articles = events = 0
+    for loaded in read_articles(args.paths or ["-"], on_error=skip):
+        articles += 1
         for event in extract(loaded.article):
             sys.stdout.write(event.model_dump_json() + "\n")
-            count += 1
+            events += 1
     sys.stdout.flush()
-    print(f"extracted {count} event(s)", file=sys.stderr)
-    return 0
+    print(
+        f"extracted {events} event(s) from {articles} article(s); {len(skipped)} skipped",
+        file=sys.stderr,
+    )
+    return 1 if args.strict and skipped else 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -1,11 +1,11 @@
 """The project's exception tree, with one root.
 
-    StreamsError
-    ├── ConfigError        bad or missing configuration
-    ├── BrokerError        the local Kafka broker could not be started / stopped / reached
-    │   └── ToolMissingError   java or mvn is not installed
-    ├── PublishError       an article could not be read or sent
-    └── LexiconError       a data file of the extraction is invalid
+StreamsError
+├── ConfigError        bad or missing configuration
+├── BrokerError        the local Kafka broker could not be started / stopped / reached
+│   └── ToolMissingError   java or mvn is not installed
+├── PublishError       an article could not be read or sent
+└── LexiconError       a data file of the extraction is invalid
 """
 
 

@@ -7,7 +7,7 @@ The Event keys are a contract with consumers and with the evaluation: keep them.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -53,6 +53,29 @@ class Article(BaseModel):
         default=None, description="Publication time, RFC 3339.", examples=["2025-10-22T09:00:00Z"]
     )
     metadata: dict[str, Any] = Field(default_factory=dict, description="Free-form metadata.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_unknown_keys_as_metadata(cls, data: Any) -> Any:
+        """Producers add fields we do not model (author, section...): keep them in metadata."""
+        if not isinstance(data, dict):
+            return data
+        unknown = {key: value for key, value in data.items() if key not in cls.model_fields}
+        if unknown:
+            data = {key: value for key, value in data.items() if key in cls.model_fields}
+            metadata = data.get("metadata")
+            data["metadata"] = {**(metadata if isinstance(metadata, dict) else {}), **unknown}
+        article_id = data.get("id")
+        if isinstance(article_id, int) and not isinstance(article_id, bool):
+            data = {**data, "id": str(article_id)}
+        return data
+
+    @field_validator("published_at")
+    @classmethod
+    def _naive_is_utc(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
 
     @field_validator("text")
     @classmethod

@@ -44,8 +44,10 @@ class Settings(BaseSettings):
         default=None, description="Replication factor; unset = min(3, number of brokers)."
     )
     session_timeout: float = Field(
-        default=10.0, gt=0, description="Consumer group session timeout, seconds: how soon a "
-        "crashed worker's partitions move to the others."
+        default=10.0,
+        gt=0,
+        description="Consumer group session timeout, seconds: how soon a "
+        "crashed worker's partitions move to the others.",
     )
     max_article_bytes: int = Field(
         default=1_000_000, ge=1, description="Larger article messages go to the DLQ."

@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 import pytest
 
 from streams.cli import build_parser, main
@@ -37,3 +40,24 @@ def test_cli_publish_bad_file_is_one_line_error(capsys: pytest.CaptureFixture[st
     assert code == 1
     assert err.startswith("streams: error:") and "/nonexistent/file.txt" in err
     assert len(err.splitlines()) == 1
+
+
+def test_cli_extract_skips_bad_lines_and_writes_events(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "articles.jsonl"
+    source.write_text(
+        '{"id": 1, "text": "Russian drones hit Kharkiv on Tuesday, killing three people.", '
+        '"published_at": "2025-10-22", "desk": "world"}\n{broken\n'
+    )
+    assert main(["extract", str(source)]) == 0
+    captured = capsys.readouterr()
+    [line] = captured.out.splitlines()
+    event = json.loads(line)
+    assert event["article_id"] == "1"
+    assert event["event_type"] == "air_strike"
+    assert event["when"]["date"] == "2025-10-21"
+    assert [place["name"] for place in event["locations"]] == ["Kharkiv"]
+    assert event["quantities"]["killed"]["value"] == 3
+    assert "articles.jsonl:2: not JSON" in captured.err
+    assert main(["extract", "--strict", str(source)]) == 1

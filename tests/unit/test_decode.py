@@ -30,7 +30,7 @@ def _reason(raw: bytes | None) -> str:
         (b'{"text": ""}', "empty_text"),
         (b'{"text": 42}', "invalid"),
         (b'{"text": "ok", "published_at": "yesterday-ish"}', "invalid"),
-        (b'{"text": "ok", "surprise": 1}', "invalid"),
+        (b'{"text": "ok", "id": [1]}', "invalid"),
         (b"x" * (LIMIT + 1), "too_large"),
         (b"[" * (MAX_JSON_DEPTH + 5) + b"]" * (MAX_JSON_DEPTH + 5), "too_deep"),
     ],
@@ -47,6 +47,20 @@ def test_decode_valid_article_derives_id_from_url() -> None:
     assert article.id.startswith("a-")
     same = decode_article(raw, max_bytes=LIMIT)
     assert isinstance(same, Article) and same.id == article.id
+
+
+def test_decode_unknown_keys_kept_in_metadata_and_int_id() -> None:
+    raw = b'{"id": 7, "text": "Body.", "author": "A. Writer", "metadata": {"desk": "world"}}'
+    article = decode_article(raw, max_bytes=LIMIT)
+    assert isinstance(article, Article)
+    assert article.id == "7"
+    assert article.metadata == {"desk": "world", "author": "A. Writer"}
+
+
+def test_decode_naive_date_is_utc() -> None:
+    article = decode_article(b'{"text": "Body.", "published_at": "2024-01-24"}', max_bytes=LIMIT)
+    assert isinstance(article, Article) and article.published_at is not None
+    assert article.published_at.isoformat() == "2024-01-24T00:00:00+00:00"
 
 
 def test_decode_keeps_given_id_and_date() -> None:

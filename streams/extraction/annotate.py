@@ -1,0 +1,667 @@
+"""Annotate an article once: sentences, actors, places, dates, attribution clauses.
+
+Extractors read this structure and never rescan the raw text for names: places and actors come
+from dictionary lookups over capitalised n-grams, not per-name regexes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+
+from streams.extraction import lexicons
+from streams.extraction.dates import DateMention, find_dates
+from streams.extraction.gazetteer import Place, fold, gazetteer
+from streams.schemas import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    name: str
+    kind: str
+    country: str | None
+    start: int
+    end: int
+    text: str
+    source: str  # country | demonym | group | organization | person | metonym | title
+    office: str | None = None
+    forces: bool = False  # "Russian forces", "Russian drones": the military arm
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    place: Place
+    start: int
+    end: int
+    text: str
+    context: bool  # after a location preposition ("in", "near") or a region word
+
+
+@dataclass
+class Annotated:
+    article: Article
+    text: str
+    published: date
+    sentences: list[Sentence]
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    attributions: list[tuple[int, int]] = field(default_factory=list)
+    focus: Counter[str] = field(default_factory=Counter)
+    english: bool = True
+    dateline_end: int = 0
+    cache: dict[str, Any] = field(default_factory=dict)  # per-article memo of derived data
+
+    def in_sentence(self, items: list, sent: Sentence) -> list:  # type: ignore[type-arg]
+        return [x for x in items if sent.start <= x.start < sent.end]
+
+    def attributed(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.attributions)
+
+
+@dataclass(frozen=True)
+class _ActorEntry:
+    name: str
+    kind: str
+    country: str | None
+    source: str
+    office: str | None = None
+
+
+_ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Gen",
+    "Lt",
+    "Col",
+    "Sen",
+    "Rep",
+    "Gov",
+    "No",
+    r"U\.S",
+    r"U\.N",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Capt",
+    "Maj",
+    "Sgt",
+    "Prof",
+)
+_ABBREV_END = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r"|[A-Z])$")
+SENT_END = re.compile(r"""[.!?]["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z"“])""")
+_UP = "[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
+CAP_SEQ = re.compile(
+    rf"(?:{_UP}(?:[\w’'\-]|\.(?={_UP}))*\.?|G7|G20)"
+    r"(?:\s+(?:(?:of|de|al|el|la|the|von|der|bin|ibn|du)\s+)?"
+    rf"(?:{_UP}(?:[\w’'\-]|\.(?={_UP}))*\.?|G7))*"
+)
+TOKEN = re.compile(r"[^\W_][\w’'\-.]*")
+LOC_PREP = re.compile(
+    r"(?:\b(?:in|at|near|outside|from|to|into|toward|towards|across|around|over|on|of|"
+    r"targeting|hit|struck|village of|town of|city of|region of|province of|hitting|"
+    r"between|and|including|attack on|strike on|strikes on)|,)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+REGION_WORD = re.compile(
+    r"\s+(?:region|oblast|province|governorate|territory|prefecture|krai|state|district)\b",
+    re.IGNORECASE,
+)
+ATTRIBUTION = re.compile(
+    # ", officials said on Wednesday." - a source named at the end of a clause
+    r"(?:,|—|–)\s*(?:[^,.;—]{0,80}?)\b(?:said|says|reported|told \w+|announced|wrote|added)\b"
+    r"(?:\s+(?:on|in|late|early|this|last|at|during|after)\b[^,.;]{0,40})?(?=\s*[,.;:]|\s*$)"
+    r"|\baccording to\b[^,.;—]*"
+    # "The General Staff said (that) ..." - a source opening the sentence
+    r"|^[^,;—]{0,80}?\b(?:said|says|reported|wrote|told reporters)\b(?:\s+(?:on|that)\b)?",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s"
+)
+METONYM_SUBJECT = re.compile(
+    r"^(?:’s|'s)?\s+(?:has|have|had|said|says|is|was|were|will|would|denied|denies|announced|"
+    r"accused|wants|warned|claimed|insisted|rejected|called|urged|responded|officials|"
+    r"spokesman|spokeswoman)\b"
+)
+ADJECTIVAL = (
+    re.compile(  # "the Kyiv government", "the Bryansk chemical plant": a name, not the place
+        r"^\s+(?:government|administration|regime|authorities|authority|officials|leadership|"
+        r"delegation|side|military|army|forces|talks|process|format|agreement|accords?|"
+        r"chemical|plant|factory|refinery|works|power plant|nuclear)\b"
+    )
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+_EN_FUNCTION = frozenset(
+    (
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "was",
+        "for",
+        "on",
+        "that",
+        "with",
+        "by",
+        "at",
+        "from",
+    )
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for match in SENT_END.finditer(text):
+        if text[match.start()] == "." and _ABBREV_END.search(
+            text[max(0, match.start() - 6) : match.start()]
+        ):
+            continue  # "Mr. Smith", "U.S. forces", "Gen. X"
+        end = match.end() if text[match.start()] in ".!?\"'”’)" else match.start()
+        _push(out, text, pos, end)
+        pos = match.end()
+    _push(out, text, pos, len(text))
+    return out
+
+
+def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, text[start:end]))
+
+
+@lru_cache(maxsize=1)
+def actor_index() -> dict[str, _ActorEntry]:
+    lex = lexicons.actors()
+    gaz = gazetteer()
+    index: dict[str, _ActorEntry] = {}
+    for surface, place in gaz.countries.items():
+        index[surface] = _ActorEntry(place.name, "state", place.country3, "country")
+    for iso3, aliases in lex.country_aliases.items():
+        name = gaz.iso3[iso3].name
+        for alias in aliases:
+            index[alias.removeprefix("the ")] = _ActorEntry(name, "state", iso3, "country")
+    for surface, iso3 in lex.metonyms.items():
+        index[surface] = _ActorEntry(gaz.iso3[iso3].name, "state", iso3, "metonym")
+    for surface, iso3 in lex.demonyms.items():
+        index.setdefault(surface, _ActorEntry(gaz.iso3[iso3].name, "state", iso3, "demonym"))
+        if index[surface].source != "demonym":
+            index[surface + "#dem"] = _ActorEntry(gaz.iso3[iso3].name, "state", iso3, "demonym")
+    for group in [*lex.groups, *lex.organizations]:
+        source = "group" if group in lex.groups else "organization"
+        for alias in group.aliases:
+            index[alias] = _ActorEntry(group.name, group.kind, group.country, source)
+    for person in lex.people:
+        for alias in person.aliases:
+            index[alias] = _ActorEntry(
+                person.name, "person", person.country, "person", person.office
+            )
+    return index
+
+
+@lru_cache(maxsize=1)
+def _first_tokens() -> frozenset[str]:
+    """First words of every dictionary name (places, actors, titles): a cheap pre-check."""
+    gaz = gazetteer()
+    keys = [*gaz.places, *gaz.admin1_names, *actor_index(), *_titles(), *gaz.stopwords]
+    return frozenset(_clean(key.split()[0]) for key in keys if key.strip())
+
+
+@lru_cache(maxsize=1)
+def _force_re() -> re.Pattern[str]:
+    nouns = sorted(lexicons.actors().force_nouns, key=len, reverse=True)
+    return re.compile(
+        r"^\s*(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.I
+    )
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return dict(lexicons.actors().titles)
+
+
+def is_english(article: Article) -> bool:
+    """Declared language first; else reject mostly non-Latin text or text full of the function
+    words of other European languages ("der", "les", "los"...)."""
+    if article.language and not article.language.lower().startswith("en"):
+        return False
+    words = _WORDS.findall(article.text[:1200].lower())
+    if not words:
+        return False
+    if sum(w.isascii() for w in words) / len(words) < 0.7:
+        return False
+    foreign = _foreign_markers()
+    n_foreign = sum(w in foreign for w in words)
+    n_english = sum(w in _EN_FUNCTION for w in words)
+    return not (n_foreign >= 2 and n_foreign > n_english)
+
+
+@lru_cache(maxsize=1)
+def _foreign_markers() -> frozenset[str]:
+    return frozenset(lexicons.triggers().non_english_markers)
+
+
+def _published(article: Article) -> date:
+    when = article.published_at or datetime.now(UTC)
+    return when.date()
+
+
+def annotate(article: Article) -> Annotated:
+    text = article.text
+    doc = Annotated(article, text, _published(article), split_sentences(text))
+    doc.english = is_english(article)
+    if not doc.english:
+        return doc
+    dateline = DATELINE.match(text)
+    if dateline:
+        doc.attributions.append((dateline.start(), dateline.end()))
+        doc.dateline_end = dateline.end()
+    for sent in doc.sentences:
+        for match in ATTRIBUTION.finditer(sent.text):
+            doc.attributions.append((sent.start + match.start(), sent.start + match.end()))
+    doc.dates = [d for d in find_dates(text, doc.published) if d.start >= doc.dateline_end]
+    raw_places = _scan_names(doc)
+    _resolve_places(doc, raw_places)
+    return doc
+
+
+def _tokens(seq: str, base: int) -> list[tuple[int, int]]:
+    return [(base + m.start(), base + m.end()) for m in TOKEN.finditer(seq)]
+
+
+def _clean(surface: str) -> str:
+    for suffix in ("’s", "'s"):
+        if surface.endswith(suffix):
+            return surface[: -len(suffix)]
+    return surface.rstrip(".") if not re.search(r"\b[A-Z]\.[A-Z]\.$", surface) else surface
+
+
+_RawPlace = tuple[int, int, str, list[Place], bool]
+
+
+def _scan_names(doc: Annotated) -> list[_RawPlace]:
+    """One pass over capitalised sequences: actors into doc.actors, place candidates returned."""
+    index = actor_index()
+    text = doc.text
+    titles = _titles()
+    raw_places: list[_RawPlace] = []
+    taken: list[tuple[int, int]] = []
+    for match in REGION_RE.finditer(text):
+        name, start = match.group(1), match.start(1)
+        cands = _admin1_candidates(name)
+        if not cands and " " in name:
+            start += name.rindex(" ") + 1
+            name = name[name.rindex(" ") + 1 :]
+            cands = _admin1_candidates(name)
+        if cands:
+            raw_places.append((start, match.end(), text[start : match.end()], cands, True))
+            taken.append((start, match.end()))
+    for match in LOWER_TITLE.finditer(text):
+        if any(a.start <= match.start("name") < a.end for a in doc.actors):
+            continue
+        name = _clean(match.group("name"))
+        known = index.get(name)
+        if known is not None and known.source != "person":
+            continue
+        title = match.group("title")
+        country = _country_before(doc, match.start()) or _demonym_in(match.group(0), index)
+        if known is not None:
+            doc.actors.append(
+                ActorMention(
+                    known.name,
+                    "person",
+                    known.country,
+                    match.start("name"),
+                    match.start("name") + len(name),
+                    name,
+                    "person",
+                    known.office,
+                )
+            )
+        else:
+            doc.actors.append(
+                ActorMention(
+                    name,
+                    "person",
+                    country,
+                    match.start("name"),
+                    match.start("name") + len(name),
+                    name,
+                    "title",
+                    title,
+                )
+            )
+        taken.append((match.start("name"), match.start("name") + len(name)))
+    for seq in CAP_SEQ.finditer(text):
+        toks = [
+            t
+            for t in _tokens(seq.group(0), seq.start())
+            if not any(a <= t[0] < b for a, b in taken)
+        ]
+        i = 0
+        while i < len(toks):
+            i = _match_at(doc, toks, i, index=index, titles=titles, raw_places=raw_places)
+    return raw_places
+
+
+REGION_RE = re.compile(
+    r"\b([A-Z][\w’'\-]+(?:[\s-][A-Z][\w’'\-]+)?)\s+(?i:region|oblast|province|governorate|"
+    r"territory|prefecture|krai|state|department)\b"
+)
+
+
+LOWER_TITLE = re.compile(
+    r"\b(?:former\s+|then-|ousted\s+|jailed\s+|opposition\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?"
+    r"(?P<title>prime minister|president|opposition leader|foreign minister|defen[cs]e minister|"
+    r"interior minister|minister|counterpart|governor|mayor|commander|general|envoy|"
+    r"spokesman|spokeswoman|spokesperson|journalist|activist|leader|chief|ambassador|senator)"
+    r",?\s+(?P<name>[A-Z][\w’'\-]+(?:\s+(?:de\s+|van\s+|von\s+|al-)?[A-Z][\w’'\-]+){1,2})"
+)
+
+
+def _demonym_in(phrase: str, index: dict[str, _ActorEntry]) -> str | None:
+    for word in phrase.split():
+        entry = index.get(word)
+        if entry is not None and entry.source == "demonym":
+            return entry.country
+    return None
+
+
+def _admin1_candidates(name: str) -> list[Place]:
+    gaz = gazetteer()
+    name = _clean(name)
+    found = list(gaz.admin1.get(name, []))
+    if found:
+        return found
+    out: list[Place] = []
+    for city in gaz.lookup(name):
+        if city.admin1_code is None:
+            continue
+        region = gaz.admin1.get(city.admin1_name or "", [])
+        match = [r for r in region if r.admin1_code == city.admin1_code]
+        if match:
+            out.extend(match)
+    return out
+
+
+def _match_at(
+    doc: Annotated,
+    toks: list[tuple[int, int]],
+    i: int,
+    *,
+    index: dict[str, _ActorEntry],
+    titles: dict[str, str],
+    raw_places: list[_RawPlace],
+) -> int:
+    text = doc.text
+    g = gazetteer()
+    first = _clean(text[toks[i][0] : toks[i][1]])
+    if first not in _first_tokens():
+        return i + 1  # no name in any dictionary starts with this word
+    for n in range(min(4, len(toks) - i), 0, -1):
+        start, end = toks[i][0], toks[i + n - 1][1]
+        surface = _clean(text[start:end])
+        end = start + len(surface)
+        if surface in titles:
+            return _person_by_title(doc, toks, i, n, surface)
+        entry = index.get(surface)
+        if entry is not None:
+            _add_actor(doc, entry, (start, end), surface, index)
+            if entry.source == "country" and entry.country in g.iso3:
+                raw_places.append((start, end, surface, [g.iso3[entry.country]], True))
+            elif entry.source == "metonym" and g.lookup(surface):
+                after = text[end : end + 20]
+                if not METONYM_SUBJECT.match(after):
+                    raw_places.append((start, end, surface, g.lookup(surface), False))
+            return i + n
+        if n > 1 and surface in g.stopwords:
+            return i + n  # "Red Sea", "Gulf of Aden": a name, but not a place we code
+        if n > 1 and surface.split()[-1] in _ORG_HEADS:
+            # "Republican People's Party", "Kenya Medical Association": an organization
+            country = _country_before(doc, start)
+            doc.actors.append(
+                ActorMention(surface, "organization", country, start, end, surface, "organization")
+            )
+            return i + n
+        cands = g.lookup(surface) + g.admin1_names.get(surface, [])
+        if cands:
+            raw_places.append((start, end, surface, cands, False))
+            return i + n
+    return i + 1
+
+
+def _add_actor(
+    doc: Annotated,
+    entry: _ActorEntry,
+    span: tuple[int, int],
+    surface: str,
+    index: dict[str, _ActorEntry],
+) -> None:
+    start, end = span
+    if entry.source == "demonym" or (surface + "#dem") in index:
+        dem = index.get(surface + "#dem", entry)
+        after = doc.text[end : end + 40]
+        if _force_re().match(after):
+            doc.actors.append(
+                ActorMention(
+                    dem.name,
+                    "armed_forces",
+                    dem.country,
+                    start,
+                    end,
+                    surface,
+                    "demonym",
+                    forces=True,
+                )
+            )
+            doc.focus[dem.country or ""] += 1
+            return
+        if entry.source == "demonym":
+            doc.actors.append(
+                ActorMention(dem.name, "state", dem.country, start, end, surface, "demonym")
+            )
+            doc.focus[dem.country or ""] += 1
+            return
+    country = entry.country
+    if country is None and entry.source != "person":
+        owner = [a for a in doc.actors if start - 4 <= a.end < start and a.country]
+        if owner and doc.text[owner[-1].end : start].strip() in ("’s", "'s"):
+            country = owner[-1].country
+    doc.actors.append(
+        ActorMention(
+            entry.name, entry.kind, country, start, end, surface, entry.source, entry.office
+        )
+    )
+    if entry.country and entry.source in ("country", "metonym"):
+        doc.focus[entry.country] += 2
+    elif country and entry.source in ("group", "organization"):
+        doc.focus[country] += 1
+
+
+def _person_by_title(
+    doc: Annotated, toks: list[tuple[int, int]], i: int, n: int, title: str
+) -> int:
+    """'Mayor Ihor Terekhov' / 'Treasury Secretary Scott Bessent': a person with an office."""
+    text = doc.text
+    index = actor_index()
+    j = i + n
+    name_toks = toks[j : j + 3]
+    if not name_toks:
+        return j
+    for k in range(len(name_toks), 0, -1):
+        surface = _clean(text[name_toks[0][0] : name_toks[k - 1][1]])
+        known = index.get(surface)
+        if known is not None and known.source == "person":
+            doc.actors.append(
+                ActorMention(
+                    known.name,
+                    "person",
+                    known.country,
+                    name_toks[0][0],
+                    name_toks[0][0] + len(surface),
+                    surface,
+                    "person",
+                    known.office,
+                )
+            )
+            return j + k
+    surface = _clean(text[name_toks[0][0] : name_toks[min(2, len(name_toks)) - 1][1]])
+    if surface in index or surface.lower() in ("of", "the"):
+        return j
+    country = _country_before(doc, toks[i][0])
+    doc.actors.append(
+        ActorMention(
+            surface,
+            "person",
+            country,
+            name_toks[0][0],
+            name_toks[0][0] + len(surface),
+            surface,
+            "title",
+            title,
+        )
+    )
+    return j + min(2, len(name_toks))
+
+
+def _country_before(doc: Annotated, pos: int) -> str | None:
+    """Country of a demonym just before a title: 'Russian President X'."""
+    for actor in reversed(doc.actors):
+        if pos - 30 <= actor.end <= pos and doc.text[actor.end : pos].strip() in ("", "’s", "'s"):
+            return actor.country
+    return None
+
+
+def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
+    gaz = gazetteer()
+    person_spans = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
+    # "İmamoğlu said": a surname of a person named earlier is that person, not a town
+    surnames = {a.name.split()[-1] for a in doc.actors if a.kind == "person" and " " in a.name}
+    for start, end, surface, found, strong in raw_places:
+        cands = found
+        if any(a <= start < b for a, b in person_spans) or surface in surnames:
+            continue
+        before = doc.text[max(0, start - 25) : start]
+        context = bool(LOC_PREP.search(before)) or strong
+        qualifier = _QUALIFIER.match(doc.text[end : end + 40])
+        if qualifier:
+            cands = _narrow(cands, qualifier.group(1)) or cands
+        if any(
+            p.end + 2 >= start - 1
+            and p.end < start
+            and p.place.precision == "city"
+            and doc.text[p.end : start].strip() == ","
+            and _narrow([p.place], surface)
+            for p in doc.places[-1:]
+        ):
+            continue  # the "Texas" of "Paris, Texas" qualifies the city before it
+        best = _best(cands, doc.focus, surface)
+        if _TITLE_AFTER.match(doc.text[end : end + 30]):
+            continue  # "Bryansk Governor X": the place only qualifies an office
+        if (
+            best.precision != "country"
+            and before.endswith("the ")
+            and ADJECTIVAL.match(doc.text[end : end + 25])
+        ):
+            continue  # "the Kyiv government": a name used as an adjective
+        if best.precision in ("city", "admin1") and not strong:
+            if surface in gaz.stopwords and not LOC_PREP.search(before):
+                continue
+            if not context and best.population < 100_000:
+                continue
+            if doc.focus and best.country3 not in doc.focus and best.population < 200_000:
+                continue  # a small town abroad, in an article about elsewhere: a homonym
+        doc.places.append(PlaceMention(best, start, end, surface, context))
+
+
+_ORG_HEADS = frozenset(
+    (
+        "Party",
+        "Ministry",
+        "Council",
+        "Movement",
+        "Front",
+        "Committee",
+        "Agency",
+        "Office",
+        "Commission",
+        "Court",
+        "Association",
+        "Alliance",
+        "Brigades",
+        "Brigade",
+        "Bureau",
+        "Federation",
+        "Organisation",
+        "Organization",
+        "Coalition",
+        "Parliament",
+        "Assembly",
+        "Congress",
+        "Senate",
+        "Directorate",
+        "Corps",
+        "Guard",
+        "Institute",
+    )
+)
+_QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
+_TITLE_AFTER = re.compile(
+    r"^\s+(?:Governor|Mayor|Gov\.|Region Governor|regional governor|governor|mayor|police|"
+    r"officials?|authorities)\b"
+)
+
+
+def _best(cands: list[Place], focus: Counter[str], surface: str = "") -> Place:
+    """Prefer the article's countries, then the place whose own name is the surface (not a
+    historical alternate), then the bigger place."""
+    folded = fold(surface)
+
+    def score(place: Place) -> tuple[bool, float]:
+        own = fold(place.name) == folded
+        rank = math.log(max(place.population, 1)) + (2.08 if own else 0.0)
+        if place.precision == "admin1":
+            rank = 11.0  # above a village, below a city of ~60k with the same name
+        return focus.get(place.country3, 0) > 0, rank
+
+    return max(cands, key=score)
+
+
+def _narrow(cands: list[Place], qualifier: str) -> list[Place]:
+    """'Paris, Texas' / 'Paris, France': keep the candidates inside the qualifier."""
+    gaz = gazetteer()
+    country = gaz.countries.get(qualifier)
+    regions = {p.admin1_code for p in gaz.admin1.get(qualifier, [])}
+    return [
+        c
+        for c in cands
+        if (country is not None and c.country3 == country.country3)
+        or (c.admin1_code is not None and c.admin1_code in regions)
+    ]

@@ -1,0 +1,152 @@
+"""Date expressions resolved against the publication time, with a precision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from streams.extraction.numbers import words_to_int
+
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DATE_RE = re.compile(
+    r"(?=[0-9A-Za-z])"  # fail fast between words
+    r"(?:(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
+    rf"|(?P<mdy>\b{_MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
+    rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
+    r"|(?P<wd>\b(?:(?:last|on|early|late|this)\s+)?"
+    r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?P<rel>\b(?:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
+    r"the day before yesterday|a day earlier|the previous day|the day before|last week|"
+    r"earlier this week|this week|last month|"
+    r"earlier this month|this month|last year|earlier this year)\b)"
+    r"|(?P<ago>\b(?P<ago_n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)"
+    r"\s+days?\s+(?:ago|earlier)\b))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    date: date
+    precision: str
+    text: str
+    start: int
+    end: int
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(month_word: str, day: int, year: str | None, pub: date) -> date | None:
+    month = _MONTHS[month_word.lower().rstrip(".")]
+    if year:
+        return _safe(int(year), month, day)
+    found = _safe(pub.year, month, day)
+    if found and found > pub + timedelta(days=7):
+        found = _safe(pub.year - 1, month, day)
+    return found
+
+
+def _weekday(name: str, prefix: str, pub: date) -> date:
+    target = _WEEKDAYS.index(name.lower())
+    back = (pub.weekday() - target) % 7
+    if prefix == "last" and back == 0:
+        back = 7
+    return pub - timedelta(days=back)
+
+
+def _relative(word: str, pub: date) -> tuple[date, str]:
+    word = word.lower()
+    if word == "yesterday":
+        return pub - timedelta(days=1), "day"
+    if word in ("a day earlier", "the previous day", "the day before"):
+        return pub - timedelta(days=1), "day"
+    if word == "the day before yesterday":
+        return pub - timedelta(days=2), "day"
+    if word in ("last week",):
+        return pub - timedelta(days=7), "week"
+    if word in ("earlier this week", "this week"):
+        return pub, "week"
+    if word == "last month":
+        first = pub.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if word in ("earlier this month", "this month"):
+        return pub.replace(day=1), "month"
+    if word == "last year":
+        return date(pub.year - 1, 1, 1), "year"
+    if word == "earlier this year":
+        return date(pub.year, 1, 1), "year"
+    return pub, "day"  # overnight, last night, today, this morning, tonight
+
+
+def resolve(match: re.Match[str], pub: date, offset: int = 0) -> DateMention | None:
+    """Turn one DATE_RE match into a dated mention (None when the words are no date)."""
+    text = match.group(0)
+    start, end = match.start() + offset, match.end() + offset
+    found: date | None
+    precision = "day"
+    if match.group("iso"):
+        y, m, d = (int(x) for x in text.split("-"))
+        found = _safe(y, m, d)
+    elif match.group("mdy"):
+        month_word = text.split()[0]
+        found = _month_day(month_word, int(match.group("mdy_d")), match.group("mdy_y"), pub)
+    elif match.group("dmy"):
+        month_word = re.sub(r"^\d+\w*\s+(?:of\s+)?", "", text).split()[0].rstrip(",")
+        found = _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub)
+    elif match.group("wd"):
+        prefix = text.split()[0].lower() if " " in text else ""
+        found = _weekday(match.group("wd_name"), prefix, pub)
+    elif match.group("rel"):
+        found, precision = _relative(text, pub)
+    else:
+        n = words_to_int(match.group("ago_n"))
+        if n is None or n > 60:
+            return None
+        found = pub - timedelta(days=n)
+    if found is None:
+        return None
+    return DateMention(found, precision, text, start, end)
+
+
+def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
+    out = []
+    for match in DATE_RE.finditer(text):
+        mention = resolve(match, pub, offset)
+        if mention is not None:
+            out.append(mention)
+    return out

@@ -1,0 +1,55 @@
+"""Military aid: weapons supplies and aid packages, donor -> recipient, with money."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.extractors.common import (
+    Proto,
+    actor_of,
+    event_date,
+    money,
+    sentence_actors,
+    status_for,
+    triggers_in,
+    weapons,
+)
+
+NAME = "military_aid"
+VERSION = "1"
+_RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
+
+
+def extract(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        hits = triggers_in(doc, "aid", sent)
+        if not hits:
+            continue
+        _rule, trig = hits[0]
+        start, end = sent.start + trig.start(), sent.start + trig.end()
+        status = status_for(sent, start, end)
+        if status is None:
+            continue
+        mentions = [m for m in sentence_actors(doc, sent) if m.kind in ("state", "organization")]
+        donors = [m for m in mentions if m.end <= start]
+        recipients = [
+            m
+            for m in mentions
+            if m.start >= start
+            and _RECIPIENT.search(doc.text[max(sent.start, m.start - 12) : m.start])
+        ]
+        if not donors and not recipients:
+            continue
+        proto = Proto("military_aid", sent, (start, end), NAME, VERSION, status=status)
+        if donors:
+            proto.actors.append(actor_of(donors[-1], "initiator"))
+        if recipients and (not donors or recipients[0].name != donors[-1].name):
+            proto.actors.append(actor_of(recipients[0], "target"))
+        proto.weapons = weapons(sent)
+        proto.money = money(sent)
+        proto.when, proto.date_explicit = event_date(doc, sent)
+        proto.base_confidence = 0.5
+        out.append(proto)
+    return out

@@ -1,0 +1,553 @@
+"""Conflict events: air/drone strikes, missile and artillery attacks, explosions, clashes,
+violence against civilians, sabotage; casualty counts found near them attach to them."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.extractors.common import (
+    Hit,
+    Proto,
+    Rule,
+    actor_of,
+    casualties,
+    cue_in,
+    event_date,
+    location_of,
+    sentence_actors,
+    sentence_places,
+    status_for,
+    triggers_in,
+    weapons,
+)
+from streams.extraction.gazetteer import gazetteer
+from streams.schemas import Actor, Location
+
+_W = "(?=[0-9A-Za-z])"  # fail fast between words
+
+NAME = "attack"
+VERSION = "1"
+
+_AIR = re.compile(
+    _W
+    + r"\b(?:drones?|UAVs?|air ?strikes?|airstrikes?|air raids?|aerial|warplanes?|jets?|aircraft|"
+    r"glide bombs?|bombing|bombed|helicopters?|Shaheds?|Geran)\b",
+    re.IGNORECASE,
+)
+_MISSILE = re.compile(
+    _W + r"\b(?:missiles?|rockets?|shell(?:s|ing|ed)|artillery|mortars?|Storm Shadows?|ATACMS|"
+    r"HIMARS|Kalibr|Iskander|Kinzhal|Tomahawks?|howitzers?|MLRS|Grad)\b",
+    re.IGNORECASE,
+)
+_STRONG = re.compile(
+    _W
+    + r"\b(?:drones?|missiles?|rockets?|shelling|artillery|troops|forces|military|army|militants?|"
+    r"soldiers|warplanes?|air ?strikes?|airstrikes?|bombs?|gunmen|rebels|insurgents|war|"
+    r"hostilities|bombardment|fighting|militia|jihadists?)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    _W
+    + r"\b(?:was|were|been|being|is|are|came)\s+(?:\w+\s+)?(?:hit|struck|attacked|targeted|shelled|"
+    r"bombed|pounded|under(?:\s+\w+)?\s+attack|damaged|destroyed)\b",
+    re.IGNORECASE,
+)
+_BY_WITH = re.compile(_W + r"\b(?:by|with|from|using|of)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_AS_PLACE = re.compile(
+    _W + r"\b(?:in|on|at|near|over|to|from|into|across|around)\s+(?:the\s+)?$", re.I
+)
+_ITS_FORCES = re.compile(
+    _W + r"\b(?:its|their)\s+(?:forces|troops|military|army|units|drones|missiles)\b",
+    re.I,
+)
+_CIVILIAN = re.compile(
+    _W + r"\b(?:civilians?|villagers|residents|worshippers|passengers|children|women|families|"
+    r"farmers|pilgrims|students|displaced people|massacre)\b",
+    re.IGNORECASE,
+)
+_COMBAT = re.compile(
+    _W
+    + r"\b(?:clash(?:es|ed)?|fighting|firefights?|gunfights?|battles?|battled|offensive|captured|"
+    r"recaptured|seized|repelled|ambush(?:ed)?|advanc(?:e|es|ed|ing)|assaults?|soldiers|troops|"
+    r"positions|front ?line)\b",
+    re.IGNORECASE,
+)
+_INFRA = re.compile(
+    _W + r"\b(?:pipelines?|bridges?|rail(?:way)?s?|railway lines?|tracks|power lines?|substations?|"
+    r"dams?|pylons?|cables?|signal boxes)\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(
+    _W
+    + r"\b(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?|24 hours)\b|"
+    r"\bsince the (?:start|beginning|outbreak)\b|\bso far this (?:year|month)\b|\bsince (?:October|"
+    r"the war|the conflict)\b",
+    re.IGNORECASE,
+)
+_VICTIM_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|captured|taken prisoner)|died|dead)\b",
+    re.IGNORECASE,
+)
+_STOPPED = re.compile(
+    _W + r"\b(?:stop|halt|cease|suspend|pause|refrain from|end|avoid|prevent)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SPEECH_BETWEEN = re.compile(
+    _W + r"\b(?:said|says|condemned|condemns|denounced|accused|reported|claimed|announced|told|"
+    r"warned|blamed|confirmed|criticized|criticised)\b",
+    re.IGNORECASE,
+)
+_OWN_CLAIM = re.compile(  # "the Arakan Army said on Monday it had captured"
+    r"\b(?:said|says|claimed|announced)\b[^,;]{0,30}?\b(?:(?:it|they)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:\w+\s+)?$|(?:its|their)\s+(?:forces|fighters|troops|units|drones)\b)",
+    re.IGNORECASE,
+)
+_BLAME = re.compile(_W + r"\b(?:blamed|blames|accused|accuses)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNREST = re.compile(
+    _W + r"\b(?:protesters|demonstrators|rioters|riot(?:s|ing)?|mob|protests?|marchers|tear gas|"
+    r"water cannon)\b",
+    re.I,
+)
+_AID_LIST = re.compile(
+    _W + r"\b(?:package|equipment|deliveries|delivery|shipped|interceptors|supplies|stocks|"
+    r"procure\w*|purchase\w*|contract|manufactur\w*|production)\b",
+    re.I,
+)
+_FICTION = re.compile(
+    _W + r"\b(?:video games?|franchise|multiplayer|gameplay|reviewers?|fictional|novel|trailer|"
+    r"sequel|box office|blockbuster|film|movie|album|episode)\b",
+    re.I,
+)
+_INTERCEPT = re.compile(
+    _W
+    + r"\b(?:shot down|intercepted|destroyed|downed|neutralised|neutralized)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:drones?|missiles?|rockets?|UAVs?)\b|\b(?:drones?|missiles?)\s+(?:were|was)\s+"
+    r"(?:shot down|intercepted|destroyed|downed)\b",
+    re.I,
+)
+_DAMAGE = re.compile(
+    _W + r"\b(?:killed|killing|injured|injuring|wounded|wounding|damaged|destroying|hit|struck|"
+    r"fire broke out|debris)\b",
+    re.I,
+)
+_ARREST = re.compile(_W + r"\b(?:arrest(?:ed|s)?|detain(?:ed)?|detention|custody)\b", re.I)
+_CONDITIONAL = re.compile(_W + r"\b(?:if|unless|in case|should)\b[^,;]*$", re.I)
+_FIGHT_OTHER = {
+    "armed_clash",
+    "attack_on_civilians",
+    "attack_on_infrastructure",
+    "remote_explosive",
+}
+_TYPE_ORDER = [
+    "remote_explosive",
+    "attack_on_infrastructure",
+    "attack_on_civilians",
+    "armed_clash",
+]
+
+
+_BACKGROUND = re.compile(
+    _W + r"\b(?:has|have|had) (?:come under|been (?:\w+ )?(?:targeted|hit|attacked|shelled|bombed) "
+    r"(?:repeatedly|regularly|frequently|many times))|\blast year\b|\bin (?:19|20)\d\d\b|"
+    r"\bin recent (?:weeks|months)\b|\bsince (?:the )?(?:start|beginning|outbreak)\b",
+    re.IGNORECASE,
+)
+_KEEP_INFINITIVE = re.compile(  # "continued to strike" happened; "threatened to strike" is coded
+    r"\b(?:continued|continues|began|begun|started|managed|went on|threaten\w*|vow\w*|plan\w*|"
+    r"intend\w*|expected|set|due|prepar\w*|ready|decided|tried|attempted)\s+to\s+$"
+)
+_HISTORY = re.compile(
+    r"\b(?:anniversary|exhibition|museum|commemorat\w+|centenary|historians?|"
+    r"World War (?:I|II|One|Two)|First World War|Second World War|D-Day)\b",
+    re.IGNORECASE,
+)
+
+
+def extract(doc: Annotated) -> list[Proto]:
+    if _HISTORY.search(doc.text[:400]):
+        return []  # a story about history: its battles are not today's events
+    out: list[Proto] = []
+    for sent in doc.sentences:
+        proto = _sentence_event(doc, sent)
+        if proto is not None:
+            out.append(proto)
+    return out
+
+
+def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
+    """A generic trigger ("attack", "hit") needs a conflict word elsewhere in its sentence."""
+    skip = (sent.start + trigger.start(), sent.start + trigger.end())
+    return cue_in(doc, "context", sent.start, sent.end, skip)
+
+
+def _event_type(sent: Sentence, found: list[str]) -> str:
+    text = sent.text
+    specific = set(found) & _FIGHT_OTHER
+    if "remote_explosive" not in specific:
+        if _AIR.search(text):
+            return "air_strike"
+        if _MISSILE.search(text):
+            return "missile_attack"
+    if specific & {"remote_explosive", "attack_on_infrastructure"}:
+        if "attack_on_infrastructure" in specific or _INFRA.search(text):
+            return "attack_on_infrastructure"
+        return "remote_explosive"
+    if "attack_on_civilians" in specific or (_CIVILIAN.search(text) and not _COMBAT.search(text)):
+        return (
+            "attack_on_civilians"
+            if _CIVILIAN.search(text) or "attack_on_civilians" in specific
+            else "attack"
+        )
+    if "armed_clash" in specific or _COMBAT.search(text):
+        return "armed_clash"
+    if "air_strike" in found:
+        return "air_strike"
+    if "missile_attack" in found:
+        return "missile_attack"
+    return "attack"  # no cue: typed by the event it merges into, else armed_clash
+
+
+_STRIKE_NOUN = re.compile(r"^strikes?$", re.IGNORECASE)
+
+
+def _state_strikes(doc: Annotated, sent: Sentence, hits: list[tuple[Rule, Hit]]) -> bool:
+    """'Israeli strikes hit ...': strikes by a state's forces, with no ground combat words."""
+    if _COMBAT.search(sent.text) and not re.search(r"\bstrikes?\b", sent.text, re.I):
+        return False
+    for _rule, hit in hits:
+        if not _STRIKE_NOUN.match(hit.group(0)):
+            continue
+        pos = sent.start + hit.start()
+        for mention in doc.actors:
+            if pos - 25 <= mention.end <= pos and mention.kind in ("state", "armed_forces"):
+                return mention.source in ("demonym", "country")
+    return False
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether pos lies inside a quotation ("..." or “...”)."""
+    head = text[:pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+_YEAR = re.compile(r"\b(?:in|of|since|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b|\blast year\b", re.I)
+
+
+def _in_past_year(text: str, year: int) -> bool:
+    for match in _YEAR.finditer(text):
+        if match.group(1) is None or int(match.group(1)) < year:
+            return not re.search(r"\bsince\b", match.group(0), re.I)
+    return False
+
+
+def _suppressed(sent: Sentence) -> bool:
+    """Riots and police raids have their own extractors: no attack event from those words;
+    fiction and games are never events; a sentence only about interceptions is no attack."""
+    text = sent.text
+    if _FICTION.search(text):
+        return True
+    if _INTERCEPT.search(text) and not _DAMAGE.search(text):
+        return True
+    if _AID_LIST.search(text) and not _DAMAGE.search(text):
+        return True  # "the package contains shells and counter-drone equipment"
+    if _AIR.search(text) or _MISSILE.search(text):
+        return False
+    return bool(_UNREST.search(text) or _ARREST.search(text))
+
+
+def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
+    found = triggers_in(doc, "attack", sent)
+    killed, injured = casualties(sent)
+    if not found and not (killed or injured):
+        return None
+    if _suppressed(sent):
+        return None
+    hits = []
+    if found:
+        blocked = cue_in(doc, "blockers", sent.start, sent.end) and not _STRONG.search(sent.text)
+        for rule, match in found:
+            head = sent.text[: match.start()]
+            if blocked or _CONDITIONAL.search(head[-60:]) or _STOPPED.search(head[-40:]):
+                continue
+            if head.endswith("to ") and not _KEEP_INFINITIVE.search(head[-30:]):
+                continue  # "to allow Ukraine to strike launch sites": not a reported strike
+            if _in_quote(sent.text, match.start()):
+                continue  # '"indiscriminate attacks on civilians are a violation..."': comment
+            if rule.needs_context and not _conflict_ok(doc, sent, match):
+                continue
+            hits.append((rule, match))
+    if hits and not (killed or injured) and _BACKGROUND.search(sent.text):
+        return None  # "Odessa has been targeted repeatedly since 2022": background
+    if _in_past_year(sent.text, doc.published.year):
+        return None  # "In August last year, hundreds were killed in Barsalogho": background
+    if not hits:
+        if (killed or injured) and (_STRONG.search(sent.text) or _attack_context(doc, sent)):
+            return _casualty_only(doc, sent, killed, injured)
+        return None
+    rule, trig = hits[0]
+    start, end = sent.start + trig.start(), sent.start + trig.end()
+    status = None
+    for _rule, match in hits:
+        status = status_for(sent, sent.start + match.start(), sent.start + match.end())
+        if status is not None:
+            start, end = sent.start + match.start(), sent.start + match.end()
+            break
+    if status is None:
+        return None
+    event_type = _event_type(sent, [r.event_type for r, _ in hits])
+    if event_type in ("attack", "attack_on_civilians", "armed_clash") and _state_strikes(
+        doc, sent, hits
+    ):
+        event_type = (
+            "air_strike"  # "Israeli strikes hit tents": a state's strikes come from the air
+        )
+    if (
+        (killed or injured)
+        and _AGGREGATE.search(sent.text)
+        and event_type in ("armed_clash", "attack")
+    ):
+        return _casualty_only(doc, sent, killed, injured)
+    proto = Proto(event_type, sent, (start, end), NAME, VERSION, status=status)
+    proto.actors = _actors(doc, sent, start, end)
+    if status == "denied":
+        _denier_as_initiator(doc, sent, start, proto)
+    proto.locations = _locations(doc, sent, proto.actors)
+    if not proto.role("initiator"):
+        blamed = _blamed_next(doc, sent)
+        if blamed is not None:
+            proto.actors.insert(0, _as_state(blamed, "initiator"))
+    _fill_actors(proto, sent, event_type)
+    if (
+        proto.event_type == "armed_clash"
+        and not proto.role("initiator")
+        and not _STRONG.search(sent.text)
+    ):
+        proto.event_type = "attack"  # "the Lahore clashes": typed by what it merges into
+    proto.when, proto.date_explicit = event_date(doc, sent, start)
+    proto.killed, proto.injured = killed, injured
+    proto.weapons = weapons(sent)
+    proto.base_confidence = 0.5 if rule.needs_context else 0.6
+    return proto
+
+
+_UNNAMED = re.compile(
+    _W + r"\b(?P<who>gunmen|militants|attackers|gangs?|gang members|insurgents|rebels|jihadists|"
+    r"bandits|guerrillas|assailants|militiamen|separatists)\b",
+    re.IGNORECASE,
+)
+
+
+_DENIED = re.compile(_W + r"\b(?:denied|denies|denying|rejected claims|dismissed claims)\b", re.I)
+
+
+def _denier_as_initiator(doc: Annotated, sent: Sentence, start: int, proto: Proto) -> None:
+    """'Rwanda denied that its troops fought...': the one denying is the accused attacker."""
+    cue = _DENIED.search(sent.text[: start - sent.start])
+    if cue is None:
+        return
+    pos = sent.start + cue.start()
+    before = [
+        m
+        for m in sentence_actors(doc, sent, skip_attributed=False)
+        if m.end <= pos and m.kind in ("state", "armed_forces", "group", "person")
+    ]
+    if before:
+        proto.actors = [a for a in proto.actors if a.role != "initiator"]
+        denier = before[-1]
+        proto.actors.insert(0, _as_state(denier, "initiator"))
+
+
+_CLAIMED = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?claimed (?:responsibility|the (?:attack|assault|bombing|strike)|it)",
+    re.IGNORECASE,
+)
+
+
+def _blamed_next(doc: Annotated, sent: Sentence) -> ActorMention | None:
+    """'... killing 12. It blamed the M23 rebels' / 'Islamic State claimed responsibility':
+    the attacker named in the next sentence."""
+    if sent.index + 1 >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[sent.index + 1]
+    for mention in doc.actors:
+        if not nxt.start <= mention.start < nxt.end:
+            continue
+        if _BLAME.search(doc.text[max(nxt.start, mention.start - 20) : mention.start]):
+            return mention
+        if _CLAIMED.match(doc.text[mention.end : nxt.end]):
+            return mention
+    return None
+
+
+def _fill_actors(proto: Proto, sent: Sentence, event_type: str) -> None:
+    """Fill what the text implies: the attacked side is the country where it happened (or its
+    civilians when a state strikes at home or civilians are the victims); an unnamed armed
+    group ("gunmen") is the attacker, coded with the country where it acted (as ACLED does)."""
+    country = next((loc.country for loc in proto.locations if loc.country), None)
+    initiator = next((a for a in proto.actors if a.role == "initiator"), None)
+    has_target = any(a.role == "target" for a in proto.actors)
+    if initiator is None:
+        unnamed = _UNNAMED.search(sent.text)
+        if unnamed and country:
+            name = unnamed.group("who").capitalize()
+            initiator = Actor(role="initiator", name=name, kind="group", country=country)
+            proto.actors.insert(0, initiator)
+    if event_type == "attack_on_civilians" or (
+        not has_target
+        and initiator is not None
+        and initiator.country == country
+        and _CIVILIAN.search(sent.text)
+    ):
+        proto.actors = [a for a in proto.actors if a.role != "target"]
+        civilians = Actor(role="target", name="civilians", kind="civilians", country=country)
+        proto.actors.append(civilians)
+    elif (
+        not has_target
+        and country
+        and (initiator is None or initiator.country != country or initiator.kind == "group")
+    ):
+        state = gazetteer().iso3.get(country)
+        if state is not None:
+            proto.actors.append(
+                Actor(role="target", name=state.name, kind="state", country=country)
+            )
+
+
+def _attack_context(doc: Annotated, sent: Sentence) -> bool:
+    """A bare casualty sentence counts when the article is about an attack."""
+    return cue_in(doc, "context", 0, sent.start) and not cue_in(
+        doc, "blockers", sent.start, sent.end
+    )
+
+
+def _casualty_only(doc: Annotated, sent: Sentence, killed: object, injured: object) -> Proto | None:
+    proto = Proto("casualty_report", sent, (sent.start, sent.end), NAME, VERSION)
+    proto.killed, proto.injured = killed, injured  # type: ignore[assignment]
+    proto.locations = _locations(doc, sent, [])
+    if not proto.locations:
+        places = [p for p in doc.places if sent.start <= p.start < sent.end]
+        proto.locations = [location_of(p) for p in places[:1]]
+    proto.when, proto.date_explicit = event_date(doc, sent)
+    proto.base_confidence = 0.45
+    return proto
+
+
+def _state_like(mention: ActorMention, doc: Annotated | None = None) -> bool:
+    if mention.kind not in ("state", "armed_forces", "group"):
+        return False
+    if mention.source == "metonym" and doc is not None:
+        return not _AS_PLACE.search(doc.text[max(0, mention.start - 12) : mention.start])
+    return mention.source != "metonym" or doc is None
+
+
+def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]:
+    mentions = sentence_actors(doc, sent)
+    all_mentions = sentence_actors(doc, sent, skip_attributed=False)
+    initiator: ActorMention | None = None
+    target: ActorMention | None = None
+    rel_end = end - sent.start
+    tail = sent.text[rel_end:]
+    passive = _PASSIVE.search(sent.text)
+    by_agent = re.search(r"\bby\s+(?:the\s+)?(?:a\s+)?", tail)
+    forces = [m for m in mentions if m.forces]
+    # "Ukraine's General Staff said its forces struck": the speaker's own forces attacked.
+    if _ITS_FORCES.search(sent.text[: rel_end + 30]):
+        speakers = [m for m in all_mentions if m.start < end and m.country]
+        if speakers:
+            initiator = speakers[0]
+    forces = [m for m in forces if not _VICTIM_AFTER.match(doc.text[m.end : m.end + 50])]
+    blamed = [
+        m for m in mentions if _BLAME.search(doc.text[max(sent.start, m.start - 20) : m.start])
+    ]
+    if initiator is None and blamed and _state_like(blamed[0]):
+        initiator = blamed[0]
+    if initiator is None and forces:
+        agents = [
+            m
+            for m in forces
+            if m.end <= end or _BY_WITH.search(doc.text[max(0, m.start - 14) : m.start])
+        ]
+        initiator = agents[0] if agents else None
+    nominal_by = re.match(r"\s+(?:\w+\s+)?by\s+", tail)
+    if initiator is None and nominal_by:
+        agents = [m for m in mentions if m.start >= end and _state_like(m)]
+        armed = [m for m in agents if m.kind in ("group", "armed_forces")]
+        if armed or agents:
+            initiator = (armed or agents)[0]
+    if passive and initiator is None and by_agent:
+        after_by = [m for m in mentions if m.start >= end + by_agent.end() - 1 and _state_like(m)]
+        if after_by:
+            initiator = after_by[0]
+    before = [
+        m
+        for m in all_mentions
+        if m.end <= start
+        and (_state_like(m, doc) or m.kind == "person")
+        and not _VICTIM_AFTER.match(doc.text[m.end : m.end + 50])
+        and (
+            _OWN_CLAIM.search(doc.text[m.end : start])
+            or (not doc.attributed(m.start) and not _SPEECH_BETWEEN.search(doc.text[m.end : start]))
+        )
+    ]
+    after = [m for m in mentions if m.start >= end and _state_like(m)]
+    if passive and passive.start() + sent.start < start + 1:
+        subject = [m for m in all_mentions if m.end <= sent.start + passive.start()]
+        target = subject[-1] if subject else None
+    if initiator is None and before and not passive:
+        state_like = [m for m in before if _state_like(m, doc)]
+        initiator = state_like[-1] if state_like else None
+    if target is None:
+        target = next(
+            (m for m in after if initiator is None or m.country != initiator.country), None
+        )
+    actors: list[Actor] = []
+    if initiator is not None:
+        actors.append(_as_state(initiator, "initiator"))
+    if target is not None and (initiator is None or target.country != initiator.country):
+        actors.append(_as_state(target, "target"))
+    return actors
+
+
+def _as_state(mention: ActorMention, role: str) -> Actor:
+    """Attackers and targets are coded as their state: 'Russian forces' -> Russia (armed_forces)."""
+    actor = actor_of(mention, role)
+    if mention.source == "metonym":
+        return actor.model_copy(update={"kind": "state"})
+    if mention.kind == "person" and mention.country:
+        return actor
+    return actor
+
+
+def _locations(doc: Annotated, sent: Sentence, actors: list[Actor]) -> list[Location]:
+    places = sentence_places(doc, sent)
+    initiator = next((a for a in actors if a.role == "initiator"), None)
+    target = next((a for a in actors if a.role == "target"), None)
+    sub = [p for p in places if p.place.precision != "country"]
+    keep: list[PlaceMention] = []
+    for place in sub:
+        if (
+            initiator is not None
+            and initiator.kind in ("state", "armed_forces")
+            and place.place.country3 == initiator.country
+            and target is not None
+            and target.country not in (None, initiator.country)
+        ):
+            continue
+        keep.append(place)
+    if not keep:
+        countries = [p for p in places if p.place.precision == "country"]
+        if target is not None:
+            countries = [p for p in countries if p.place.country3 == target.country]
+        elif initiator is not None:
+            countries = [p for p in countries if p.place.country3 != initiator.country]
+        keep = countries[:1]
+    seen: set[str] = set()
+    out = []
+    for place in keep:
+        if place.place.name in seen:
+            continue
+        seen.add(place.place.name)
+        out.append(location_of(place))
+    return out

@@ -1,0 +1,503 @@
+"""Shared pieces of the extractors: the proto-event they return and small pure helpers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from streams.extraction import lexicons
+from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.numbers import (
+    AMOUNT,
+    AMOUNT_RE,
+    NUMBER_CORE,
+    Amount,
+    parse_amount,
+    words_to_int,
+)
+from streams.schemas import Actor, Count, Location, Money, Weapon, When
+
+_W = "(?=[0-9A-Za-z])"  # fail fast between words (a large speed-up for big alternations)
+NUMBER_WORDS = NUMBER_CORE.split("|(?:", 1)[1].rstrip(")")  # the number-word half
+
+
+@dataclass
+class Proto:
+    """An event as an extractor sees it, before merging and normalization."""
+
+    event_type: str
+    sentence: Sentence
+    trigger: tuple[int, int]
+    extractor: str
+    version: str
+    status: str = "occurred"
+    actors: list[Actor] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    when: When = field(default_factory=When)
+    killed: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+    missing: Count | None = None
+    displaced: Count | None = None
+    weapons: list[Weapon] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    date_explicit: bool = False
+    base_confidence: float = 0.5
+    published: date | None = None
+
+    def role(self, role: str) -> list[Actor]:
+        return [a for a in self.actors if a.role == role]
+
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    regex: re.Pattern[str]
+    needs_context: bool
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, list[Rule]]:
+    out: dict[str, list[Rule]] = {}
+    for rule in lexicons.triggers().rules:
+        out.setdefault(rule.family, []).append(
+            Rule(rule.event_type, re.compile(rule.pattern, re.IGNORECASE), rule.needs_context)
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def compiled() -> dict[str, re.Pattern[str]]:
+    lex = lexicons.triggers()
+    out = {
+        "context": re.compile(lex.conflict_context, re.IGNORECASE),
+        "blockers": re.compile(lex.blockers, re.IGNORECASE),
+    }
+    for name, pattern in lex.status_cues.items():
+        out["status_" + name] = re.compile(pattern, re.IGNORECASE)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger match, with offsets relative to its sentence (the re.Match methods we use)."""
+
+    rel_start: int
+    rel_end: int
+    text: str
+
+    def start(self) -> int:
+        return self.rel_start
+
+    def end(self) -> int:
+        return self.rel_end
+
+    def group(self, _index: int = 0) -> str:
+        return self.text
+
+
+def triggers_in(doc: Annotated, family: str, sent: Sentence) -> list[tuple[Rule, Hit]]:
+    """Trigger matches of one family in one sentence. Each rule runs once over the whole text
+    per article (cached on the annotation), not once per sentence."""
+    key = "triggers:" + family
+    by_sentence = doc.cache.get(key)
+    if by_sentence is None:
+        by_sentence = _scan_family(doc, family)
+        doc.cache[key] = by_sentence
+    found: list[tuple[Rule, Hit]] = by_sentence.get(sent.index, [])
+    return found
+
+
+@lru_cache(maxsize=256)
+def _lower_twin(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive twin of a case-insensitive pattern, for lower-cased text, without its
+    leading \\b (which defeats the engine's first-character scan): about twice as fast.
+    None when the pattern cannot be used that way (upper-case literals, class escapes)."""
+    pattern = regex.pattern
+    if re.search(r"\\[SWDBAZ]|\(\?[^:<=!]|[A-Z]", pattern.replace("\\b", "")):
+        return None
+    return re.compile(pattern.removeprefix("\\b"))
+
+
+def fast_finditer(doc: Annotated, regex: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the matches of a case-insensitive regex in the article text."""
+    lowered = _lowered(doc)
+    twin = _lower_twin(regex) if lowered else None
+    if twin is None:
+        for match in regex.finditer(doc.text):
+            yield match.start(), match.end()
+        return
+    bounded = regex.pattern.startswith("\\b")
+    for match in twin.finditer(lowered):
+        start = match.start()
+        if bounded and start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+            continue
+        yield start, match.end()
+
+
+def _lowered(doc: Annotated) -> str:
+    lowered: str | None = doc.cache.get("lower")
+    if lowered is None:
+        lowered = doc.text.lower()
+        lowered = lowered if len(lowered) == len(doc.text) else ""
+        doc.cache["lower"] = lowered
+    return lowered
+
+
+def cue_in(doc: Annotated, name: str, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> bool:
+    """Whether a cue ("context", "blockers") occurs in text[start:end] outside the skip span.
+    Searched only in the range asked for: most sentences never need it."""
+    regex = compiled()[name]
+    lowered = _lowered(doc)
+    twin = _lower_twin(regex) if lowered else None
+    source, pattern = (lowered, twin) if twin is not None else (doc.text, regex)
+    bounded = twin is not None and regex.pattern.startswith("\\b")
+    for match in pattern.finditer(source, start, end):
+        a, b = match.span()
+        if bounded and a > 0 and (source[a - 1].isalnum() or source[a - 1] == "_"):
+            continue
+        if not (a >= skip[0] and b <= skip[1]):
+            return True
+    return False
+
+
+def _scan_family(doc: Annotated, family: str) -> dict[int, list[tuple[Rule, Hit]]]:
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, list[tuple[Rule, Hit]]] = {}
+    for rule in rules().get(family, []):
+        for m_start, m_end in fast_finditer(doc, rule.regex):
+            i = bisect.bisect_right(starts, m_start) - 1
+            if i < 0:
+                continue
+            sent = doc.sentences[i]
+            if m_end > sent.end:
+                continue
+            hit = Hit(m_start - sent.start, m_end - sent.start, doc.text[m_start:m_end])
+            out.setdefault(i, []).append((rule, hit))
+    for hits in out.values():
+        hits.sort(key=lambda rh: rh[1].rel_start)
+    return out
+
+
+def actor_of(mention: ActorMention, role: str) -> Actor:
+    kind = mention.kind
+    if mention.forces:
+        kind = "armed_forces"
+    return Actor(
+        role=role,
+        name=mention.name,
+        kind=kind,
+        country=mention.country,
+        office=mention.office,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+    )
+
+
+def location_of(mention: PlaceMention) -> Location:
+    place = mention.place
+    from streams.schemas import Admin1
+
+    admin1 = Admin1(name=place.admin1_name, code=place.admin1_code) if place.admin1_name else None
+    return Location(
+        name=place.name,
+        country=place.country3 or None,
+        admin1=admin1,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geonames_id=place.geonames_id,
+        precision=place.precision,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+    )
+
+
+def sentence_actors(
+    doc: Annotated, sent: Sentence, *, skip_attributed: bool = True
+) -> list[ActorMention]:
+    out = [a for a in doc.actors if sent.start <= a.start < sent.end]
+    if skip_attributed:
+        out = [a for a in out if not doc.attributed(a.start)]
+    return out
+
+
+def sentence_places(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
+    return [
+        p for p in doc.places if sent.start <= p.start < sent.end and not doc.attributed(p.start)
+    ]
+
+
+def event_date(doc: Annotated, sent: Sentence, near: int | None = None) -> tuple[When, bool]:
+    """The date of the sentence's event: the date phrase nearest the trigger (or the first),
+    else the publication day."""
+    found = [m for m in doc.dates if sent.start <= m.start < sent.end]
+    if found:
+        if near is not None:
+            # a date in a relative clause far from the trigger ("who takes office on
+            # January 20") is not the event's; prefer the ones close by
+            found = [m for m in found if abs(m.start - near) <= 90] or found
+        if found:
+            pick = found[0] if near is None else min(found, key=lambda m: abs(m.start - near))
+            when = When(date=pick.date.isoformat(), precision=pick.precision, text=pick.text)
+            return when, True
+    # a follow-up sentence in the same paragraph tells more of the same day's news
+    i = sent.index
+    while i > 0 and "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]:
+        prev = doc.sentences[i - 1]
+        earlier = [m for m in doc.dates if prev.start <= m.start < prev.end]
+        if earlier:
+            if earlier[-1].precision == "day":
+                return When(date=earlier[-1].date.isoformat(), precision="day"), False
+            break
+        i -= 1
+    return When(date=doc.published.isoformat(), precision="day"), False
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|after|as|although|and)\b|\bafter\b|\bbut\b")
+
+
+def clause_before(text: str, pos: int) -> str:
+    """The part of a sentence between the last clause break and pos."""
+    head = text[:pos]
+    last = 0
+    for match in _CLAUSE_BREAK.finditer(head):
+        last = match.end()
+    return head[last:]
+
+
+def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 60) -> str | None:
+    """Status from hedging cues near the trigger; None means negated (do not emit)."""
+    cues = compiled()
+    rel_start = trig_start - sent.start
+    rel_end = trig_end - sent.start
+    before = clause_before(sent.text, rel_start)[-window:]
+    after = sent.text[rel_end : rel_end + 50]
+    around = before + " " + sent.text[rel_start:rel_end] + " " + after
+    if cues["status_cancelled"].search(around):
+        return "cancelled"
+    if cues["status_denied"].search(before):
+        return "denied"
+    if cues["status_threatened"].search(before):
+        return "threatened"
+    if re.search(r"\b(?:no|not|never|didn't|did not|without)\s+(?:\w+\s+){0,2}$", before):
+        return None
+    if cues["status_planned"].search(before[-35:] + " " + sent.text[rel_start:rel_end]):
+        return "planned"
+    return "occurred"
+
+
+# --- quantities -------------------------------------------------------------------------
+
+_PEOPLE = (
+    r"(?:people|persons|individuals|civilians|children|kids|minors|women|men|soldiers|troops|"
+    r"servicemen|officers|policemen|police officers|fighters|militants|residents|workers|"
+    r"passengers|others|Palestinians|Israelis|Ukrainians|Russians|protesters|demonstrators|"
+    r"villagers|journalists|medics|rescuers|civilians|students|pilgrims|migrants|members|"
+    r"[a-z]+s)"
+)
+_KILL = r"(?:killed|dead|died|slain|lost their lives|perished|were killed|killing|kills|deaths?)"
+_HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
+_AMT = AMOUNT.replace("(?P<qual>", "(?P<qual>").replace("(?P<num>", "(?P<num>")
+CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "injuring 18"
+    _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving)\s+{_AMT}"
+    rf"(?P<rest>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?(?:\s+(?P<verb2>dead|injured|wounded|killed))?)",
+    re.IGNORECASE,
+)
+CASUALTY_BEFORE = re.compile(  # "at least six individuals, including two children, were killed"
+    _W + rf"\b{_AMT}(?P<noun>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?)"
+    rf"(?P<mid>(?:,[^,.;]{{0,40}},)?\s+(?:were|was|have been|had been|are|is|been|reportedly)?\s*"
+    rf"(?:\w+ly\s+)?)(?P<verb>{_KILL}|{_HURT})\b",
+    re.IGNORECASE,
+)
+TOLL = re.compile(
+    _W
+    + rf"\b(?P<kind>death toll|toll|number of (?:dead|deaths|injured|wounded))\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:rose|risen|climbed|reached|increased|stands|stood|is|was|at|to)\s+(?:to\s+|at\s+)?{_AMT}",
+    re.IGNORECASE,
+)
+CHILDREN = re.compile(
+    _W + rf"\b(?:including|among them|among (?:the|those)|of them|of whom)\s+{_AMT}\s+"
+    r"(?P<who>children|kids|minors|child|civilians|teenagers)",
+    re.IGNORECASE,
+)
+_NONHUMAN = re.compile(
+    r"^(?:drones?|missiles?|rockets?|shells?|bombs?|tanks?|buildings?|homes?|houses?|"
+    r"vehicles?|cars?|shares?|percent|%|dollars?|euros?|years?|days?|hours?|"
+    r"minutes?|km|kilometers?|miles?|points?|goals?|times?)\b",
+    re.IGNORECASE,
+)
+
+
+_CASUALTY_WORD = re.compile(
+    r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll", re.IGNORECASE
+)
+
+
+def _count(amount: Amount) -> Count:
+    return Count(value=amount.value, qualifier=amount.qualifier, text=amount.text)
+
+
+_CASUALTY_VERB = re.compile(
+    _W + r"\b(?:killed|killing|kills|dead|died|slain|lost their lives|perished|deaths?|injured|"
+    r"wounded|hurt|injuring|wounding|injuries|leaving)\b",
+    re.IGNORECASE,
+)
+
+
+def _casualty_matches(text: str) -> list[re.Match[str]]:
+    """Casualty phrases, found around each casualty verb rather than by scanning every word
+    for a number (the number patterns are costly): 'killing N ...' after the verb,
+    'N people ... were killed' in a window before it, and death tolls."""
+    after: list[re.Match[str]] = []
+    before: list[re.Match[str]] = []
+    for verb in _CASUALTY_VERB.finditer(text):
+        start, end = verb.span()
+        found = CASUALTY_AFTER.match(text, start, min(len(text), end + 90))
+        if found:
+            after.append(found)
+        for match in CASUALTY_BEFORE.finditer(text, max(0, start - 140), end):
+            if match.end() == end:
+                before.append(match)
+    tolls = list(TOLL.finditer(text)) if "toll" in text or "number of" in text else []
+    return [*after, *before, *tolls]
+
+
+def casualties(sent: Sentence) -> tuple[Count | None, Count | None]:
+    """Killed and injured totals stated in one sentence (None when not stated)."""
+    killed: Count | None = None
+    injured: Count | None = None
+    text = sent.text
+    if not _CASUALTY_WORD.search(text):
+        return None, None
+    for match in _casualty_matches(text):
+        amount = parse_amount(match, sent.start)
+        if amount is None or amount.value == 0:
+            continue
+        groups = match.groupdict()
+        noun = (groups.get("noun") or groups.get("rest") or "").strip()
+        if noun and _NONHUMAN.match(noun):
+            continue
+        verb = (groups.get("verb2") or groups.get("verb") or groups.get("kind") or "").lower()
+        if verb == "leaving":
+            continue
+        is_hurt = bool(re.match(_HURT, verb)) or verb.endswith(("injured", "wounded"))
+        count = _count(amount)
+        if is_hurt:
+            injured = injured or count
+        else:
+            killed = killed or count
+    if killed is not None:
+        kids = CHILDREN.search(text)
+        if kids:
+            amt = parse_amount(kids, sent.start)
+            if amt is not None and amt.value < killed.value + 1:
+                if kids.group("who").lower().startswith("civil"):
+                    killed = killed.model_copy(update={"civilians": amt.value})
+                else:
+                    killed = killed.model_copy(update={"children": amt.value})
+    return killed, injured
+
+
+@lru_cache(maxsize=1)
+def _weapon_res() -> tuple[
+    re.Pattern[str], re.Pattern[str], dict[str, tuple[str, str]], dict[str, str]
+]:
+    """An anchor regex on weapon names/nouns, and a prefix regex for the count before them."""
+    lex = lexicons.triggers()
+    names: dict[str, tuple[str, str]] = {}
+    for weapon in lex.weapons:
+        for alias in weapon.aliases:
+            names[alias.lower()] = (weapon.name, weapon.kind)
+    nouns = {k.lower(): v for k, v in lex.weapon_nouns.items()}
+    name_alt = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    noun_alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+    anchor = re.compile(
+        _W + rf"\b(?:(?P<name>{name_alt})(?:\s+(?P<noun1>{noun_alt}))?|(?P<noun>{noun_alt}))\b",
+        re.IGNORECASE,
+    )
+    prefix = re.compile(
+        rf"(?:\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})\s+)"
+        r"(?:(?:[\w-]+-made|[A-Z][a-z]+n|attack|combat|cruise|ballistic|kamikaze|long-range|"
+        r"hypersonic|guided|aerial|anti-ship|air-launched|Russian|Ukrainian|Iranian|American|"
+        r"British|French)\s+)*$",
+        re.IGNORECASE,
+    )
+    return anchor, prefix, names, nouns
+
+
+def weapons(sent: Sentence) -> list[Weapon]:
+    anchor, prefix, names, nouns = _weapon_res()
+    out: list[Weapon] = []
+    text = sent.text
+    for match in anchor.finditer(text):
+        name = match.group("name")
+        noun = match.group("noun1") or match.group("noun")
+        canonical, kind = names[name.lower()] if name else (None, nouns[noun.lower()])
+        if name and noun and nouns[noun.lower()] != "drone":
+            kind = nouns[noun.lower()] if kind not in ("drone", "air_defense") else kind
+        head = prefix.search(text[max(0, match.start() - 60) : match.start()])
+        count = None
+        if head and head.group("num").lower() not in ("a", "an"):
+            count = words_to_int(head.group("num"))
+        if noun and noun.lower() in ("shell", "bomb") and count is None and not name:
+            continue
+        start = match.start() - (len(head.group(0)) if head else 0)
+        weapon = Weapon(kind=kind, count=count, name=canonical, text=text[start : match.end()])
+        _add_weapon(out, weapon)
+    return out
+
+
+def _add_weapon(out: list[Weapon], weapon: Weapon) -> None:
+    for i, old in enumerate(out):
+        if old.kind == weapon.kind and (old.name == weapon.name or not old.name or not weapon.name):
+            if (weapon.count or 0) > (old.count or 0) or (weapon.name and not old.name):
+                out[i] = Weapon(
+                    kind=weapon.kind,
+                    count=weapon.count or old.count,
+                    name=weapon.name or old.name,
+                    text=weapon.text if weapon.count else old.text,
+                )
+            return
+    out.append(weapon)
+
+
+MONEY_RE = re.compile(
+    r"(?P<cur>\$|US\$|€|£|USD\s?|EUR\s?)\s?(?P<num>\d+(?:[.,]\d+)*)\s*(?P<scale>billion|million|thousand|bn|m)?\b"
+    r"|\b(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<scale2>billion|million)?\s+(?P<cur2>dollars|euros|pounds)\b",
+    re.IGNORECASE,
+)
+_CUR = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+}
+_SCALE = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "thousand": 1e3}
+
+
+def money(sent: Sentence) -> list[Money]:
+    out = []
+    for match in MONEY_RE.finditer(sent.text):
+        cur = (match.group("cur") or match.group("cur2") or "").strip().lower()
+        num = (match.group("num") or match.group("num2") or "").replace(",", "")
+        scale = (match.group("scale") or match.group("scale2") or "").lower()
+        try:
+            amount = float(num) * _SCALE.get(scale, 1.0)
+        except ValueError:
+            continue
+        out.append(Money(amount=amount, currency=_CUR.get(cur, "USD"), text=match.group(0)))
+    return out
+
+
+__all__ = ["AMOUNT_RE", "Proto"]

@@ -1,0 +1,128 @@
+"""Diplomatic meetings (talks, summits, visits, calls) and ceasefire / peace proposals."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.extractors.common import (
+    Proto,
+    actor_of,
+    compiled,
+    event_date,
+    location_of,
+    sentence_actors,
+    status_for,
+    triggers_in,
+)
+
+MEETING = ("diplomacy", "1")
+CEASEFIRE = ("ceasefire", "1")
+
+_PARTY_KINDS = ("person", "state", "organization")
+_PURPOSE = re.compile(
+    r"\b(?:into|to pressure|in an effort|pressure|push(?:ing)? for|calls? for|urg\w+|"
+    r"violat\w+|broke|breach\w*|collapse\w*)\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+_PROPOSE = re.compile(
+    r"\b(?:propos\w+|offer\w*|agree\w*|accept\w*|announc\w+|declar\w+|brokered|reached|signed|"
+    r"plan|deal|talks|negotiat\w+|framework|put forward|unveil\w*|present\w*|draft|terms)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^(?:’s|'s)\b")
+_PRONOUN = re.compile(r"^\s*(?:He|She)\b")
+_BUSINESS = re.compile(
+    r"\b(?:shareholders?|board|annual|investors?|earnings|club|league|fans)\b", re.I
+)
+
+
+def extract_meetings(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        hits = triggers_in(doc, "diplomacy", sent)
+        if not hits or _BUSINESS.search(sent.text) or compiled()["blockers"].search(sent.text):
+            continue
+        _rule, trig = hits[0]
+        start, end = sent.start + trig.start(), sent.start + trig.end()
+        # a person in the attribution ("..., Pistorius said during a visit") is a party; an
+        # institution there ("the White House said") is only the source
+        mentions = [
+            m
+            for m in sentence_actors(doc, sent, skip_attributed=False)
+            if m.kind in _PARTY_KINDS
+            and m.source != "demonym"
+            and (m.kind == "person" or not doc.attributed(m.start))
+        ]
+        people = [m for m in mentions if m.kind == "person"]
+        parties = people if len(people) >= 2 else mentions
+        names: list[str] = []
+        chosen = []
+        for mention in parties:
+            if mention.name not in names:
+                names.append(mention.name)
+                chosen.append(mention)
+        if len(chosen) == 1 and _PRONOUN.match(sent.text):
+            earlier = [
+                m
+                for m in doc.actors
+                if m.kind == "person" and m.start < sent.start and m.name != chosen[0].name
+            ]
+            if earlier:
+                chosen.insert(0, earlier[-1])  # "He is due to meet X": he = the last person named
+        visit = trig.group(0).lower().startswith("visit")
+        if len(chosen) < 2 and not (visit and chosen):
+            continue
+        status = status_for(sent, start, end)
+        if status is None:
+            continue
+        proto = Proto("diplomatic_meeting", sent, (start, end), *MEETING, status=status)
+        proto.actors = [actor_of(m, "participant") for m in chosen[:4]]
+        venues = [
+            p
+            for p in doc.places
+            if sent.start <= p.start < sent.end and p.context and p.place.precision != "country"
+        ]
+        proto.locations = [location_of(p) for p in venues[:1]]
+        proto.when, proto.date_explicit = event_date(doc, sent)
+        if status != "occurred":
+            proto.when = proto.when.model_copy(
+                update={"date": doc.published.isoformat(), "text": None}
+            )
+        proto.base_confidence = 0.55
+        out.append(proto)
+    return out
+
+
+def extract_ceasefire(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        hits = triggers_in(doc, "ceasefire", sent)
+        if not hits:
+            continue
+        _rule, trig = hits[0]
+        text = sent.text
+        if _PURPOSE.search(text[: trig.start()]) or not _PROPOSE.search(text):
+            continue
+        start, end = sent.start + trig.start(), sent.start + trig.end()
+        mentions = [m for m in sentence_actors(doc, sent) if m.kind in (*_PARTY_KINDS, "group")]
+        if not mentions:
+            continue
+        status = status_for(sent, start, end) or "cancelled"
+        proto = Proto("ceasefire_proposal", sent, (start, end), *CEASEFIRE, status=status)
+        # the parties named before the trigger propose/agree; those after are addressed
+        before = [
+            m for m in mentions if m.end <= start and not _POSSESSIVE.match(doc.text[m.end :])
+        ]
+        initiators = before[:3] or mentions[:1]
+        names = {m.name for m in initiators}
+        for mention in initiators:
+            proto.actors.append(actor_of(mention, "initiator"))
+        for mention in mentions:
+            if mention.start >= end and mention.name not in names:
+                proto.actors.append(actor_of(mention, "target"))
+                names.add(mention.name)
+        proto.when, proto.date_explicit = event_date(doc, sent)
+        proto.base_confidence = 0.5
+        out.append(proto)
+    return out

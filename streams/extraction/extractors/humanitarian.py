@@ -1,0 +1,67 @@
+"""Humanitarian impact of conflict: power outages, blackouts, evacuations, displacement."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import Annotated, PlaceMention
+from streams.extraction.extractors.common import (
+    Proto,
+    compiled,
+    event_date,
+    location_of,
+    sentence_places,
+    status_for,
+    triggers_in,
+)
+from streams.extraction.gazetteer import gazetteer
+
+NAME = "humanitarian"
+VERSION = "1"
+
+
+_POPULATION = re.compile(
+    r"\b(?:residents|civilians|people|thousands|hundreds|families|villages?|towns?|"
+    r"neighbourhoods?|neighborhoods?|hospitals?|patients|children|population)\b",
+    re.IGNORECASE,
+)
+
+
+def _scene_country(doc: Annotated, pos: int) -> list[PlaceMention]:
+    """'outages in several regions': the country of the last place named before."""
+    gaz = gazetteer()
+    for mention in reversed(doc.places):
+        if mention.start < pos and mention.place.country3 in gaz.iso3:
+            country = gaz.iso3[mention.place.country3]
+            return [PlaceMention(country, mention.start, mention.end, mention.text, False)]
+    return []
+
+
+def extract(doc: Annotated) -> list[Proto]:
+    out = []
+    context = compiled()["context"]
+    for sent in doc.sentences:
+        hits = triggers_in(doc, "humanitarian", sent)
+        if not hits:
+            continue
+        window = doc.text[max(0, sent.start - 600) : sent.end]
+        if not context.search(window) and "strike" not in window and "attack" not in window:
+            continue  # an outage from a storm or a grid fault is not conflict impact
+        _rule, trig = hits[0]
+        if trig.group(0).lower().startswith("evacuat") and not _POPULATION.search(sent.text):
+            continue  # "legislators were evacuated": not a humanitarian impact
+        start, end = sent.start + trig.start(), sent.start + trig.end()
+        status = status_for(sent, start, end)
+        if status is None:
+            continue
+        proto = Proto("humanitarian_impact", sent, (start, end), NAME, VERSION, status=status)
+        places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"]
+        if not places:
+            places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+        if not places:
+            places = _scene_country(doc, sent.start)
+        proto.locations = [location_of(p) for p in places]
+        proto.when, proto.date_explicit = event_date(doc, sent)
+        proto.base_confidence = 0.5
+        out.append(proto)
+    return out

@@ -1,0 +1,95 @@
+"""Sanctions imposed or lifted: who sanctions whom (companies, people, states), with money."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.extractors.common import (
+    Proto,
+    actor_of,
+    event_date,
+    money,
+    sentence_actors,
+    status_for,
+    triggers_in,
+)
+
+NAME = "sanctions"
+VERSION = "1"
+
+_IMPOSE = re.compile(
+    r"\b(?:impos\w*|announc\w*|slapp?\w*|introduc\w*|unveil\w*|adopt\w*|approv\w*|expand\w*|"
+    r"extend\w*|tighten\w*|levied|levy|new|fresh|additional|more|sanctioned|sanctioning|"
+    r"blacklist\w*|froze|freez\w*|targets?|targeted|hit|package|round|lift\w*|eas\w*|remov\w*|"
+    r"relax\w*|waiv\w*|suspend\w*)\b",
+    re.IGNORECASE,
+)
+_APPEAL_BEFORE = re.compile(
+    r"\b(?:call(?:ed|s|ing)? (?:on|for|upon)|urg\w+|appeal\w*|demand\w*|press\w* for|to pressure|"
+    r"pressure on)\b[^.]*$",
+    re.IGNORECASE,
+)
+_TARGET_END = re.compile(
+    r"\b(?:in an effort|to pressure|aimed|which|that|because|after|as part)\b|[;—]"
+)
+
+
+def extract(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        proto = _sentence_event(doc, sent)
+        if proto is not None:
+            out.append(proto)
+    return out
+
+
+def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
+    hits = triggers_in(doc, "sanctions", sent)
+    if not hits:
+        return None
+    lifted = [m for r, m in hits if r.event_type == "sanctions_lifted"]
+    imposed = [m for r, m in hits if r.event_type == "sanctions_imposed"]
+    trig = lifted[0] if lifted else imposed[0]
+    event_type = "sanctions_lifted" if lifted else "sanctions_imposed"
+    text = sent.text
+    if _APPEAL_BEFORE.search(text[: trig.start()]):
+        return None  # "called on the EU to impose sanctions": the appeal is the event
+    if not _IMPOSE.search(text):
+        return None
+    start, end = sent.start + trig.start(), sent.start + trig.end()
+    status = status_for(sent, start, end)
+    if status is None:
+        return None
+    proto = Proto(event_type, sent, (start, end), NAME, VERSION, status=status)
+    mentions = sentence_actors(doc, sent)
+    before = [m for m in mentions if m.end <= start and m.kind in ("state", "organization")]
+    stop = _TARGET_END.search(text, trig.end())
+    limit = sent.start + (stop.start() if stop else len(text))
+    after = [
+        m
+        for m in mentions
+        if (end <= m.start < limit and m.kind != "person")
+        or (end <= m.start < limit and m.kind == "person")
+    ]
+    if not before:
+        # "Lukoil and Rosneft were sanctioned by the US": agent after "by"
+        by = re.search(r"\bby\s+(?:the\s+)?", text[trig.end() :])
+        if by:
+            agents = [m for m in after if m.start >= end + by.start()]
+            before, after = agents[:1], [m for m in after if m not in agents[:1]]
+    if before:
+        proto.actors.append(actor_of(before[-1], "initiator"))
+    orgs = [m for m in after if m.kind in ("organization", "person", "group")]
+    chosen = orgs or [m for m in after if m.kind == "state"][:1]
+    seen = {a.name for a in proto.actors}
+    for mention in chosen:
+        if mention.name not in seen:
+            proto.actors.append(actor_of(mention, "target"))
+            seen.add(mention.name)
+    if not proto.actors:
+        return None
+    proto.when, proto.date_explicit = event_date(doc, sent)
+    proto.money = money(sent)
+    proto.base_confidence = 0.6
+    return proto

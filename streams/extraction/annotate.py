@@ -113,7 +113,7 @@ SENT_END = re.compile(r"""[.!?]["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])|\n\s*\n|\
 _UP = "[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ]"
 CAP_SEQ = re.compile(
     rf"(?:{_UP}(?:[\w’'\-]|\.(?={_UP}))*\.?|G7|G20)"
-    r"(?:\s+(?:(?:of|de|al|el|la|the|von|der|bin|ibn|du)\s+)?"
+    r"(?:[ \t]+(?:(?:of|de|al|el|la|the|von|der|bin|ibn|du)[ \t]+)?"
     rf"(?:{_UP}(?:[\w’'\-]|\.(?={_UP}))*\.?|G7))*"
 )
 TOKEN = re.compile(r"[^\W_][\w’'\-.]*")
@@ -323,6 +323,9 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
         if cands:
             raw_places.append((start, match.end(), text[start : match.end()], cands, True))
             taken.append((start, match.end()))
+        if _COMPASS.match(match.group(1)):
+            # "North Kivu province": "North" is part of the region's name, not a place
+            taken.append((match.start(1), start if cands else match.end()))
     for match in LOWER_TITLE.finditer(text):
         if any(a.start <= match.start("name") < a.end for a in doc.actors):
             continue
@@ -359,6 +362,7 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
                 )
             )
         taken.append((match.start("name"), match.start("name") + len(name)))
+    _appositive_people(doc, index, taken)
     for seq in CAP_SEQ.finditer(text):
         toks = [
             t
@@ -369,6 +373,54 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
         while i < len(toks):
             i = _match_at(doc, toks, i, index=index, titles=titles, raw_places=raw_places)
     return raw_places
+
+
+APPOSITIVE = re.compile(  # ", the leader of the opposition Coalition for Change"
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?P<title>leader|head|chief|founder|mayor|"
+    r"governor|spokesman|spokeswoman|spokesperson|commander|president|minister|editor|director|"
+    r"chairman|chairwoman|secretary|lawyer|activist|journalist|envoy|ambassador)\b"
+)
+_NAME_BEFORE = re.compile(  # the name just before that comma: "Nika Gvaramia"
+    r"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]+(?:\s+(?:de\s+|van\s+|von\s+|al-)?[A-Z][\w’'\-]+)"
+    r"{1,2})$"
+)
+_NOT_FIRST_NAME = frozenset(
+    ("In", "On", "At", "The", "But", "And", "After", "As", "When", "While", "For", "From", "By")
+)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(word for title in _titles() for word in title.split())
+
+
+def _appositive_people(
+    doc: Annotated, index: dict[str, _ActorEntry], taken: list[tuple[int, int]]
+) -> None:
+    """A person named before an appositive title: 'Oleksandr Prokudin, head of ...'."""
+    gaz = gazetteer()
+    for match in APPOSITIVE.finditer(doc.text):
+        found = _NAME_BEFORE.search(doc.text, max(0, match.start() - 60), match.start())
+        if found is None:
+            continue
+        name = found.group("name")
+        start = found.start("name")
+        words = name.split()
+        if words[0] in _NOT_FIRST_NAME or words[0] in _title_words():
+            continue  # "Minister Shehbaz Sharif": the title scan knows this one
+        if any(a <= start < b for a, b in taken):
+            continue
+        if any(" ".join(words[k:]) in index for k in range(len(words))):
+            continue
+        if gaz.lookup(name) or name in gaz.admin1 or name in gaz.stopwords:
+            continue
+        if any(a.start <= start < a.end for a in doc.actors):
+            continue
+        end = start + len(name)
+        doc.actors.append(
+            ActorMention(name, "person", None, start, end, name, "title", match.group("title"))
+        )
+        taken.append((start, end))
 
 
 REGION_RE = re.compile(
@@ -432,6 +484,12 @@ def _match_at(
         if surface in titles:
             return _person_by_title(doc, toks, i, n, surface)
         entry = index.get(surface)
+        if (
+            entry is not None
+            and entry.source == "country"
+            and _PLACE_PREFIX.search(text[max(0, start - 12) : start])
+        ):
+            return i + n  # "Puerto Jordan", "New Mexico": a town named after, not the country
         if entry is not None:
             _add_actor(doc, entry, (start, end), surface, index)
             if entry.source == "country" and entry.country in g.iso3:
@@ -596,8 +654,20 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
                 continue
             if not context and best.population < 100_000:
                 continue
-            if doc.focus and best.country3 not in doc.focus and best.population < 200_000:
+            if (
+                doc.focus
+                and best.country3 not in doc.focus
+                and best.population < 200_000
+                and not _unambiguous_town(best, cands, surface, context=context)
+            ):
                 continue  # a small town abroad, in an article about elsewhere: a homonym
+            if (
+                doc.focus
+                and best.country3 not in doc.focus
+                and fold(best.name) != fold(surface)
+                and _NAME_GOES_ON.match(doc.text[end : end + 2])
+            ):
+                continue  # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story
         doc.places.append(PlaceMention(best, start, end, surface, context))
 
 
@@ -631,6 +701,25 @@ _ORG_HEADS = frozenset(
         "Guard",
         "Institute",
     )
+)
+
+
+def _unambiguous_town(best: Place, cands: list[Place], surface: str, *, context: bool) -> bool:
+    """'Russian forces struck Pavlohrad': a sizeable town with no namesake elsewhere, named after
+    a location word, is the place even when the article names only the attacker's country."""
+    return (
+        context
+        and best.population >= 50_000
+        and fold(best.name) == fold(surface)
+        and len({c.country3 for c in cands}) == 1
+    )
+
+
+_COMPASS = re.compile(r"(?:North|South|East|West|Upper|Lower|Central|Northern|Southern)\s")
+_NAME_GOES_ON = re.compile(r"\s[A-Z]")
+_PLACE_PREFIX = re.compile(
+    r"\b(?:Puerto|Port|Porto|San|Santa|Santo|São|Sao|New|Fort|Mount|Cape|Lake|Saint|St\.?|"
+    r"Ciudad|Villa|Nueva|Nuevo|Bandar|Kafr|Beit|Deir|Umm|Tel|Ras)\s+$"
 )
 _QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
 _TITLE_AFTER = re.compile(

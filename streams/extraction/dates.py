@@ -44,7 +44,7 @@ DATE_RE = re.compile(
     r"(?:(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
     rf"|(?P<mdy>\b{_MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
     rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
-    r"|(?P<wd>\b(?:(?:last|on|early|late|this)\s+)?"
+    r"|(?P<wd>\b(?:(?:last|next|on|early|late|this)\s+)?"
     r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
     r"the day before yesterday|a day earlier|the previous day|the day before|last week|"
@@ -81,8 +81,11 @@ def _month_day(month_word: str, day: int, year: str | None, pub: date) -> date |
     return found
 
 
-def _weekday(name: str, prefix: str, pub: date) -> date:
+def _weekday(name: str, prefix: str, pub: date, *, future: bool = False) -> date:
     target = _WEEKDAYS.index(name.lower())
+    if future or prefix == "next":
+        ahead = (target - pub.weekday()) % 7
+        return pub + timedelta(days=ahead or 7)
     back = (pub.weekday() - target) % 7
     if prefix == "last" and back == 0:
         back = 7
@@ -113,7 +116,23 @@ def _relative(word: str, pub: date) -> tuple[date, str]:
     return pub, "day"  # overnight, last night, today, this morning, tonight
 
 
-def resolve(match: re.Match[str], pub: date, offset: int = 0) -> DateMention | None:
+_FUTURE = re.compile(
+    r"\b(?:will|would|to be held|is due|are due|due to|scheduled|planned|plans? to|set to|"
+    r"expected to|is to|are to|to resume|next week)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|said|says|told)\b", re.IGNORECASE)
+
+
+def _future_context(before: str) -> bool:
+    """'Talks will resume on Tuesday' / 'a rally is planned for Saturday': a coming day."""
+    cue = _FUTURE.search(before)
+    return cue is not None and not _PAST_BETWEEN.search(before[cue.end() :])
+
+
+def resolve(
+    match: re.Match[str], pub: date, offset: int = 0, *, future: bool = False
+) -> DateMention | None:
     """Turn one DATE_RE match into a dated mention (None when the words are no date)."""
     text = match.group(0)
     start, end = match.start() + offset, match.end() + offset
@@ -130,7 +149,7 @@ def resolve(match: re.Match[str], pub: date, offset: int = 0) -> DateMention | N
         found = _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub)
     elif match.group("wd"):
         prefix = text.split()[0].lower() if " " in text else ""
-        found = _weekday(match.group("wd_name"), prefix, pub)
+        found = _weekday(match.group("wd_name"), prefix, pub, future=future)
     elif match.group("rel"):
         found, precision = _relative(text, pub)
     else:
@@ -146,7 +165,10 @@ def resolve(match: re.Match[str], pub: date, offset: int = 0) -> DateMention | N
 def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
     out = []
     for match in DATE_RE.finditer(text):
-        mention = resolve(match, pub, offset)
+        future = bool(match.group("wd")) and _future_context(
+            text[max(0, match.start() - 70) : match.start()]
+        )
+        mention = resolve(match, pub, offset, future=future)
         if mention is not None:
             out.append(mention)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 
 from streams.extraction import lexicons
@@ -220,7 +221,10 @@ def _merge_weapons(rich: Proto, poor: Proto) -> list:  # type: ignore[type-arg]
 
 def merge(protos: list[Proto]) -> list[Proto]:
     merged: list[Proto] = []
-    for proto in sorted(protos, key=lambda p: p.trigger[0]):
+    # background dated weeks before publication is dropped before it can merge into (and
+    # lend its date or toll to) the news of the day
+    fresh = [p for p in protos if not _stale(p) and not _running_total(p)]
+    for proto in sorted(fresh, key=lambda p: p.trigger[0]):
         for i in range(len(merged) - 1, -1, -1):
             if compatible(merged[i], proto):
                 merged[i] = absorb(merged[i], proto)
@@ -241,8 +245,9 @@ def _condemned_attackers(events: list[Proto]) -> list[Proto]:
             init = _first(earlier, "initiator")
             if (earlier.event_type in CONFLICT or earlier.event_type == "arrest") and init:
                 speaker = _first(proto, "initiator")
-                if speaker is None or speaker.country != init.country:
-                    proto.actors.append(init.model_copy(update={"role": "target"}))
+                if speaker is not None and speaker.country == init.country:
+                    continue  # a government condemns others' attacks, not its own forces'
+                proto.actors.append(init.model_copy(update={"role": "target"}))
                 break
     return events
 
@@ -294,7 +299,7 @@ def _inherit_initiators(events: list[Proto]) -> list[Proto]:
     return events
 
 
-STALE_DAYS = 35
+STALE_DAYS = 21
 """An event dated more than this before publication is background ("after talks in Cairo last
 month", "the war began on Oct. 7"), not news of the day."""
 
@@ -303,6 +308,21 @@ def _stale(proto: Proto) -> bool:
     if not proto.date_explicit or proto.when.date is None or proto.published is None:
         return False
     return (proto.published - date.fromisoformat(proto.when.date)).days > STALE_DAYS
+
+
+_SINCE_TOTAL = re.compile(
+    r"\b(?:have|has|had) been (?:\w+ )?(?:detained|arrested|held|injured|hurt)\s+since\b|"
+    r"\bsince the (?:protests?|demonstrations?|unrest|rallies|crackdown) (?:began|started)\b",
+    re.IGNORECASE,
+)
+
+
+def _running_total(proto: Proto) -> bool:
+    """'293 people had been detained since the protests began on Nov. 28': a tally of many days,
+    not one arrest or protest."""
+    return proto.event_type in ("arrest", "protest", "riot") and bool(
+        _SINCE_TOTAL.search(proto.sentence.text)
+    )
 
 
 def _keep(proto: Proto) -> bool:

@@ -4,6 +4,7 @@ violence against civilians, sabotage; casualty counts found near them attach to 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.extractors.common import (
@@ -12,8 +13,10 @@ from streams.extraction.extractors.common import (
     Rule,
     actor_of,
     casualties,
+    clause_before,
     cue_in,
     event_date,
+    found_in,
     location_of,
     sentence_actors,
     sentence_places,
@@ -66,6 +69,19 @@ _CIVILIAN = re.compile(
     r"farmers|pilgrims|students|displaced people|massacre)\b",
     re.IGNORECASE,
 )
+_CIVILIAN_VENUE = re.compile(  # a bomb at a wedding or a market targets civilians
+    _W + r"\b(?:civilians?|villagers|worshippers|wedding|funeral|markets?|marketplace|beach|"
+    r"mass|church|mosque|bus station|restaurant|caf[eé]|hotel|displacement camp|tents?|"
+    r"crowd(?:ed)?|shoppers|pilgrims|festival|concert)\b",
+    re.IGNORECASE,
+)
+_TOTALS = re.compile(  # running totals as context: "killed more than 1,000 civilians this year"
+    _W + r"\b(?:this year|so far|to date|in the (?:insurgency|conflict|war|fighting|violence)|"
+    r"since (?:the (?:start|beginning|outbreak)|\d{4}|last year|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)|"
+    r"over the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",
+    re.IGNORECASE,
+)
 _COMBAT = re.compile(
     _W
     + r"\b(?:clash(?:es|ed)?|fighting|firefights?|gunfights?|battles?|battled|offensive|captured|"
@@ -100,7 +116,7 @@ _SPEECH_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _OWN_CLAIM = re.compile(  # "the Arakan Army said on Monday it had captured"
-    r"\b(?:said|says|claimed|announced)\b[^,;]{0,30}?\b(?:(?:it|they)\s+(?:had\s+|have\s+|has\s+)?"
+    r"\b(?:said|says|saying|claimed|announced)\b[^,;]{0,30}?\b(?:(?:it|they)\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:\w+\s+)?$|(?:its|their)\s+(?:forces|fighters|troops|units|drones)\b)",
     re.IGNORECASE,
 )
@@ -149,11 +165,46 @@ _TYPE_ORDER = [
 
 
 _BACKGROUND = re.compile(
-    _W + r"\b(?:has|have|had) (?:come under|been (?:\w+ )?(?:targeted|hit|attacked|shelled|bombed) "
-    r"(?:repeatedly|regularly|frequently|many times))|\blast year\b|\bin (?:19|20)\d\d\b|"
-    r"\bin recent (?:weeks|months)\b|\bsince (?:the )?(?:start|beginning|outbreak)\b",
+    _W + r"\b(?:(?:has|have|had) (?:come under|been (?:\w+ )?(?:targeted|hit|attacked|shelled|"
+    r"bombed) (?:repeatedly|regularly|frequently|many times))|last year|in (?:19|20)\d\d|"
+    r"in recent (?:weeks|months)|since (?:the )?(?:start|beginning|outbreak)|"
+    # habitual: "Kyiv rarely comments on attacks", "Russia often strikes the city"
+    r"rarely|often|routinely|usually|typically|frequently|"
+    r"(?:past|previous|earlier|similar) (?:attacks|strikes|bombings|raids)|"
+    r"(?:almost|nearly) (?:daily|every day)|a daily (?:threat|occurrence))\b",
     re.IGNORECASE,
 )
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_IN_MONTH = re.compile(
+    _W + r"\b(?i:in|during|last|early|late|mid-?|between|from|until)\s+(January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+)
+
+
+def _in_past_month(text: str, published: date) -> bool:
+    """'In November, gangs attacked ...' in an April article: an earlier event, as context."""
+    for match in _IN_MONTH.finditer(text):
+        if "since" in text[max(0, match.start() - 50) : match.start()].lower():
+            continue  # "killed since the start of the war in October": a running total
+        month = _MONTH_NAMES.index(match.group(1).lower()) + 1
+        if month != published.month:
+            return True
+    return False
+
+
 _KEEP_INFINITIVE = re.compile(  # "continued to strike" happened; "threatened to strike" is coded
     r"\b(?:continued|continues|began|begun|started|managed|went on|threaten\w*|vow\w*|plan\w*|"
     r"intend\w*|expected|set|due|prepar\w*|ready|decided|tried|attempted)\s+to\s+$"
@@ -171,9 +222,32 @@ def extract(doc: Annotated) -> list[Proto]:
     out: list[Proto] = []
     for sent in doc.sentences:
         proto = _sentence_event(doc, sent)
-        if proto is not None:
-            out.append(proto)
+        if proto is None:
+            continue
+        if _echo(proto, out):
+            continue  # "The Israeli military said it had struck a depot": the same strike again
+        if (
+            out
+            and not proto.date_explicit
+            and _ANAPHOR.match(doc.text, sent.start, proto.trigger[0])
+        ):
+            # "The shelling damaged a substation in the Dniprovskyi district": more about the
+            # attack already reported, whose place it shares; not a new happening
+            proto.locations = []
+        out.append(proto)
     return out
+
+
+def _echo(proto: Proto, earlier: list[Proto]) -> bool:
+    """A later mention with nothing of its own (no place, day or toll) by an attacker already
+    reported in the article retells that attack."""
+    init = proto.role("initiator")
+    if not init or proto.date_explicit or proto.killed or proto.injured:
+        return False
+    if any(loc.precision != "country" for loc in proto.locations):
+        return False
+    names = {a.name for p in earlier for a in p.role("initiator")}
+    return init[0].name in names
 
 
 def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
@@ -186,7 +260,10 @@ def _event_type(sent: Sentence, found: list[str]) -> str:
     text = sent.text
     specific = set(found) & _FIGHT_OTHER
     if "remote_explosive" not in specific:
-        if _AIR.search(text):
+        air = _AIR.search(text)
+        if air and air.group(0).lower() in ("bombed", "bombing") and _INFRA.search(text):
+            return "attack_on_infrastructure"  # "the pipeline was bombed": sabotage, not aircraft
+        if air:
             return "air_strike"
         if _MISSILE.search(text):
             return "missile_attack"
@@ -194,6 +271,8 @@ def _event_type(sent: Sentence, found: list[str]) -> str:
         if "attack_on_infrastructure" in specific or _INFRA.search(text):
             return "attack_on_infrastructure"
         return "remote_explosive"
+    if "attack_on_civilians" in specific and _COMBAT.search(text) and not _CIVILIAN.search(text):
+        return "armed_clash"  # "opened fire on soldiers' positions": fighting, not civilians
     if "attack_on_civilians" in specific or (_CIVILIAN.search(text) and not _COMBAT.search(text)):
         return (
             "attack_on_civilians"
@@ -246,25 +325,30 @@ def _suppressed(sent: Sentence) -> bool:
     """Riots and police raids have their own extractors: no attack event from those words;
     fiction and games are never events; a sentence only about interceptions is no attack."""
     text = sent.text
-    if _FICTION.search(text):
+    low = text.lower()
+    if found_in(_FICTION, text, low):
         return True
-    if _INTERCEPT.search(text) and not _DAMAGE.search(text):
-        return True
-    if _AID_LIST.search(text) and not _DAMAGE.search(text):
-        return True  # "the package contains shells and counter-drone equipment"
-    if _AIR.search(text) or _MISSILE.search(text):
+    damage: bool | None = None
+    if found_in(_INTERCEPT, text, low):
+        damage = found_in(_DAMAGE, text, low)
+        if not damage:
+            return True
+    if found_in(_AID_LIST, text, low):
+        if damage is None:
+            damage = found_in(_DAMAGE, text, low)
+        if not damage:
+            return True  # "the package contains shells and counter-drone equipment"
+    if found_in(_AIR, text, low) or found_in(_MISSILE, text, low):
         return False
-    return bool(_UNREST.search(text) or _ARREST.search(text))
+    return found_in(_UNREST, text, low) or found_in(_ARREST, text, low)
 
 
-def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
-    found = triggers_in(doc, "attack", sent)
-    killed, injured = casualties(sent)
-    if not found and not (killed or injured):
-        return None
-    if _suppressed(sent):
-        return None
-    hits = []
+def _kept_hits(
+    doc: Annotated, sent: Sentence, found: list[tuple[Rule, Hit]]
+) -> list[tuple[Rule, Hit]]:
+    """The triggers that report a happening: not hedged, quoted, referred back to or idle."""
+    hits: list[tuple[Rule, Hit]] = []
+    low = sent.text.lower()
     if found:
         blocked = cue_in(doc, "blockers", sent.start, sent.end) and not _STRONG.search(sent.text)
         for rule, match in found:
@@ -277,10 +361,27 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
                 continue  # '"indiscriminate attacks on civilians are a violation..."': comment
             if rule.needs_context and not _conflict_ok(doc, sent, match):
                 continue
+            if found_in(_REFERENCE, head[-80:], low[: match.start()][-80:]):
+                continue  # the object of a reaction refers back to an event, it is not news
+            if _STORMED.match(match.group(0)) and not _ARMED_GROUP.search(head):
+                continue  # "supporters stormed the residence": a riot, coded by unrest
             hits.append((rule, match))
-    if hits and not (killed or injured) and _BACKGROUND.search(sent.text):
+    return hits
+
+
+def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
+    found = triggers_in(doc, "attack", sent)
+    killed, injured = casualties(sent)
+    if not found and not (killed or injured):
+        return None
+    if _suppressed(sent):
+        return None
+    hits = _kept_hits(doc, sent, found)
+    if hits and not (killed or injured) and found_in(_BACKGROUND, sent.text, sent.text.lower()):
         return None  # "Odessa has been targeted repeatedly since 2022": background
-    if _in_past_year(sent.text, doc.published.year):
+    if sent.index >= 2 and (killed or injured) and _TOTALS.search(sent.text):
+        return None  # a running total told after the news: context, not an event
+    if _in_past_year(sent.text, doc.published.year) or _in_past_month(sent.text, doc.published):
         return None  # "In August last year, hundreds were killed in Barsalogho": background
     if not hits:
         if (killed or injured) and (_STRONG.search(sent.text) or _attack_context(doc, sent)):
@@ -318,7 +419,7 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
         blamed = _blamed_next(doc, sent)
         if blamed is not None:
             proto.actors.insert(0, _as_state(blamed, "initiator"))
-    _fill_actors(proto, sent, event_type)
+    _fill_actors(proto, sent, event_type, doc)
     if (
         proto.event_type == "armed_clash"
         and not proto.role("initiator")
@@ -333,12 +434,53 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
 
 
 _UNNAMED = re.compile(
-    _W + r"\b(?P<who>gunmen|militants|attackers|gangs?|gang members|insurgents|rebels|jihadists|"
+    _W + r"\b(?P<who>gunmen|militants|attackers|gang members|gangs?|insurgents|rebels|jihadists|"
     r"bandits|guerrillas|assailants|militiamen|separatists)\b",
     re.IGNORECASE,
 )
 
 
+_ANAPHOR = re.compile(
+    r"(?:The|This|That|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
+    r"Friday's|Saturday's)\s+(?:[\w-]+\s+)?$"
+)
+_RELATIVE_PLACE = re.compile(
+    r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)(?:\s+\([^)]*\))?(?:\s+\w+)?)\s+(?:of|from)\s+"
+    r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_STATE_FORCES = re.compile(
+    _W + r"\b(?:security forces|government forces|government troops|police(?:men)?|"
+    r"police officers|troops|soldiers|the army|the military|the junta|junta troops|"
+    r"military (?:aircraft|jets?|helicopters?|drones?))\b",
+    re.IGNORECASE,
+)
+_ACTS_AFTER = re.compile(  # "security forces killed", "troops opened fire": the subject acts
+    r"^\s+(?:\w+ly\s+|also\s+|then\s+|on \w+\s+)?(?:[a-z]+ed|shot|fought|hit|struck|overran|"
+    r"began|took|threw|drove|led)\b"
+)
+_REFERENCE = re.compile(  # "Sharif condemned Thursday's bombing": the event already reported
+    _W + r"\b(?:condemn\w*|denounc\w*|critici[sz]\w*|deplor\w*|mourn\w*|decr[iy]\w*|"
+    r"investigat\w*|responsibility for|responded to|response to|retaliation for|revenge for|"
+    r"(?:enraged|angered|outraged|incensed|triggered|sparked|prompted|provoked) by|"
+    r"(?:protests?|anger|outrage|fury|demonstrations?|rall(?:y|ies)) (?:over|against))\s+"
+    r"(?:the\s+|this\s+|that\s+|these\s+|[\w-]+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_STORMED = re.compile(r"(?:stormed|overran|overrun)$", re.IGNORECASE)
+_ARMED_GROUP = re.compile(
+    _W + r"\b(?:gunmen|militants|insurgents|rebels|jihadists|fighters|gang members|gangs?|"
+    r"bandits|militia\w*|troops|soldiers|forces|army|guerrillas|assailants|attackers)\b",
+    re.IGNORECASE,
+)
+
+
+_CARRIED_OUT_BY = re.compile(  # "the attack was carried out by the X coalition"
+    r"\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:carried out|launched|conducted|"
+    r"perpetrated|staged|claimed|committed|orchestrated)\s+by\s+",
+    re.IGNORECASE,
+)
 _DENIED = re.compile(_W + r"\b(?:denied|denies|denying|rejected claims|dismissed claims)\b", re.I)
 
 
@@ -360,7 +502,8 @@ def _denier_as_initiator(doc: Annotated, sent: Sentence, start: int, proto: Prot
 
 
 _CLAIMED = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?claimed (?:responsibility|the (?:attack|assault|bombing|strike)|it)",
+    r"^\)?(?:’s|'s)?\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,3}?claimed "
+    r"(?:responsibility|the (?:attack|assault|bombing|strike)|it)",
     re.IGNORECASE,
 )
 
@@ -368,37 +511,102 @@ _CLAIMED = re.compile(
 def _blamed_next(doc: Annotated, sent: Sentence) -> ActorMention | None:
     """'... killing 12. It blamed the M23 rebels' / 'Islamic State claimed responsibility':
     the attacker named in the next sentence."""
-    if sent.index + 1 >= len(doc.sentences):
-        return None
-    nxt = doc.sentences[sent.index + 1]
-    for mention in doc.actors:
-        if not nxt.start <= mention.start < nxt.end:
-            continue
-        if _BLAME.search(doc.text[max(nxt.start, mention.start - 20) : mention.start]):
-            return mention
-        if _CLAIMED.match(doc.text[mention.end : nxt.end]):
-            return mention
+    for nxt in doc.sentences[sent.index + 1 : sent.index + 3]:
+        for mention in doc.actors:
+            if not nxt.start <= mention.start < nxt.end:
+                continue
+            if _BLAME.search(doc.text[max(nxt.start, mention.start - 20) : mention.start]):
+                return mention
+            if _CLAIMED.match(doc.text[mention.end : nxt.end]):
+                return mention
     return None
 
 
-def _fill_actors(proto: Proto, sent: Sentence, event_type: str) -> None:
+def _unnamed_actor(
+    doc: Annotated, sent: Sentence, proto: Proto, country: str
+) -> tuple[Actor, int] | None:
+    """The attacker named by a common noun before the trigger: 'security forces killed four
+    militants' -> the state's forces; 'gunmen opened fire' -> an armed group; both coded with
+    the country where it happened (as ACLED does). Attributions ('police said') are skipped."""
+    rel = proto.trigger[0] - sent.start
+    head = sent.text[:rel]
+    best: tuple[int, Actor, int] | None = None
+    head = head[len(head) - len(clause_before(head, len(head))) :]
+    base = sent.start + rel - len(head)
+    for regex, is_state in ((_STATE_FORCES, True), (_UNNAMED, False)):
+        for match in regex.finditer(head):
+            at = rel - len(head) + match.end()
+            after = sent.text[at : at + 50]
+            if (
+                doc.attributed(base + match.start())
+                or (best is not None and best[0] < match.start())
+                or _VICTIM_AFTER.match(after)
+                or (is_state and not _ACTS_AFTER.match(after))
+            ):
+                continue
+            if is_state:
+                state = gazetteer().iso3.get(country)
+                if state is None:
+                    continue
+                actor = Actor(
+                    role="initiator", name=state.name, kind="armed_forces", country=country
+                )
+            else:
+                name = match.group("who").capitalize()
+                actor = Actor(role="initiator", name=name, kind="group", country=country)
+            best = (match.start(), actor, base - sent.start + match.end())
+    return (best[1], best[2]) if best else None
+
+
+def _unnamed_target(sent: Sentence, after: int, country: str) -> Actor | None:
+    """'security forces killed four militants': the armed group right after the subject."""
+    match = _UNNAMED.search(sent.text, after)
+    if match is None or match.start() - after > 40:
+        return None
+    name = match.group("who").capitalize()
+    return Actor(role="target", name=name, kind="group", country=country)
+
+
+def _fill_actors(
+    proto: Proto, sent: Sentence, event_type: str, doc: Annotated | None = None
+) -> None:
     """Fill what the text implies: the attacked side is the country where it happened (or its
     civilians when a state strikes at home or civilians are the victims); an unnamed armed
     group ("gunmen") is the attacker, coded with the country where it acted (as ACLED does)."""
     country = next((loc.country for loc in proto.locations if loc.country), None)
     initiator = next((a for a in proto.actors if a.role == "initiator"), None)
     has_target = any(a.role == "target" for a in proto.actors)
+    home = country or (doc.focus.most_common(1)[0][0] if doc is not None and doc.focus else None)
+    if initiator is None and home and doc is not None:
+        found = _unnamed_actor(doc, sent, proto, home)
+        if found is not None:
+            initiator, subject_end = found
+            proto.actors.insert(0, initiator)
+            if initiator.kind == "armed_forces" and not has_target:
+                target = _unnamed_target(sent, subject_end, home)
+                if target is not None:
+                    proto.actors.append(target)
+                    has_target = True
     if initiator is None:
         unnamed = _UNNAMED.search(sent.text)
         if unnamed and country:
             name = unnamed.group("who").capitalize()
             initiator = Actor(role="initiator", name=name, kind="group", country=country)
             proto.actors.insert(0, initiator)
-    if event_type == "attack_on_civilians" or (
-        not has_target
-        and initiator is not None
-        and initiator.country == country
-        and _CIVILIAN.search(sent.text)
+    if (
+        event_type == "attack_on_civilians"
+        or (
+            not has_target
+            and initiator is not None
+            and initiator.country == country
+            and _CIVILIAN.search(sent.text)
+        )
+        or (
+            not has_target
+            and event_type in ("remote_explosive", "air_strike", "missile_attack")
+            and (initiator is None or initiator.kind == "group" or initiator.country == home)
+            and _CIVILIAN_VENUE.search(sent.text)
+        )
     ):
         proto.actors = [a for a in proto.actors if a.role != "target"]
         civilians = Actor(role="target", name="civilians", kind="civilians", country=country)
@@ -470,7 +678,7 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
             if m.end <= end or _BY_WITH.search(doc.text[max(0, m.start - 14) : m.start])
         ]
         initiator = agents[0] if agents else None
-    nominal_by = re.match(r"\s+(?:\w+\s+)?by\s+", tail)
+    nominal_by = re.match(r"\s+(?:\w+\s+)?by\s+", tail) or _CARRIED_OUT_BY.match(tail)
     if initiator is None and nominal_by:
         agents = [m for m in mentions if m.start >= end and _state_like(m)]
         armed = [m for m in agents if m.kind in ("group", "armed_forces")]
@@ -525,6 +733,11 @@ def _locations(doc: Annotated, sent: Sentence, actors: list[Actor]) -> list[Loca
     initiator = next((a for a in actors if a.role == "initiator"), None)
     target = next((a for a in actors if a.role == "target"), None)
     sub = [p for p in places if p.place.precision != "country"]
+    # "in Bilozerka, west of Kherson": a place named only as a bearing is not where it happened
+    anchored = [
+        p for p in sub if not _RELATIVE_PLACE.search(doc.text[max(0, p.start - 45) : p.start])
+    ]
+    sub = anchored or sub
     keep: list[PlaceMention] = []
     for place in sub:
         if (

@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from streams.settings import Settings
 
 log = logging.getLogger("streams.worker")
+
+
+def _warm_up_extraction() -> None:
+    """Load the gazetteer and lexicons before the first article, not during it.
+
+    They take about 2 s to load; lazily, that stall was paid by the first article and every
+    article queued behind it (measured: p99 latency in seconds at half load).
+    """
+    from streams.extraction import extract
+    from streams.schemas import Article
+
+    started = time.perf_counter()
+    extract(Article(id="warm-up", text="Russian drones struck Kharkiv on Monday, officials said."))
+    log.info("extraction data loaded in %.1f s", time.perf_counter() - started)
 
 
 def run_worker(settings: Settings) -> int:
@@ -14,6 +29,7 @@ def run_worker(settings: Settings) -> int:
 
     from streams.app import create_app
 
+    _warm_up_extraction()
     app = create_app(settings)
     log.info(
         "worker %s consuming %s from %s",

@@ -15,6 +15,8 @@ from streams.extraction.extractors.common import (
     casualties,
     clause_before,
     cue_in,
+    dateline_place,
+    event_casualties,
     event_date,
     found_in,
     location_of,
@@ -221,7 +223,7 @@ def extract(doc: Annotated) -> list[Proto]:
         return []  # a story about history: its battles are not today's events
     out: list[Proto] = []
     for sent in doc.sentences:
-        proto = _sentence_event(doc, sent)
+        proto = _sentence_event(doc, sent, lead=not out)
         if proto is None:
             continue
         if _echo(proto, out):
@@ -369,9 +371,12 @@ def _kept_hits(
     return hits
 
 
-def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
+def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Proto | None:
+    """lead: no attack reported before it, so a running toll may itself be the news."""
     found = triggers_in(doc, "attack", sent)
-    killed, injured = casualties(sent)
+    # "650 have been killed in the West Bank since October 2023" after the raid is context
+    news_toll = lead and sent.index <= 1  # "37,300 have been killed since October": the news
+    killed, injured = casualties(sent) if news_toll else event_casualties(sent, doc.published.year)
     if not found and not (killed or injured):
         return None
     if _suppressed(sent):
@@ -412,9 +417,10 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
         return _casualty_only(doc, sent, killed, injured)
     proto = Proto(event_type, sent, (start, end), NAME, VERSION, status=status)
     proto.actors = _actors(doc, sent, start, end)
+    _defender_as_target(doc, sent, proto)
     if status == "denied":
         _denier_as_initiator(doc, sent, start, proto)
-    proto.locations = _locations(doc, sent, proto.actors)
+    proto.locations = _locations(doc, sent, proto.actors, lead=lead, toll=bool(killed or injured))
     if not proto.role("initiator"):
         blamed = _blamed_next(doc, sent)
         if blamed is not None:
@@ -728,7 +734,16 @@ def _as_state(mention: ActorMention, role: str) -> Actor:
     return actor
 
 
-def _locations(doc: Annotated, sent: Sentence, actors: list[Actor]) -> list[Location]:
+def _locations(
+    doc: Annotated,
+    sent: Sentence,
+    actors: list[Actor],
+    *,
+    lead: bool = False,
+    toll: bool = False,
+) -> list[Location]:
+    """lead: the article's first attack, which may happen in the dateline city (when its
+    sentence names the city's country or a toll: a bare "fired" is no reason to place it)."""
     places = sentence_places(doc, sent)
     initiator = next((a for a in actors if a.role == "initiator"), None)
     target = next((a for a in actors if a.role == "target"), None)
@@ -756,6 +771,14 @@ def _locations(doc: Annotated, sent: Sentence, actors: list[Actor]) -> list[Loca
         elif initiator is not None:
             countries = [p for p in countries if p.place.country3 != initiator.country]
         keep = countries[:1]
+        # "soldiers were killed on the border": away from the capital the reporter is in
+        city = dateline_place(doc) if lead and not _AWAY.search(sent.text) else None
+        if (
+            city is not None
+            and (keep or toll)
+            and _dateline_fits(city, places, keep, initiator, target)
+        ):
+            keep = [city]
     seen: set[str] = set()
     out = []
     for place in keep:
@@ -764,3 +787,63 @@ def _locations(doc: Annotated, sent: Sentence, actors: list[Actor]) -> list[Loca
         seen.add(place.place.name)
         out.append(location_of(place))
     return out
+
+
+def _dateline_fits(
+    city: PlaceMention,
+    places: list[PlaceMention],
+    chosen: list[PlaceMention],
+    initiator: Actor | None,
+    target: Actor | None,
+) -> bool:
+    """ "TRIPOLI, Libya - Clashes killed eight": a sentence naming no town happened in the
+    dateline city when that city lies in the country the event is placed in (or, with no
+    country named, in the attacked country and not in the attacker's own)."""
+    country = city.place.country3
+    if chosen:
+        return chosen[0].place.country3 == country
+    if places:
+        return False  # the sentence names only other countries
+    if target is not None and target.country is not None:
+        return target.country == country
+    return initiator is None or initiator.country != country or initiator.kind == "group"
+
+
+_AWAY = re.compile(r"\b(?:border|front ?lines?|frontline|front|outskirts|province|region)\b", re.I)
+_DEFENCE = re.compile(
+    r"\b(?P<passive>(?:was|were|been|being)\s+)?(?:repelled|repulsed|held off|fought off|"
+    r"beat back|beaten back|fended off|pushed back|thwarted)\b",
+    re.IGNORECASE,
+)
+
+
+def _defender_as_target(doc: Annotated, sent: Sentence, proto: Proto) -> None:
+    """'Ukrainian troops repelled a Russian assault': the defender is the target and the side
+    whose assault was repelled the attacker ('an assault was repelled by X': the reverse)."""
+    cue = _DEFENCE.search(sent.text)
+    if cue is None:
+        return
+    verb_start, verb_end = sent.start + cue.start(), sent.start + cue.end()
+    if not verb_start - 60 <= proto.trigger[0] <= verb_end + 60:
+        return  # the defence is another clause's: "missiles hit X while air defences repelled"
+    mentions = [m for m in sentence_actors(doc, sent, skip_attributed=False) if _state_like(m)]
+    before = [m for m in mentions if m.end <= verb_start and not doc.attributed(m.start)]
+    after = [m for m in mentions if verb_end <= m.start <= verb_end + 60]
+    if not before and _ITS_FORCES.search(sent.text[: cue.start()]):
+        before = [m for m in mentions if m.end <= verb_start]  # "X said its forces repelled"
+    subject = before[-1] if before else None
+    obj = after[0] if after else None
+    defender, attacker = (obj, subject) if cue.group("passive") else (subject, obj)
+    if defender is None:
+        return
+    if attacker is not None and attacker.country == defender.country:
+        attacker = None
+    kept = [a for a in proto.actors if a.role not in ("initiator", "target")]
+    roles = [_as_state(defender, "target")]
+    if attacker is not None:
+        roles.insert(0, _as_state(attacker, "initiator"))
+    else:  # "Ukrainian troops repelled the assault": an attacker named elsewhere stays
+        roles[:0] = [
+            a for a in proto.role("initiator") if a.country not in (None, defender.country)
+        ]
+    proto.actors = roles + kept

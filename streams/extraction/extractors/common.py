@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from streams.extraction import lexicons
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.gazetteer import gazetteer
 from streams.extraction.numbers import (
     AMOUNT,
     AMOUNT_RE,
@@ -246,6 +247,33 @@ def sentence_actors(
     return out
 
 
+_DATELINE_CITY = re.compile(
+    r"\s*(?P<city>[A-Z][A-Z .'’-]{2,40}?)\s*(?:,\s*(?P<country>[A-Z][\w .]{1,30}?))?\s*[(—–-]"
+)
+
+
+def dateline_place(doc: Annotated) -> PlaceMention | None:
+    """The city of "TRIPOLI, Libya (Reuters) -": where the reporter is, often where it happened."""
+    if "dateline" in doc.cache:
+        return doc.cache["dateline"]  # type: ignore[no-any-return]
+    found: PlaceMention | None = None
+    match = _DATELINE_CITY.match(doc.text, 0, doc.dateline_end) if doc.dateline_end else None
+    if match is not None:
+        gaz = gazetteer()
+        surface = match.group("city").strip().title()
+        cands = [p for p in gaz.lookup(surface) if p.precision == "city"]
+        qualifier = gaz.countries.get((match.group("country") or "").strip())
+        if qualifier is not None:
+            cands = [p for p in cands if p.country3 == qualifier.country3]
+        elif doc.focus:
+            cands = [p for p in cands if doc.focus.get(p.country3, 0) > 0] or cands
+        if cands:
+            best = max(cands, key=lambda p: p.population)
+            found = PlaceMention(best, match.start("city"), match.end("city"), surface, True)
+    doc.cache["dateline"] = found
+    return found
+
+
 def sentence_places(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
     return [
         p for p in doc.places if sent.start <= p.start < sent.end and not doc.attributed(p.start)
@@ -395,6 +423,50 @@ def _casualty_matches(text: str) -> list[re.Match[str]]:
                 before.append(match)
     tolls = list(TOLL.finditer(text)) if "toll" in text or "number of" in text else []
     return [*after, *before, *tolls]
+
+
+_CONTEXT_TIME = re.compile(  # counts told about another time or as a running total
+    r"\b(?:since (?:the (?:start|beginning|outbreak)|the (?:war|conflict|fighting|invasion) "
+    r"(?:began|started|erupted)|(?:early |late |mid-?)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|(?:19|20)\d\d))|so far this year|"
+    r"earlier this year|in total|(?:overall|cumulative|total) (?:death )?toll|"
+    r"had (?:also )?been (?:killed|injured|wounded)|had died)\b",
+    re.IGNORECASE,
+)
+# "the ministry said 300 had been killed": the pluperfect of reported speech, not of the past
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|claimed)\b", re.IGNORECASE)
+_PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|first|most \w+)"
+    r"\s+(?:\w+\s+){0,5}$",
+    re.I,
+)
+
+
+def context_count(text: str, year: int) -> bool:
+    """Whether the sentence's counts belong to another time or are a running total:
+    "Nearly 600 were killed when forces crushed the 2019 protests", "650 have been killed
+    in the West Bank since October 2023", "had been killed". "The deadliest attack since
+    2019" still dates the reported happening, so a superlative before it does not count."""
+    for match in _CONTEXT_TIME.finditer(text):
+        if match.group(0).lower().startswith("had") and _REPORTED.search(text[: match.start()]):
+            continue
+        if not _SUPERLATIVE.search(text[max(0, match.start() - 60) : match.start()]):
+            return True
+    for match in _PAST_YEAR.finditer(text):
+        if int(match.group(0)) < year and not _SUPERLATIVE.search(
+            text[max(0, match.start() - 50) : match.start()].removesuffix("since ")
+        ):
+            return True
+    return False
+
+
+def event_casualties(sent: Sentence, year: int) -> tuple[Count | None, Count | None]:
+    """Killed and injured of the reported happening: none from a background sentence."""
+    killed, injured = casualties(sent)
+    if (killed or injured) and context_count(sent.text, year):
+        return None, None
+    return killed, injured
 
 
 def casualties(sent: Sentence) -> tuple[Count | None, Count | None]:

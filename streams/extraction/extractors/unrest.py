@@ -9,7 +9,7 @@ from streams.extraction.extractors.common import (
     AMOUNT_RE,
     Proto,
     actor_of,
-    casualties,
+    event_casualties,
     event_date,
     location_of,
     sentence_actors,
@@ -190,7 +190,9 @@ def extract_protests(doc: Annotated) -> list[Proto]:
             )
             proto.when, proto.date_explicit = when, explicit
             first = not places or place is places[0]
-            proto.killed, proto.injured = casualties(sent) if first else (None, None)
+            proto.killed, proto.injured = (
+                event_casualties(sent, doc.published.year) if first else (None, None)
+            )
             proto.base_confidence = 0.5
             out.append(proto)
     return out

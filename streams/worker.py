@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 
@@ -21,6 +22,10 @@ def _warm_up_extraction() -> None:
 
     started = time.perf_counter()
     extract(Article(id="warm-up", text="Russian drones struck Kharkiv on Monday, officials said."))
+    # The gazetteer is millions of long-lived objects: freezing them keeps the garbage
+    # collector's full passes from walking them (measured pauses of ~0.5 s under load).
+    gc.collect()
+    gc.freeze()
     log.info("extraction data loaded in %.1f s", time.perf_counter() - started)
 
 

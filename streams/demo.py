@@ -122,7 +122,7 @@ def _events_consumer(settings: Settings) -> Any:
 def _end_offsets(settings: Settings, topic: str) -> dict[Any, int]:
     from kafka import TopicPartition
 
-    client = consumer(settings, group_id=None)
+    client = consumer(settings, group_id=None, enable_auto_commit=False)
     try:
         partitions = client.partitions_for_topic(topic) or set()
         tps = [TopicPartition(topic, partition) for partition in partitions]

@@ -48,7 +48,7 @@ DATE_RE = re.compile(
     r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
     r"the day before yesterday|a day earlier|the previous day|the day before|last week|"
-    r"earlier this week|this week|last month|"
+    r"earlier this week|this week|(?:over|at|during) the weekend|last weekend|last month|"
     r"earlier this month|this month|last year|earlier this year)\b)"
     r"|(?P<ago>\b(?P<ago_n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)"
     r"\s+days?\s+(?:ago|earlier)\b))"
@@ -102,6 +102,8 @@ def _relative(word: str, pub: date) -> tuple[date, str]:
         return pub - timedelta(days=2), "day"
     if word in ("last week",):
         return pub - timedelta(days=7), "week"
+    if word.endswith("weekend"):
+        return pub - timedelta(days=(pub.weekday() - 5) % 7), "day"  # the weekend's Saturday
     if word in ("earlier this week", "this week"):
         return pub, "week"
     if word == "last month":
@@ -126,6 +128,8 @@ _PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|said|says|told)\b", re.IGNORE
 
 def _future_context(before: str) -> bool:
     """'Talks will resume on Tuesday' / 'a rally is planned for Saturday': a coming day."""
+    if re.search(r"\bfor\s+$", before):  # "called a strike for Tuesday"
+        return True
     cue = _FUTURE.search(before)
     return cue is not None and not _PAST_BETWEEN.search(before[cue.end() :])
 

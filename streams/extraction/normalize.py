@@ -425,6 +425,15 @@ def summary(proto: Proto) -> str:
     return text
 
 
+def _status(proto: Proto, published: date) -> str:
+    """An 'occurred' event explicitly dated after the publication day is still to come:
+    'Unions called a new day of strikes for Tuesday'."""
+    when = proto.when.date
+    if proto.status == "occurred" and proto.date_explicit and when:
+        return "planned" if date.fromisoformat(when) > published else "occurred"
+    return proto.status
+
+
 def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
     tax = lexicons.taxonomy().by_type()[proto.event_type]
     article = doc.article
@@ -444,7 +453,7 @@ def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
         extracted_at=extracted_at,
         event_type=proto.event_type,
         category=tax.category,
-        status=proto.status,
+        status=_status(proto, doc.published),
         codes=Codes(
             cameo=tax.cameo,
             plover=tax.plover,

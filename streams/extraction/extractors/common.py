@@ -6,11 +6,12 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from streams.extraction import lexicons
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.dates import DateMention
 from streams.extraction.gazetteer import gazetteer
 from streams.extraction.numbers import (
     AMOUNT,
@@ -283,7 +284,8 @@ def sentence_places(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
 def event_date(doc: Annotated, sent: Sentence, near: int | None = None) -> tuple[When, bool]:
     """The date of the sentence's event: the date phrase nearest the trigger (or the first),
     else the publication day."""
-    found = [m for m in doc.dates if sent.start <= m.start < sent.end]
+    in_sent = [m for m in doc.dates if sent.start <= m.start < sent.end]
+    found = [m for m in in_sent if not _secondary_date(doc.text, m)]
     if found:
         if near is not None:
             # a date in a relative clause far from the trigger ("who takes office on
@@ -296,25 +298,66 @@ def event_date(doc: Annotated, sent: Sentence, near: int | None = None) -> tuple
     # a follow-up sentence in the same paragraph tells more of the same day's news; "hours
     # later" / "the same day" carries the previous date across a paragraph break too
     i = sent.index
-    carried = bool(_SAME_DAY.search(sent.text))
+    carried = bool(_SAME_DAY.search(sent.text) or _NEXT_DAY.search(sent.text))
     while i > 0 and (
-        carried or "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]
+        carried
+        or "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]
+        or _ANAPHORA.match(doc.sentences[i].text)
     ):
         prev = doc.sentences[i - 1]
-        earlier = [m for m in doc.dates if prev.start <= m.start < prev.end]
+        earlier = [
+            m
+            for m in doc.dates
+            if prev.start <= m.start < prev.end
+            and not _possessive(doc.text, m)
+            and (carried or not _attribution(doc.text, m))
+        ]
         if earlier:
             if earlier[-1].precision == "day":
-                return When(date=earlier[-1].date.isoformat(), precision="day"), False
+                day = earlier[-1].date + timedelta(days=bool(_NEXT_DAY.search(sent.text)))
+                return When(date=day.isoformat(), precision="day"), False
             break
         i -= 1
+    said = [m for m in in_sent if not _possessive(doc.text, m)]
+    if said:  # only the day it was said: better than nothing
+        pick = said[0]
+        return When(date=pick.date.isoformat(), precision=pick.precision, text=pick.text), True
     return When(date=doc.published.isoformat(), precision="day"), False
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _attribution(text: str, mention: DateMention) -> bool:
+    """'..., officials said on Friday' dates the saying, not the happening."""
+    return bool(_ATTRIBUTION.search(text[max(0, mention.start - 25) : mention.start]))
+
+
+def _possessive(text: str, mention: DateMention) -> bool:
+    """'condemned Thursday's bombing' dates another happening; 'have raged since Sunday' dates
+    the start of a state."""
+    since = text[max(0, mention.start - 6) : mention.start].lower().endswith("since ")
+    return since or text[mention.end : mention.end + 2] in ("'s", "’s")
+
+
+def _secondary_date(text: str, mention: DateMention) -> bool:
+    return _possessive(text, mention) or _attribution(text, mention)
 
 
 _SAME_DAY = re.compile(
     r"\b(?:hours later|minutes later|later (?:that|in the) (?:day|night|evening)|"
-    r"the same (?:day|night)|shortly (?:after|afterwards)|that (?:night|evening|afternoon))\b",
+    r"the same (?:day|night)|shortly (?:after|afterwards)|that (?:night|evening|afternoon)|"
+    r"earlier (?:in|that) (?:the )?day)\b",
     re.IGNORECASE,
 )
+# a paragraph opening on "The shelling ..." / "The bomber ..." goes on with the attack told before
+_ANAPHORA = re.compile(
+    r"(?:The|That|This) (?:shelling|strikes?|attacks?|bombing|blast|explosion|fighting|bomber|"
+    r"assailants|gunmen|attackers|raid|clashes|assault|barrage)\b"
+)
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) day|a day later)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|after|as|although|and)\b|\bafter\b|\bbut\b")
 
 
@@ -335,9 +378,11 @@ def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 
     before = clause_before(sent.text, rel_start)[-window:]
     after = sent.text[rel_end : rel_end + 50]
     around = before + " " + sent.text[rel_start:rel_end] + " " + after
-    if cues["status_cancelled"].search(around):
+    if cues["status_cancelled"].search(around) or cues["status_cancelled"].search(
+        _same_clause_after(sent.text, rel_end)
+    ):
         return "cancelled"
-    if cues["status_denied"].search(before):
+    if cues["status_denied"].search(before) or _DENIED_THAT.search(sent.text[:rel_start]):
         return "denied"
     if cues["status_threatened"].search(before):
         return "threatened"
@@ -345,7 +390,28 @@ def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 
         return None
     if cues["status_planned"].search(before[-35:] + " " + sent.text[rel_start:rel_end]):
         return "planned"
+    future = [m.end() for m in _FUTURE_HEAD.finditer(before)]
+    if future and not _PAST_VERB.search(before[future[-1] :]):
+        return "planned"
     return "occurred"
+
+
+# "Rwanda denied that its troops crossed ... and fought": the denial governs the whole clause
+_DENIED_THAT = re.compile(
+    r"\b(?:denied|denies|denying|rejected claims|dismissed claims)\s+(?:that|having|any)\b[^;]*$",
+    re.IGNORECASE,
+)
+# "X will travel to Berlin on June 11 for talks": a future main verb earlier in the clause
+_FUTURE_HEAD = re.compile(
+    r"\b(?:will|(?:is|are) (?:due|expected|set|scheduled) to|plans? to)\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|has|have|did|said|says|told)\b", re.IGNORECASE)
+
+
+def _same_clause_after(text: str, pos: int) -> str:
+    """'A planned visit by X to Kyiv has been called off': the rest of the clause."""
+    return re.split(r"[,;:—–]", text[pos : pos + 100], maxsplit=1)[0]
 
 
 # --- quantities -------------------------------------------------------------------------

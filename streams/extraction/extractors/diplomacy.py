@@ -85,7 +85,8 @@ def extract_meetings(doc: Annotated) -> list[Proto]:
         ]
         proto.locations = [location_of(p) for p in venues[:1]]
         proto.when, proto.date_explicit = event_date(doc, sent)
-        if status != "occurred":
+        # a planned meeting keeps the day it is planned for ("will travel ... on June 11")
+        if status != "occurred" and not (status == "planned" and proto.date_explicit):
             proto.when = proto.when.model_copy(
                 update={"date": doc.published.isoformat(), "text": None}
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
@@ -289,6 +289,7 @@ def annotate(article: Article) -> Annotated:
     doc.dates = [d for d in find_dates(text, doc.published) if d.start >= doc.dateline_end]
     raw_places = _scan_names(doc)
     _resolve_places(doc, raw_places)
+    _fold_regions_into_towns(doc)
     return doc
 
 
@@ -424,7 +425,8 @@ def _appositive_people(
 
 
 REGION_RE = re.compile(
-    r"\b([A-Z][\w’'\-]+(?:[\s-][A-Z][\w’'\-]+)?)\s+(?i:region|oblast|province|governorate|"
+    r"\b([A-Z][\w’'\-]+(?:[\s-](?:(?:al|el|ez|ad|ar|as|ash|az|ed|es)-)?[A-Z][\w’'\-]+)?)\s+"
+    r"(?i:region|oblast|province|governorate|"
     r"territory|prefecture|krai|state|department)\b"
 )
 
@@ -629,8 +631,18 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
         before = doc.text[max(0, start - 25) : start]
         context = bool(LOC_PREP.search(before)) or strong
         qualifier = _QUALIFIER.match(doc.text[end : end + 40])
+        vouched = False
         if qualifier:
             cands = _narrow(cands, qualifier.group(1)) or cands
+        elif len(cands) > 1 and (region := _REGION_AFTER.match(doc.text[end : end + 80])):
+            # "Novomykolaivka in Zaporizhzhia region": the homonym inside that region, and a
+            # town its region vouches for is a place even without a location word before it
+            name = region.group(1)
+            codes = {r.admin1_code for r in _admin1_candidates(name.split()[-1])}
+            codes |= {r.admin1_code for r in _admin1_candidates(name)}
+            inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
+            cands = inside or cands
+            vouched = bool(inside)
         if any(
             p.end + 2 >= start - 1
             and p.end < start
@@ -649,7 +661,7 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             and ADJECTIVAL.match(doc.text[end : end + 25])
         ):
             continue  # "the Kyiv government": a name used as an adjective
-        if best.precision in ("city", "admin1") and not strong:
+        if best.precision in ("city", "admin1") and not (strong or vouched):
             if surface in gaz.stopwords and not LOC_PREP.search(before):
                 continue
             if not context and best.population < 100_000:
@@ -669,6 +681,65 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             ):
                 continue  # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story
         doc.places.append(PlaceMention(best, start, end, surface, context))
+
+
+_TOWN_THEN_REGION = re.compile(r"^(?:,\s*|\s+in\s+(?:[\w’'-]+\s+){0,3})$")
+
+
+def _fold_regions_into_towns(doc: Annotated) -> None:
+    """'near Al-Manaqil in Sudan's Gezira state': when GeoNames gives the town no admin1, the
+    region named right after it is the town's admin1, not a second place."""
+    places = doc.places
+    drop: set[int] = set()
+    for i, mention in enumerate(places):
+        region = mention.place
+        if region.precision != "admin1":
+            continue
+        before = [
+            j
+            for j, p in enumerate(places)
+            if p.end <= mention.start and p.place.precision == "city"
+        ]
+        if not before:
+            continue
+        j = max(before, key=lambda k: places[k].end)
+        town = places[j]
+        if (
+            town.place.country3 == region.country3
+            and town.place.admin1_code is None
+            and _TOWN_THEN_REGION.match(doc.text[town.end : mention.start])
+        ):
+            place = replace(
+                town.place, admin1_code=region.admin1_code, admin1_name=region.admin1_name
+            )
+            places[j] = replace(town, place=place)
+            drop.add(i)
+    doc.places[:] = [_with_named_region(doc, p) for i, p in enumerate(places) if i not in drop]
+
+
+_REGION_AFTER = re.compile(
+    r"^(?:,\s*|\s+in\s+(?:[\w’'-]+\s+){0,3}?)([A-Z][\w’'\-]+(?:[\s-][A-Z][\w’'\-]+)?)\s+"
+    r"(?i:region|province|state|oblast|governorate)\b"
+)
+
+
+def _with_named_region(doc: Annotated, mention: PlaceMention) -> PlaceMention:
+    """A town GeoNames gives no admin1 takes that of an ISO subdivision GeoNames cannot locate
+    when the text names it right after the town."""
+    if mention.place.precision != "city" or mention.place.admin1_code is not None:
+        return mention
+    found = _REGION_AFTER.match(doc.text[mention.end : mention.end + 80])
+    if found is None:
+        return mention
+    name = found.group(1)
+    unlocated = gazetteer().admin1_unlocated
+    # "Sudan's Gezira state": the possessive country is not part of the name
+    regions = unlocated.get(name) or unlocated.get(name.split()[-1], [])
+    region = next((r for r in regions if r.country3 == mention.place.country3), None)
+    if region is None:
+        return mention
+    place = replace(mention.place, admin1_code=region.admin1_code, admin1_name=region.admin1_name)
+    return replace(mention, place=place)
 
 
 _ORG_HEADS = frozenset(

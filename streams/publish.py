@@ -47,7 +47,7 @@ def publish_paths(
             except KafkaError as exc:
                 raise PublishError(f"{loaded.origin}: {exc}") from None
             pending.append((loaded.origin, future))
-            if len(pending) >= 500:
+            if len(pending) >= PROGRESS_EVERY:
                 sent += _wait(pending)
                 _progress(sent, started)
         sent += _wait(pending)
@@ -89,6 +89,5 @@ def _wait(pending: list[tuple[str, object]]) -> int:
 
 
 def _progress(sent: int, started: float) -> None:
-    if sent % PROGRESS_EVERY < 500:
-        rate = sent / max(time.monotonic() - started, 1e-9)
-        print(f"  ... {sent} articles sent ({rate:.0f}/s)", file=sys.stderr, flush=True)
+    rate = sent / max(time.monotonic() - started, 1e-9)
+    print(f"  ... {sent} articles sent ({rate:.0f}/s)", file=sys.stderr, flush=True)

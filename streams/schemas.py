@@ -200,11 +200,4 @@ class Event(_Model):
     summary: str | None = Field(default=None, description="One readable line about the event.")
 
 
-class Rejection(_Model):
-    """Why an article message went to the DLQ (carried in headers)."""
-
-    reason: str = Field(description="not_utf8, not_json, invalid, empty_text, too_large, ...")
-    detail: str = ""
-
-
 MODELS: dict[str, type[BaseModel]] = {"article": Article, "event": Event}

@@ -8,6 +8,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
+    article_span,
     event_date,
     money,
     sentence_actors,
@@ -28,7 +29,7 @@ def extract(doc: Annotated) -> list[Proto]:
         if not hits:
             continue
         _rule, trig = hits[0]
-        start, end = sent.start + trig.start(), sent.start + trig.end()
+        start, end = article_span(sent, trig)
         status = status_for(sent, start, end)
         if status is None:
             continue

@@ -12,6 +12,7 @@ from streams.extraction.extractors.common import (
     Proto,
     Rule,
     actor_of,
+    article_span,
     casualties,
     clause_before,
     cue_in,
@@ -254,7 +255,7 @@ def _echo(proto: Proto, earlier: list[Proto]) -> bool:
 
 def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
     """A generic trigger ("attack", "hit") needs a conflict word elsewhere in its sentence."""
-    skip = (sent.start + trigger.start(), sent.start + trigger.end())
+    skip = article_span(sent, trigger)
     return cue_in(doc, "context", sent.start, sent.end, skip)
 
 
@@ -393,12 +394,12 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
             return _casualty_only(doc, sent, killed, injured)
         return None
     rule, trig = hits[0]
-    start, end = sent.start + trig.start(), sent.start + trig.end()
+    start, end = article_span(sent, trig)
     status = None
     for _rule, match in hits:
-        status = status_for(sent, sent.start + match.start(), sent.start + match.end())
+        status = status_for(sent, *article_span(sent, match))
         if status is not None:
-            start, end = sent.start + match.start(), sent.start + match.end()
+            start, end = article_span(sent, match)
             break
     if status is None:
         return None
@@ -823,7 +824,7 @@ def _defender_as_target(doc: Annotated, sent: Sentence, proto: Proto) -> None:
     cue = _DEFENCE.search(sent.text)
     if cue is None:
         return
-    verb_start, verb_end = sent.start + cue.start(), sent.start + cue.end()
+    verb_start, verb_end = article_span(sent, cue)
     if not verb_start - 60 <= proto.trigger[0] <= verb_end + 60:
         return  # the defence is another clause's: "missiles hit X while air defences repelled"
     mentions = [m for m in sentence_actors(doc, sent, skip_attributed=False) if _state_like(m)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -100,6 +100,18 @@ class Hit:
 
     def group(self, _index: int = 0) -> str:
         return self.text
+
+
+def article_span(sent: Sentence, hit: Hit | re.Match[str]) -> tuple[int, int]:
+    """A trigger's offsets in the article text (hits are relative to their sentence)."""
+    return sent.start + hit.start(), sent.start + hit.end()
+
+
+def events_per_sentence(
+    doc: Annotated, sentence_event: Callable[[Annotated, Sentence], Proto | None]
+) -> list[Proto]:
+    """At most one event per sentence, for extractors whose rules look at one sentence."""
+    return [proto for sent in doc.sentences if (proto := sentence_event(doc, sent)) is not None]
 
 
 def triggers_in(doc: Annotated, family: str, sent: Sentence) -> list[tuple[Rule, Hit]]:

@@ -8,6 +8,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
+    article_span,
     compiled,
     event_date,
     location_of,
@@ -44,7 +45,7 @@ def extract_meetings(doc: Annotated) -> list[Proto]:
         if not hits or _BUSINESS.search(sent.text) or compiled()["blockers"].search(sent.text):
             continue
         _rule, trig = hits[0]
-        start, end = sent.start + trig.start(), sent.start + trig.end()
+        start, end = article_span(sent, trig)
         # a person in the attribution ("..., Pistorius said during a visit") is a party; an
         # institution there ("the White House said") is only the source
         mentions = [
@@ -105,7 +106,7 @@ def extract_ceasefire(doc: Annotated) -> list[Proto]:
         text = sent.text
         if _PURPOSE.search(text[: trig.start()]) or not _PROPOSE.search(text):
             continue
-        start, end = sent.start + trig.start(), sent.start + trig.end()
+        start, end = article_span(sent, trig)
         mentions = [m for m in sentence_actors(doc, sent) if m.kind in (*_PARTY_KINDS, "group")]
         if not mentions:
             continue

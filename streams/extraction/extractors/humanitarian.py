@@ -7,6 +7,7 @@ import re
 from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.extractors.common import (
     Proto,
+    article_span,
     compiled,
     event_date,
     location_of,
@@ -50,7 +51,7 @@ def extract(doc: Annotated) -> list[Proto]:
         _rule, trig = hits[0]
         if trig.group(0).lower().startswith("evacuat") and not _POPULATION.search(sent.text):
             continue  # "legislators were evacuated": not a humanitarian impact
-        start, end = sent.start + trig.start(), sent.start + trig.end()
+        start, end = article_span(sent, trig)
         status = status_for(sent, start, end)
         if status is None:
             continue

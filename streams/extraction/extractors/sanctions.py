@@ -8,7 +8,9 @@ from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
+    article_span,
     event_date,
+    events_per_sentence,
     money,
     sentence_actors,
     status_for,
@@ -36,12 +38,7 @@ _TARGET_END = re.compile(
 
 
 def extract(doc: Annotated) -> list[Proto]:
-    out = []
-    for sent in doc.sentences:
-        proto = _sentence_event(doc, sent)
-        if proto is not None:
-            out.append(proto)
-    return out
+    return events_per_sentence(doc, _sentence_event)
 
 
 def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
@@ -57,7 +54,7 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
         return None  # "called on the EU to impose sanctions": the appeal is the event
     if not _IMPOSE.search(text):
         return None
-    start, end = sent.start + trig.start(), sent.start + trig.end()
+    start, end = article_span(sent, trig)
     status = status_for(sent, start, end)
     if status is None:
         return None

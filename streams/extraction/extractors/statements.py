@@ -8,7 +8,9 @@ from streams.extraction.annotate import ActorMention, Annotated, Sentence
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
+    article_span,
     event_date,
+    events_per_sentence,
     sentence_actors,
     triggers_in,
 )
@@ -31,12 +33,7 @@ _SPEAKER_KINDS = ("person", "state", "organization", "group", "armed_forces")
 
 
 def extract(doc: Annotated) -> list[Proto]:
-    out = []
-    for sent in doc.sentences:
-        proto = _sentence_event(doc, sent)
-        if proto is not None:
-            out.append(proto)
-    return out
+    return events_per_sentence(doc, _sentence_event)
 
 
 def _speaker(mentions: list[ActorMention], start: int, text: str, base: int) -> ActorMention | None:
@@ -68,7 +65,7 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
     text = sent.text
     if text.lstrip().startswith(('"', "“")) and rule.event_type == "statement":
         return None
-    start, end = sent.start + trig.start(), sent.start + trig.end()
+    start, end = article_span(sent, trig)
     mentions = sentence_actors(doc, sent, skip_attributed=False)
     speaker = _speaker(mentions, start, text, sent.start)
     if speaker is None:

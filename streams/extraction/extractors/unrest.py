@@ -9,6 +9,7 @@ from streams.extraction.extractors.common import (
     AMOUNT_RE,
     Proto,
     actor_of,
+    article_span,
     event_casualties,
     event_date,
     location_of,
@@ -76,7 +77,7 @@ def extract_arrests(doc: Annotated) -> list[Proto]:
         if not hits or _NOT_ARREST.search(sent.text):
             continue
         _rule, trig = hits[0]
-        start, end = sent.start + trig.start(), sent.start + trig.end()
+        start, end = article_span(sent, trig)
         status = status_for(sent, start, end)
         if status is None:
             continue
@@ -166,7 +167,7 @@ def extract_protests(doc: Annotated) -> list[Proto]:
         trig = (protest or riot)[0]
         if not _PEOPLE.search(sent.text) and not protest:
             continue
-        start, end = sent.start + trig.start(), sent.start + trig.end()
+        start, end = article_span(sent, trig)
         status = status_for(sent, start, end)
         if status is None:
             continue

@@ -230,9 +230,17 @@ def _tail(args: argparse.Namespace) -> int:
     return 0
 
 
+def _use_configured_gazetteer() -> None:
+    from streams.extraction.gazetteer import use_dataset
+
+    use_dataset(get_settings().gazetteer)
+
+
 def _extract(args: argparse.Namespace) -> int:
     from streams.articles_io import read_articles
     from streams.extraction import extract
+
+    _use_configured_gazetteer()
 
     skipped: list[str] = []
 
@@ -256,6 +264,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from streams.evaluate import main as evaluate_main
+
+    _use_configured_gazetteer()
 
     result: int = evaluate_main([args.gold, *args.rest])
     return result

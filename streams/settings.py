@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -55,6 +56,11 @@ class Settings(BaseSettings):
     extra_extractors: list[str] = Field(
         default_factory=list,
         description='Plugin extractors as a JSON list of "module:function" names.',
+    )
+    gazetteer: Literal["cities500", "cities1000", "cities5000", "cities15000"] = Field(
+        default="cities1000",
+        description="GeoNames city file of the place gazetteer: towns of at least 500, 1,000, "
+        "5,000 or 15,000 people (more villages known vs. less memory and a faster start).",
     )
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
     web_port: int = Field(default=6066, description="Port of the worker's /metrics and /health.")

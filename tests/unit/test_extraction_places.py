@@ -79,3 +79,55 @@ def test_extraction_places_town_and_region(text: str, expected: tuple[str, str, 
 def test_extraction_places_region_picks_homonym(region: str, code: str) -> None:
     text = f"Russian drones hit Novomykolaivka in {region} region overnight, killing two people."
     assert _locations(text) == [("Novomykolaivka", code, "city")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # another transliteration of "Al Ḩudaydah"
+            "Israeli air strikes hit Hodeidah port in Yemen on Friday, the Houthis said.",
+            ("Al Ḩudaydah", "YE-HU", "city"),
+        ),
+        (
+            "A car bomb exploded in Qamishli in northeastern Syria on Tuesday, killing five.",
+            ("Al Qāmishlī", "SY-HA", "city"),
+        ),
+        (  # a small town vouched for by the region that owns it
+            "Militants attacked a police station in Manipur's Jiribam district on Monday, "
+            "killing two policemen.",
+            ("Jiribam", "IN-MN", "city"),
+        ),
+        (  # the homonym in the region the article names, not the bigger one in Karnataka
+            "Maoist rebels blew up a police vehicle with an IED in Bijapur district of "
+            "Chhattisgarh on Monday, killing eight commandos.",
+            ("Bījāpur", "IN-CG", "city"),
+        ),
+        (  # a region name with "de" in it is not its shorter namesake (Santander)
+            "Clashes around the town of Tibú in Colombia's Norte de Santander department on "
+            "Friday killed at least 30 people.",
+            ("Tibú", "CO-NSA", "city"),
+        ),
+        (  # a capital used for its government is still a place after "to"
+            "A planned visit by Hungarian Prime Minister Viktor Orbán to Kyiv has been "
+            "called off, Hungary's foreign ministry said.",
+            ("Kyiv", "UA-30", "city"),
+        ),
+    ],
+)
+def test_extraction_places_spelling_owner_and_region(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _locations(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # weekday and personal names share consonants with towns; they are not places
+        "Pakistani and Afghan forces exchanged fire along their border on Saturday, killing 9.",
+        "Iraqi police said gunmen opened fire at Mohammed Hassan in Baghdad on Monday.",
+    ],
+)
+def test_extraction_places_spelling_variants_not_everywhere(text: str) -> None:
+    names = {name for name, _, _ in _locations(text)}
+    assert not names & {"Sita Road", "Al Maḩmūdīyah", "Mohammadia"}

@@ -175,7 +175,8 @@ def extract_protests(doc: Annotated) -> list[Proto]:
         places = [
             p
             for p in sentence_places(doc, sent)
-            if p.place.precision != "country" and _AT_PLACE.search(doc.text[p.start - 12 : p.start])
+            if p.place.precision != "country"
+            and _AT_PLACE.search(doc.text[max(0, p.start - 24) : p.start])
         ]
         if not places:
             places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]

@@ -50,7 +50,7 @@ _STRONG = re.compile(
     _W
     + r"\b(?:drones?|missiles?|rockets?|shelling|artillery|troops|forces|military|army|militants?|"
     r"soldiers|warplanes?|air ?strikes?|airstrikes?|bombs?|gunmen|rebels|insurgents|war|"
-    r"hostilities|bombardment|fighting|militia|jihadists?)\b",
+    r"hostilities|bombardment|fighting|militia|jihadists?|invasion|siege|offensive)\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -171,6 +171,7 @@ _BACKGROUND = re.compile(
     _W + r"\b(?:(?:has|have|had) (?:come under|been (?:\w+ )?(?:targeted|hit|attacked|shelled|"
     r"bombed) (?:repeatedly|regularly|frequently|many times))|last year|in (?:19|20)\d\d|"
     r"in recent (?:weeks|months)|since (?:the )?(?:start|beginning|outbreak)|"
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|decades?)|stepped up|"
     # habitual: "Kyiv rarely comments on attacks", "Russia often strikes the city"
     r"rarely|often|routinely|usually|typically|frequently|"
     r"(?:past|previous|earlier|similar) (?:attacks|strikes|bombings|raids)|"
@@ -320,7 +321,9 @@ _YEAR = re.compile(r"\b(?:in|of|since|during)\s+(?:\w+\s+)?((?:19|20)\d\d)\b|\bl
 def _in_past_year(text: str, year: int) -> bool:
     for match in _YEAR.finditer(text):
         if match.group(1) is None or int(match.group(1)) < year:
-            return not re.search(r"\bsince\b", match.group(0), re.I)
+            # "since Russia's invasion in February 2022": the start of a toll, not its date
+            lead_in = text[max(0, match.start() - 40) : match.end()]
+            return not re.search(r"\bsince\b[^,;]*$", lead_in, re.I)
     return False
 
 

@@ -1,0 +1,78 @@
+"""Common news phrasings that used to be missed or over-read, each checked against the event
+an analyst would code by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.extraction import extract
+from streams.schemas import Article, Event
+
+
+def _events(text: str) -> list[Event]:
+    return extract(Article(id="t", text=text, published_at="2024-03-18T09:00:00Z"))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Niger's military government announced on Sunday that it was ending its military "
+            "cooperation agreement with the United States with immediate effect.",
+            "2024-03-17",
+        ),
+        (
+            "Mali's junta announced late on Thursday that it was terminating the 2015 peace "
+            "agreement with northern separatist groups.",
+            "2024-03-14",
+        ),
+    ],
+)
+def test_extraction_statement_announced_on_a_day_that(text: str, date: str) -> None:
+    statements = [e for e in _events(text) if e.event_type == "statement"]
+    assert [(e.status, e.when.date) for e in statements] == [("occurred", date)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli military on Monday ordered about 100,000 Palestinians to leave eastern "
+        "Rafah and move to an expanded humanitarian zone along the coast.",
+        "Clashes between ELN guerrillas and FARC dissidents around the town of Tibú on Friday "
+        "killed at least 30 people and forced more than 5,000 residents from their homes.",
+    ],
+)
+def test_extraction_humanitarian_evacuation_orders_and_displacement(text: str) -> None:
+    assert "humanitarian_impact" in {e.event_type for e in _events(text)}
+
+
+def test_extraction_casualty_toll_since_an_invasion_years_ago_is_news() -> None:
+    text = (
+        "At least 12,162 civilians, including 659 children, have been killed in Ukraine since "
+        "Russia's full-scale invasion in February 2022, the UN monitoring mission said on "
+        "Monday."
+    )
+    [event] = _events(text)
+    assert event.event_type == "casualty_report"
+    assert event.quantities.killed is not None
+    assert (event.quantities.killed.value, event.quantities.killed.qualifier) == (
+        12162,
+        "at_least",
+    )
+    assert [loc.country for loc in event.locations] == ["UKR"]
+
+
+def test_extraction_arson_on_a_rail_network_is_an_infrastructure_attack() -> None:
+    text = (
+        "Coordinated arson attacks on France's high-speed rail network early on Friday "
+        "disrupted travel for up to 800,000 passengers, the rail operator SNCF said."
+    )
+    assert [e.event_type for e in _events(text)] == ["attack_on_infrastructure"]
+
+
+def test_extraction_attacks_stepped_up_over_years_are_background() -> None:
+    text = (
+        "Islamabad accuses the Taliban government of sheltering fighters of the Pakistani "
+        "Taliban, who have stepped up attacks inside Pakistan over the past two years."
+    )
+    assert [e for e in _events(text) if e.category == "conflict"] == []

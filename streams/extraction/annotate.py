@@ -463,9 +463,11 @@ def _admin1_candidates(name: str) -> list[Place]:
     if found:
         return found
     out: list[Place] = []
-    for city in gaz.lookup(name):
-        if city.admin1_code is None:
-            continue
+    cities = gaz.lookup(name)
+    biggest = max((c.population for c in cities), default=0)
+    for city in cities:
+        if city.admin1_code is None or city.population * 10 < biggest:
+            continue  # "Zaporozhye oblast" is named after the city, not a village namesake
         region = gaz.admin1.get(city.admin1_name or "", [])
         match = [r for r in region if r.admin1_code == city.admin1_code]
         if match:
@@ -485,6 +487,12 @@ def _match_at(
     text = doc.text
     g = gazetteer()
     first = _clean(text[toks[i][0] : toks[i][1]])
+    plural = index.get(first[:-1]) if first.endswith("s") else None
+    if plural is not None and plural.source == "demonym" and plural.country:
+        # "Palestinians", "Iraqis": the article is about that country; the people are not
+        # the state, so no actor
+        doc.focus[plural.country] += 1
+        return i + 1
     if first not in _first_tokens():
         # no name in any dictionary starts with this word: maybe a place in another spelling
         return _variant_at(doc, toks, i, raw_places)
@@ -504,7 +512,9 @@ def _match_at(
         if entry is not None:
             _add_actor(doc, entry, (start, end), surface, index)
             if entry.source == "country" and entry.country in g.iso3:
-                raw_places.append(_RawPlace(start, end, surface, [g.iso3[entry.country]], True))
+                # "Gaza Strip" names Palestine as an actor but a smaller area as a place
+                place = g.areas.get(surface) or g.iso3[entry.country]
+                raw_places.append(_RawPlace(start, end, surface, [place], True))
             elif entry.source == "metonym" and g.lookup(surface):
                 after = text[end : end + 20]
                 # "a visit to Kyiv has been called off": after a preposition it is the place
@@ -534,8 +544,10 @@ def _variant_at(
     """'in Hodeidah' (GeoNames 'Al Ḩudaydah'): a place under another spelling, only right after
     a location word."""
     start = toks[i][0]
-    if not LOC_PREP.search(doc.text[max(0, start - 25) : start]):
-        return i + 1
+    if not LOC_PREP.search(doc.text[max(0, start - 25) : start]) or any(
+        d.start <= start < d.end for d in doc.dates
+    ):
+        return i + 1  # "on Monday" is a date, whatever town it sounds like
     gaz = gazetteer()
     for n in range(min(3, len(toks) - i), 0, -1):
         end = toks[i + n - 1][1]

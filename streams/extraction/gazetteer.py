@@ -47,6 +47,7 @@ class Place:
     geonames_id: int | None = None
     admin1_name: str | None = None
     admin1_code: str | None = None
+    area: bool = False  # a named area inside a country ("Gaza Strip"): ranked as the country
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Gazetteer:
     max_words: int = 4
 
     skeletons: dict[str, list[Place]] = field(default_factory=dict)
+    areas: dict[str, Place] = field(default_factory=dict)
 
     def lookup(self, surface: str) -> list[Place]:
         return self.places.get(surface, [])
@@ -387,4 +389,33 @@ def gazetteer() -> Gazetteer:
     gaz = Gazetteer(stopwords=frozenset(words))
     iso2to3 = _load_countries(gaz)
     _load_cities(gaz, iso2to3)
+    areas = json.loads((lexicons.DATA_DIR / "areas.json").read_text(encoding="utf-8"))
+    load_areas(gaz, areas)
     return gaz
+
+
+def load_areas(gaz: Gazetteer, data: Any) -> None:
+    """Named areas with no GeoNames town ("Gaza Strip", "Donbas"): region-level places."""
+    rows = data.get("areas") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise LexiconError("areas.json: expected {'areas': [...]}")
+    for row in rows:
+        try:
+            country = gaz.iso3[row["country"]]
+            area = Place(
+                name=str(row["name"]),
+                country2=country.country2,
+                country3=country.country3,
+                # selected like a country (only when no town is named), reported as a region
+                precision="country",
+                population=0,
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                area=True,
+            )
+            aliases = [str(alias) for alias in row["aliases"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise LexiconError(f"areas.json: bad area {row!r}: {exc!r}") from exc
+        for alias in aliases:
+            gaz.areas[alias] = area
+            _add(gaz.places, alias, area)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from streams.errors import LexiconError
 from streams.extraction import extract
-from streams.extraction.gazetteer import gazetteer, name_variants
+from streams.extraction.gazetteer import Gazetteer, gazetteer, load_areas, name_variants
 from streams.schemas import Article
 
 
@@ -131,3 +132,54 @@ def test_extraction_places_spelling_owner_and_region(
 def test_extraction_places_spelling_variants_not_everywhere(text: str) -> None:
     names = {name for name, _, _ in _locations(text)}
     assert not names & {"Sita Road", "Al Maḩmūdīyah", "Mohammadia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a named area, reported as a region with coordinates, not as the whole country
+            "The health ministry in the Gaza Strip said on Monday that at least 37,300 "
+            "Palestinians had been killed and more than 85,000 wounded in the territory since "
+            "the start of the war in October.",
+            ("Gaza Strip", None, "admin1"),
+        ),
+        (  # "Palestinians" puts the article in Palestine, so Rafah is not a foreign homonym
+            "The Israeli military on Monday ordered about 100,000 Palestinians to leave "
+            "eastern Rafah, as families packed belongings onto carts.",
+            ("Rafaḩ", None, "city"),
+        ),
+        (  # the oblast is named after the city, not after a Kazakh village called the same
+            "On 7 November 2024, Russian forces struck Zaporozhye city, Zaporozhye oblast, with "
+            "guided aerial bombs, killing four civilians.",
+            ("Zaporizhzhya", "UA-23", "city"),
+        ),
+    ],
+)
+def test_extraction_places_areas_focus_and_named_regions(
+    text: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert _locations(text) == [expected]
+
+
+def test_extraction_places_nationwide_arrests_are_the_countrys() -> None:
+    text = (
+        "Rioters torched cars and looted shops in Nanterre overnight. Interior Minister Gérald "
+        "Darmanin said 1,311 people had been arrested across France overnight."
+    )
+    article = Article(id="t", text=text, published_at="2024-06-06T09:00:00Z")
+    arrests = [e for e in extract(article) if e.event_type == "arrest"]
+    assert [[loc.name for loc in e.locations] for e in arrests] == [["France"]]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"name": "X", "country": "ZZZ", "latitude": 1, "longitude": 2, "aliases": ["X"]},
+        {"name": "X", "country": "UKR", "latitude": "north", "longitude": 2, "aliases": ["X"]},
+        {"name": "X", "country": "UKR", "latitude": 1, "longitude": 2},
+    ],
+)
+def test_gazetteer_areas_file_is_validated(row: dict[str, object]) -> None:
+    gaz = Gazetteer(iso3=dict(gazetteer().iso3))
+    with pytest.raises(LexiconError, match=r"areas\.json"):
+        load_areas(gaz, {"areas": [row]})

@@ -244,7 +244,7 @@ def location_of(mention: PlaceMention) -> Location:
         latitude=place.latitude,
         longitude=place.longitude,
         geonames_id=place.geonames_id,
-        precision=place.precision,
+        precision="admin1" if place.area else place.precision,
         text=mention.text,
         start=mention.start,
         end=mention.end,

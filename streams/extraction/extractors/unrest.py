@@ -128,9 +128,18 @@ def _arrested_count(sent: Sentence) -> Count | None:
     return None
 
 
+_NATIONWIDE = re.compile(
+    r"\b(?:across|throughout|all over|nationwide|around the country|across the country)\b", re.I
+)
+
+
 def _scene(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
     """No place in the sentence: the city where the story was last set (a story about protests
-    in Tbilisi keeps talking about Tbilisi), else the country named in the sentence."""
+    in Tbilisi keeps talking about Tbilisi), else the country named in the sentence; arrests
+    "across France" are the country's."""
+    countries = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+    if countries and _NATIONWIDE.search(sent.text):
+        return countries
     for mention in reversed(doc.places):
         if mention.start < sent.start and mention.place.precision == "city" and mention.context:
             return [mention]

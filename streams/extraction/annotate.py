@@ -662,7 +662,6 @@ def _country_before(doc: Annotated, pos: int) -> str | None:
 
 
 def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
-    gaz = gazetteer()
     person_spans = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
     # "İmamoğlu said": a surname of a person named earlier is that person, not a town
     surnames = {a.name.split()[-1] for a in doc.actors if a.kind == "person" and " " in a.name}
@@ -685,6 +684,13 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
         context = bool(LOC_PREP.search(before)) or strong
         qualifier = _QUALIFIER.match(doc.text[end : end + 40])
         vouched = bool(_DISTRICT_AFTER.match(doc.text[end : end + 20]))
+        if _OWN_CITY_BEFORE.search(before) and _DISTRICT_AFTER.match(doc.text[end : end + 20]):
+            # "the city's Dniprovskyi district": a part of the city named before, whatever
+            # namesake the gazetteer has
+            town = next((p for p in reversed(doc.places) if p.place.precision == "city"), None)
+            if town is not None:
+                doc.places.append(PlaceMention(town.place, start, end, surface, True))
+            continue
         owner = _possessive_owner(doc, start)
         if owner is not None:
             # "Manipur's Jiribam district", "Colombia's Tibú": the town inside that owner
@@ -715,36 +721,61 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             # "Bijapur district of Chhattisgarh": the homonym in a region the article names
             cands = [c for c in cands if c.admin1_code in named_regions] or cands
         best = _best(cands, doc.focus, surface)
-        if _TITLE_AFTER.match(doc.text[end : end + 30]):
-            continue  # "Bryansk Governor X": the place only qualifies an office
+        if _only_a_name(doc, best, start, end):
+            continue
         if (
-            best.precision != "country"
-            and before.endswith("the ")
-            and ADJECTIVAL.match(doc.text[end : end + 25])
+            best.precision in ("city", "admin1")
+            and not (strong or vouched)
+            and not _stands_alone(doc, best, cands, (start, end, surface), context=context)
         ):
-            continue  # "the Kyiv government": a name used as an adjective
-        if best.precision in ("city", "admin1") and not (strong or vouched):
-            if surface in gaz.stopwords and not LOC_PREP.search(before):
-                continue
-            if not context and best.population < 100_000:
-                continue
-            if (
-                doc.focus
-                and best.country3 not in doc.focus
-                and best.population < 200_000
-                and not _unambiguous_town(best, cands, surface, context=context)
-            ):
-                continue  # a small town abroad, in an article about elsewhere: a homonym
-            if (
-                doc.focus
-                and best.country3 not in doc.focus
-                and fold(best.name) != fold(surface)
-                and _NAME_GOES_ON.match(doc.text[end : end + 2])
-            ):
-                continue  # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story
+            continue
         doc.places.append(PlaceMention(best, start, end, surface, context))
 
 
+def _only_a_name(doc: Annotated, best: Place, start: int, end: int) -> bool:
+    """The place name is part of another name here, not where something happened."""
+    after = doc.text[end : end + 30]
+    if _TITLE_AFTER.match(after):
+        return True  # "Bryansk Governor X": the place only qualifies an office
+    if _NAME_HEAD_AFTER.match(after):
+        return True  # "the Paris Olympics", "the Minsk agreements": a name, not a scene
+    # "the Kyiv government": a name used as an adjective
+    return (
+        best.precision != "country"
+        and doc.text[max(0, start - 4) : start] == "the "
+        and bool(ADJECTIVAL.match(after))
+    )
+
+
+def _stands_alone(
+    doc: Annotated,
+    best: Place,
+    cands: list[Place],
+    span: tuple[int, int, str],
+    *,
+    context: bool,
+) -> bool:
+    """A town or region nothing vouches for is a place only when the text makes it likely."""
+    start, end, surface = span
+    before = doc.text[max(0, start - 25) : start]
+    if surface in gazetteer().stopwords and not LOC_PREP.search(before):
+        return False
+    if not context and best.population < 100_000:
+        return False
+    abroad = bool(doc.focus) and best.country3 not in doc.focus
+    if (
+        abroad
+        and best.population < 200_000
+        and not _unambiguous_town(best, cands, surface, context=context)
+    ):
+        return False  # a small town abroad, in an article about elsewhere: a homonym
+    # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story
+    return not (
+        abroad and fold(best.name) != fold(surface) and _NAME_GOES_ON.match(doc.text[end : end + 2])
+    )
+
+
+_OWN_CITY_BEFORE = re.compile(r"\bthe (?:city|town|capital|village)(?:’s|'s)\s+$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|county|municipality|township)\b", re.IGNORECASE)
 
 
@@ -872,6 +903,11 @@ _PLACE_PREFIX = re.compile(
     r"Ciudad|Villa|Nueva|Nuevo|Bandar|Kafr|Beit|Deir|Umm|Tel|Ras)\s+$"
 )
 _QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
+_NAME_HEAD_AFTER = re.compile(
+    r"^\s+(?:Olympics|Olympic|Paralympics|Games|Marathon|Festival|Agreements?|agreements?|"
+    r"Accords?|accords?|Protocol|Format|format|Declaration|Times|Post|Independent|Herald|Club|"
+    r"Stock Exchange|Open|Fashion Week|Biennale)\b"
+)
 _TITLE_AFTER = re.compile(
     r"^\s+(?:Governor|Mayor|Gov\.|Region Governor|regional governor|governor|mayor|police|"
     r"officials?|authorities)\b"

@@ -76,3 +76,39 @@ def test_extraction_attacks_stepped_up_over_years_are_background() -> None:
         "Taliban, who have stepped up attacks inside Pakistan over the past two years."
     )
     assert [e for e in _events(text) if e.category == "conflict"] == []
+
+
+def test_extraction_status_strikes_that_would_continue_are_not_occurred() -> None:
+    text = "Defence Minister Israel Katz said the strikes would continue until the troops left."
+    assert {e.status for e in _events(text)} <= {"planned", "threatened"}
+    assert _events(text)
+
+
+def test_extraction_humanitarian_evacuated_officials_are_no_impact() -> None:
+    text = (
+        "Thousands of demonstrators broke through police lines outside the parliament "
+        "complex as legislators were evacuated through an underground tunnel."
+    )
+    assert "humanitarian_impact" not in {e.event_type for e in _events(text)}
+
+
+def test_extraction_places_an_event_name_is_not_the_scene() -> None:
+    text = (
+        "Coordinated arson attacks on France's high-speed rail network early on Friday "
+        "disrupted travel hours before the opening ceremony of the Paris Olympics."
+    )
+    [event] = _events(text)
+    assert [loc.name for loc in event.locations] == ["France"]
+
+
+def test_extraction_places_the_citys_district_is_that_city() -> None:
+    text = (
+        "Russian shelling hit Kherson on Tuesday, killing two people. The shelling damaged a "
+        "substation, leaving about 3,000 households in the city's Dniprovskyi district "
+        "without power."
+    )
+    impacts = [e for e in _events(text) if e.event_type == "humanitarian_impact"]
+    assert [
+        [(loc.name, loc.admin1.code if loc.admin1 else None) for loc in e.locations]
+        for e in impacts
+    ] == [[("Kherson", "UA-65")]]

@@ -405,7 +405,16 @@ def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 
     future = [m.end() for m in _FUTURE_HEAD.finditer(before)]
     if future and not _PAST_VERB.search(before[future[-1] :]):
         return "planned"
+    if _MODAL_AFTER.match(after):
+        return "planned"  # "the strikes would continue until ...": said of the future
     return "occurred"
+
+
+_MODAL_AFTER = re.compile(
+    r"^\s+(?:would|will|could|may|might)\s+(?:continue|resume|go on|intensify|escalate|"
+    r"be stepped up|be expanded)\b",
+    re.IGNORECASE,
+)
 
 
 # "Rwanda denied that its troops crossed ... and fought": the denial governs the whole clause

@@ -49,7 +49,8 @@ def extract(doc: Annotated) -> list[Proto]:
         if not context.search(window) and "strike" not in window and "attack" not in window:
             continue  # an outage from a storm or a grid fault is not conflict impact
         _rule, trig = hits[0]
-        if trig.group(0).lower().startswith("evacuat") and not _POPULATION.search(sent.text):
+        near = sent.text[max(0, trig.start() - 35) : trig.end() + 40]
+        if trig.group(0).lower().startswith("evacuat") and not _POPULATION.search(near):
             continue  # "legislators were evacuated": not a humanitarian impact
         start, end = article_span(sent, trig)
         status = status_for(sent, start, end)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from streams.extraction import lexicons
-from streams.extraction.dates import DateMention, find_dates
+from streams.extraction.dates import DateMention, find_dates, latest_explicit_date
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.schemas import Article
 
@@ -270,8 +270,11 @@ def _foreign_markers() -> frozenset[str]:
 
 
 def _published(article: Article) -> date:
-    when = article.published_at or datetime.now(UTC)
-    return when.date()
+    """The publication day; with none given, the latest fully written date in the text (an
+    event note "On 23 January 2024, ..." is dated by itself), else today."""
+    if article.published_at is not None:
+        return article.published_at.date()
+    return latest_explicit_date(article.text) or datetime.now(UTC).date()
 
 
 def annotate(article: Article) -> Annotated:
@@ -288,10 +291,35 @@ def annotate(article: Article) -> Annotated:
         for match in ATTRIBUTION.finditer(sent.text):
             doc.attributions.append((sent.start + match.start(), sent.start + match.end()))
     doc.dates = [d for d in find_dates(text, doc.published) if d.start >= doc.dateline_end]
+    lead_day = _lead_date(doc)
+    if lead_day is not None and lead_day < doc.published:
+        # "On 23 January 2024, Russian forces ...": an event note is dated by its opening
+        # words, and its other dates ("the next day") count from there
+        doc.published = lead_day
+        doc.dates = [d for d in find_dates(text, lead_day) if d.start >= doc.dateline_end]
     raw_places = _scan_names(doc)
     _resolve_places(doc, raw_places)
     _fold_regions_into_towns(doc)
     return doc
+
+
+_LEAD_DATE = re.compile(r"\s*(?:On\s+)?$")
+
+
+def _lead_date(doc: Annotated) -> date | None:
+    """The calendar date a text opens with ("On 23 January 2024, ...", "On Jan. 23, ...")."""
+    first = next(iter(doc.dates), None)
+    if first is None or first.precision != "day":
+        return None
+    calendar = first.text[:1].isdigit() or first.text[:3].lower() in _MONTH_PREFIXES
+    if not calendar or not _LEAD_DATE.match(doc.text[doc.dateline_end : first.start]):
+        return None
+    return first.date
+
+
+_MONTH_PREFIXES = frozenset(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
 
 
 def _tokens(seq: str, base: int) -> list[tuple[int, int]]:

@@ -51,7 +51,19 @@ DATE_RE = re.compile(
     r"earlier this week|this week|(?:over|at|during) the weekend|last weekend|last month|"
     r"earlier this month|this month|last year|earlier this year)\b)"
     r"|(?P<ago>\b(?P<ago_n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)"
-    r"\s+days?\s+(?:ago|earlier)\b))"
+    r"\s+days?\s+(?:ago|earlier)\b)"
+    r"|(?P<num>\b(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)\b)"
+    # "the 12th," / "on the 3rd of this month": a day of the current (or last) month
+    r"|(?P<dom>\bthe\s+(?P<dom_d>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;]|of this month|$)))"
+    rf"|(?P<mon>\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?P<mon_part>early|mid|late)?-?\s*(?P<mon_name>{_MONTH_RE})"
+    r"(?:\s+(?P<mon_y>(?:19|20)\d\d))?\b(?!\s+\d))"
+    ")"
+)
+# "on the night of 11-12 March" / "the night of March 11 to 12": the morning after
+NIGHT_OF = re.compile(
+    rf"\bnight of\s+(?:\d{{1,2}}\s*(?:-|–|to|and|into)\s*\d{{1,2}}\s+{_MONTH_RE}|"
+    rf"{_MONTH_RE}\s+\d{{1,2}}\s*(?:-|–|to|and|into)\s*(?P<second>\d{{1,2}}))",
+    re.IGNORECASE,
 )
 
 
@@ -118,6 +130,39 @@ def _relative(word: str, pub: date) -> tuple[date, str]:
     return pub, "day"  # overnight, last night, today, this morning, tonight
 
 
+def _numeric(a: int, b: int, year: int, pub: date) -> date | None:
+    """12/03/2024 is 12 March (day first, as most of the world writes it) unless only the
+    American reading is a date, or only it is not after publication."""
+    day_first, month_first = _safe(year, b, a), _safe(year, a, b)
+    if day_first is None or month_first is None:
+        return day_first or month_first
+    if day_first > pub >= month_first:
+        return month_first
+    return day_first
+
+
+def _day_of_month(day: int, pub: date) -> date | None:
+    found = _safe(pub.year, pub.month, day)
+    if found is not None and found <= pub:
+        return found
+    last_month = pub.replace(day=1) - timedelta(days=1)
+    return _safe(last_month.year, last_month.month, day)
+
+
+_PART_DAY = {"early": 1, "mid": 15, "late": 25}
+
+
+def _month(match: re.Match[str], pub: date) -> date | None:
+    """'in February' / 'in mid-February 2023': the month (precision month), the most recent one
+    not after publication when no year is given."""
+    month = _MONTHS[match.group("mon_name").lower().rstrip(".")]
+    day = _PART_DAY.get((match.group("mon_part") or "").lower(), 1)
+    if match.group("mon_y"):
+        return _safe(int(match.group("mon_y")), month, day)
+    year = pub.year if month <= pub.month else pub.year - 1
+    return _safe(year, month, day)
+
+
 _FUTURE = re.compile(
     r"\b(?:will|would|to be held|is due|are due|due to|scheduled|planned|plans? to|set to|"
     r"expected to|is to|are to|to resume|next week)\b[^.;]{0,60}$",
@@ -156,6 +201,14 @@ def resolve(
         found = _weekday(match.group("wd_name"), prefix, pub, future=future)
     elif match.group("rel"):
         found, precision = _relative(text, pub)
+    elif match.group("num"):
+        found = _numeric(
+            int(match.group("num_a")), int(match.group("num_b")), int(match.group("num_y")), pub
+        )
+    elif match.group("dom"):
+        found = _day_of_month(int(match.group("dom_d")), pub)
+    elif match.group("mon"):
+        found, precision = _month(match, pub), "month"
     else:
         n = words_to_int(match.group("ago_n"))
         if n is None or n > 60:
@@ -174,5 +227,28 @@ def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
         )
         mention = resolve(match, pub, offset, future=future)
         if mention is not None:
-            out.append(mention)
+            out.append(_night_of(text, match, mention))
     return out
+
+
+def _night_of(text: str, match: re.Match[str], mention: DateMention) -> DateMention:
+    """'the night of March 11 to 12': the date is the second day, when the night ended."""
+    night = NIGHT_OF.search(text, max(0, match.start() - 12), match.end() + 12)
+    if night is None or not night.group("second") or not night.start() <= match.start():
+        return mention
+    later = _safe(mention.date.year, mention.date.month, int(night.group("second")))
+    if later is None or later < mention.date:
+        return mention
+    return DateMention(later, mention.precision, night.group(0), mention.start, night.end())
+
+
+def latest_explicit_date(text: str) -> date | None:
+    """The latest date written with its year ('23 January 2024', '2024-01-23', '23.01.2024'):
+    the reference day of a text that comes without a publication time."""
+    ref = date(9999, 12, 31)
+    found = [
+        m.date
+        for m in (resolve(match, ref) for match in DATE_RE.finditer(text))
+        if m is not None and m.precision == "day" and re.search(r"(?:19|20)\d\d", m.text)
+    ]
+    return max(found, default=None)

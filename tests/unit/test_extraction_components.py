@@ -132,6 +132,15 @@ def test_extraction_numbers_weapons(
         ("earlier this month", "2025-10-01", "month"),
         ("two days ago", "2025-10-20", "day"),
         ("2025-01-02", "2025-01-02", "day"),
+        ("12/10/2025", "2025-10-12", "day"),  # day first, as most of the world writes it
+        ("10/21/2025", "2025-10-21", "day"),  # only the American reading is a date
+        ("12.10.2025", "2025-10-12", "day"),
+        ("on the 12th,", "2025-10-12", "day"),
+        ("on the 25th.", "2025-09-25", "day"),  # not after publication: last month's
+        ("in mid-September", "2025-09-15", "month"),
+        ("in March 2023", "2023-03-01", "month"),
+        ("in December", "2024-12-01", "month"),
+        ("the night of October 20 to 21", "2025-10-21", "day"),
     ],
 )
 def test_extraction_dates_resolve(text: str, day: str, precision: str) -> None:
@@ -356,3 +365,46 @@ def test_extraction_merge_keeps_different_towns_separate() -> None:
     events = [e for e in _events(text) if e.category == "conflict"]
     assert sorted(loc.name for e in events for loc in e.locations) == ["Lviv", "Odesa"]
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "day"),
+    [
+        # an event note dated by its opening words, long before (or without) publication
+        (
+            "On 23 January 2024, Russian forces launched a missile strike at Pavlohrad, "
+            "Dnipropetrovsk region, killing one civilian.",
+            "2024-03-14T10:00:00Z",
+            "2024-01-23",
+        ),
+        (
+            "On 23 January 2024, Russian forces launched a missile strike at Pavlohrad, "
+            "Dnipropetrovsk region, killing one civilian.",
+            None,
+            "2024-01-23",
+        ),
+        (
+            "On Jan. 23, Russian forces shelled Kherson, killing two civilians. The next day, "
+            "Russian drones hit Odesa, injuring four people.",
+            "2024-03-14T10:00:00Z",
+            "2024-01-23",
+        ),
+    ],
+)
+def test_extraction_dates_event_note_dated_by_its_opening(
+    text: str, published_at: str | None, day: str
+) -> None:
+    article = Article(id="note", text=text, published_at=published_at)
+    events = [e for e in extract(article) if e.category == "conflict"]
+    assert events
+    assert events[0].when.date == day
+    assert all(e.status == "occurred" for e in events)
+
+
+def test_extraction_dates_background_with_an_opening_date_in_a_later_clause_stays_dropped() -> None:
+    text = (
+        "The war began on Oct. 7, when Hamas-led militants attacked southern Israel, killing "
+        "about 1,200 people."
+    )
+    article = Article(id="bg", text=text, published_at="2024-09-10T08:00:00Z")
+    assert extract(article) == []

@@ -350,8 +350,9 @@ def _attribution(text: str, mention: DateMention) -> bool:
 def _possessive(text: str, mention: DateMention) -> bool:
     """'condemned Thursday's bombing' dates another happening; 'have raged since Sunday' dates
     the start of a state."""
-    since = text[max(0, mention.start - 6) : mention.start].lower().endswith("since ")
-    return since or text[mention.end : mention.end + 2] in ("'s", "’s")
+    # "killed since the start of the war in October": the start of a period, not its date
+    since = re.search(r"\bsince\b[^,.;]*$", text[max(0, mention.start - 50) : mention.start], re.I)
+    return since is not None or text[mention.end : mention.end + 2] in ("'s", "’s")
 
 
 def _secondary_date(text: str, mention: DateMention) -> bool:

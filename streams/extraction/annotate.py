@@ -119,7 +119,8 @@ CAP_SEQ = re.compile(
 TOKEN = re.compile(r"[^\W_][\w’'\-.]*")
 LOC_PREP = re.compile(
     r"(?:\b(?:in|at|near|outside|from|to|into|toward|towards|across|around|over|on|of|"
-    r"targeting|hit|struck|village of|town of|city of|region of|province of|hitting|"
+    r"targeting|hit|struck|village of|town of|city of|region of|province of|hitting|shelled|"
+    r"bombed|attacked|captured|recaptured|seized|liberated|stormed|raided|"
     r"between|and|including|attack on|strike on|strikes on)|,)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -352,13 +353,16 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
     for match in REGION_RE.finditer(text):
         name, start = match.group(1), match.start(1)
         cands = _admin1_candidates(name)
-        if not cands and " " in name:
+        if not cands and " " in name and not _COMPASS.match(name):
+            # "Sudan's Gezira state": the region is the last word; "Middle Juba" is not "Juba"
             start += name.rindex(" ") + 1
             name = name[name.rindex(" ") + 1 :]
             cands = _admin1_candidates(name)
         if cands:
             raw_places.append(_RawPlace(start, match.end(), text[start : match.end()], cands, True))
             taken.append((start, match.end()))
+        elif not _names_an_actor(match.group(0), index):
+            taken.append((start, match.end()))  # "Soum province": a region we do not know
         if _COMPASS.match(match.group(1)):
             # "North Kivu province": "North" is part of the region's name, not a place
             taken.append((match.start(1), start if cands else match.end()))
@@ -409,6 +413,12 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
         while i < len(toks):
             i = _match_at(doc, toks, i, index=index, titles=titles, raw_places=raw_places)
     return raw_places
+
+
+def _names_an_actor(phrase: str, index: dict[str, _ActorEntry]) -> bool:
+    """'The Islamic State': some tail of the words is a known actor's name."""
+    words = phrase.split()
+    return any(" ".join(words[k:]) in index for k in range(len(words)))
 
 
 APPOSITIVE = re.compile(  # ", the leader of the opposition Coalition for Change"
@@ -494,8 +504,10 @@ def _admin1_candidates(name: str) -> list[Place]:
     cities = gaz.lookup(name)
     biggest = max((c.population for c in cities), default=0)
     for city in cities:
-        if city.admin1_code is None or city.population * 10 < biggest:
-            continue  # "Zaporozhye oblast" is named after the city, not a village namesake
+        if city.admin1_code is None or city.population * 10 < biggest or city.population < 20_000:
+            # "Zaporozhye oblast" is named after the city, not a village namesake; a region is
+            # named after a town of some size ("Soum province" is not a Senegalese village's)
+            continue
         region = gaz.admin1.get(city.admin1_name or "", [])
         match = [r for r in region if r.admin1_code == city.admin1_code]
         if match:
@@ -566,18 +578,29 @@ def _match_at(
     return _variant_at(doc, toks, i, raw_places)
 
 
+_VARIANT_CONTEXT = re.compile(
+    r"\b(?:in|at|near|outside|from|to|into|toward|towards|around|over|of|hit|struck|targeting|"
+    r"hitting|shelled|attacked|bombed|captured|seized|recaptured|entered|liberated|took|"
+    r"stormed|raided|evacuated)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _variant_at(
     doc: Annotated, toks: list[tuple[int, int]], i: int, raw_places: list[_RawPlace]
 ) -> int:
     """'in Hodeidah' (GeoNames 'Al Ḩudaydah'): a place under another spelling, only right after
     a location word."""
     start = toks[i][0]
-    if not LOC_PREP.search(doc.text[max(0, start - 25) : start]) or any(
+    if not _VARIANT_CONTEXT.search(doc.text[max(0, start - 25) : start]) or any(
         d.start <= start < d.end for d in doc.dates
     ):
         return i + 1  # "on Monday" is a date, whatever town it sounds like
     gaz = gazetteer()
+    # the whole capitalised run must be the name: "Serhiy Lysak" is a person, not "Serhiyi"
     for n in range(min(3, len(toks) - i), 0, -1):
+        if i + n < len(toks) and toks[i + n][0] - toks[i + n - 1][1] <= 1:
+            continue
         end = toks[i + n - 1][1]
         surface = _clean(doc.text[start:end])
         cands = gaz.lookup_variant(surface)
@@ -700,10 +723,18 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
         for c in raw.cands
         if c.precision == "admin1" and c.admin1_code
     }
+    region_countries = {
+        c.country3 for raw in raw_places for c in raw.cands if c.admin1_code in named_regions
+    }
     for start, end, surface, found, strong, variant in raw_places:
         cands = found
         if variant:
-            cands = [c for c in cands if doc.focus.get(c.country3, 0) > 0]
+            # another spelling is trusted only in the countries the article is about
+            cands = [
+                c
+                for c in cands
+                if doc.focus.get(c.country3, 0) > 0 or c.country3 in region_countries
+            ]
             if not cands:
                 continue
         if any(a <= start < b for a, b in person_spans) or surface in surnames:
@@ -725,17 +756,23 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             inside = [c for c in cands if _inside(c, owner)]
             cands = inside or cands
             vouched = vouched or bool(inside)
-        if qualifier:
-            cands = _narrow(cands, qualifier.group(1)) or cands
-        elif len(cands) > 1 and (region := _REGION_AFTER.match(doc.text[end : end + 80])):
+        if region := _REGION_AFTER.match(doc.text[end : end + 80]):
             # "Novomykolaivka in Zaporizhzhia region": the homonym inside that region, and a
             # town its region vouches for is a place even without a location word before it
             name = region.group(1)
-            codes = {r.admin1_code for r in _admin1_candidates(name.split()[-1])}
-            codes |= {r.admin1_code for r in _admin1_candidates(name)}
+            countries = {c.country3 for c in cands}
+            codes = {
+                r.admin1_code
+                for r in [*_admin1_candidates(name.split()[-1]), *_admin1_candidates(name)]
+                if r.country3 in countries  # "Djibo, Soum province": not a Soum elsewhere
+            }
             inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
+            if codes and not inside:
+                continue  # "Zmiivka, Kherson oblast": not a namesake outside that region
             cands = inside or cands
             vouched = bool(inside)
+        elif qualifier:
+            cands = _narrow(cands, qualifier.group(1)) or cands
         if any(
             p.end + 2 >= start - 1
             and p.end < start
@@ -914,17 +951,21 @@ _ORG_HEADS = frozenset(
 
 
 def _unambiguous_town(best: Place, cands: list[Place], surface: str, *, context: bool) -> bool:
-    """'Russian forces struck Pavlohrad': a sizeable town with no namesake elsewhere, named after
-    a location word, is the place even when the article names only the attacker's country."""
+    """'Russian forces struck Pavlohrad': a sizeable town with no namesake of a similar size
+    elsewhere, named after a location word, is the place even when the article names only the
+    attacker's country."""
+    rivals = [c.population for c in cands if c.country3 != best.country3]
     return (
         context
+        and best.precision == "city"
         and best.population >= 50_000
         and fold(best.name) == fold(surface)
-        and len({c.country3 for c in cands}) == 1
+        # no namesake abroad, or none half its size ("in Rafah": Gaza's, not Egypt's)
+        and all(2 * pop <= best.population for pop in rivals)
     )
 
 
-_COMPASS = re.compile(r"(?:North|South|East|West|Upper|Lower|Central|Northern|Southern)\s")
+_COMPASS = re.compile(r"(?:North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern)\s")
 _NAME_GOES_ON = re.compile(r"\s[A-Z]")
 _PLACE_PREFIX = re.compile(
     r"\b(?:Puerto|Port|Porto|San|Santa|Santo|São|Sao|New|Fort|Mount|Cape|Lake|Saint|St\.?|"

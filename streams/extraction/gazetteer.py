@@ -94,37 +94,15 @@ def fold(name: str) -> str:
 
 
 _TRANSLIT_COUNTRIES = frozenset(
-    [
-        "DZ",
-        "BH",
-        "KM",
-        "DJ",
-        "EG",
-        "IQ",
-        "JO",
-        "KW",
-        "LB",
-        "LY",
-        "MR",
-        "MA",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SO",
-        "SD",
-        "SY",
-        "TN",
-        "AE",
-        "YE",
-        "IR",
-        "AF",
-        "PK",
-        "IL",
-        "TD",
-    ]
+    (
+        # Arabic and Persian names
+        *("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS"),
+        *("QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IR", "AF", "PK", "IL", "TD"),
+        # Cyrillic names: GeoNames "Kup'yans'k" is "Kupiansk" in Ukrainian-style English
+        *("UA", "RU", "BY", "MD", "GE", "AM", "AZ", "KZ", "KG", "TJ", "UZ"),
+    )
 )
-"""Countries whose town names reach English news in many transliterations of Arabic/Persian."""
+"""Countries whose town names reach English news in many transliterations."""
 MIN_SKELETON = 3
 _TRANSLIT_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|ad|az|ed|er|es|en|ez)$")
 _TRANSLIT_FORMS = (("ch", "sh"), ("dj", "j"), ("q", "k"), ("ph", "f"), ("th", "t"), ("dh", "d"))

@@ -66,7 +66,8 @@ _QUALIFIERS = [
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 NUMBER_CORE = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?"
-    rf"|(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)"
+    # each word whole: "seven and injuring" is seven, not seven + "an"
+    rf"|(?:(?:{_WORD})\b(?:[\s-]+(?:and\s+)?(?:{_WORD})\b)*)"
 )
 QUALIFIER_RE = "|".join(q for q, _ in _QUALIFIERS)
 VAGUE_RE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))

@@ -112,3 +112,21 @@ def test_extraction_places_the_citys_district_is_that_city() -> None:
         [(loc.name, loc.admin1.code if loc.admin1 else None) for loc in e.locations]
         for e in impacts
     ] == [[("Kherson", "UA-65")]]
+
+
+def test_extraction_number_words_stop_at_and() -> None:
+    text = (
+        "A Russian glide bomb hit an apartment block in Zaporizhzhia on Tuesday, killing seven "
+        "and injuring 23."
+    )
+    [event] = _events(text)
+    assert event.quantities.killed is not None and event.quantities.injured is not None
+    assert (event.quantities.killed.value, event.quantities.injured.value) == (7, 23)
+
+
+def test_extraction_witnesses_are_no_victims() -> None:
+    text = (
+        "Ethiopian federal forces and Fano militiamen fought in Bahir Dar on Wednesday, "
+        "residents said."
+    )
+    assert [e.event_type for e in _events(text)] == ["armed_clash"]

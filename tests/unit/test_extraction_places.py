@@ -183,3 +183,41 @@ def test_gazetteer_areas_file_is_validated(row: dict[str, object]) -> None:
     gaz = Gazetteer(iso3=dict(gazetteer().iso3))
     with pytest.raises(LexiconError, match=r"areas\.json"):
         load_areas(gaz, {"areas": [row]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Ukrainian-style spelling of GeoNames "Kup'yans'k", vouched for by its region
+            "On 14 February 2024, Russian forces shelled Kupiansk, Kharkiv region, injuring two "
+            "civilians.",
+            ("Kupyansk", "UA-63", "city"),
+        ),
+        (  # the Gaza town, not its four-times-smaller Egyptian namesake
+            "On 2 April 2024, an Israeli airstrike hit a house in Rafah, killing 9 people.",
+            ("Rafaḩ", None, "city"),
+        ),
+        (  # an unknown province name does not borrow a town's region from another country
+            "On 5 March 2024, JNIM militants attacked a military post in Djibo, Soum province, "
+            "killing 12 soldiers.",
+            ("Djibo", "BF-12", "city"),
+        ),
+    ],
+)
+def test_extraction_places_spellings_and_dominant_namesakes(
+    text: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert _locations(text) == [expected]
+
+
+def test_extraction_places_a_first_name_is_no_town_spelling() -> None:
+    text = (
+        "Russian missiles hit Dnipro overnight, killing two people, regional governor Serhiy "
+        "Lysak said."
+    )
+    assert [name for name, _, _ in _locations(text)] == ["Dnipro"]
+
+
+def test_extraction_places_middle_juba_is_not_juba_in_south_sudan() -> None:
+    text = "A US air strike hit al-Shabaab fighters near Jilib, in Middle Juba region, on Friday."
+    assert all(code != "SS-EC" for _, code, _ in _locations(text))

@@ -86,8 +86,8 @@ _TOTALS = re.compile(  # running totals as context: "killed more than 1,000 civi
     re.IGNORECASE,
 )
 _COMBAT = re.compile(
-    _W
-    + r"\b(?:clash(?:es|ed)?|fighting|firefights?|gunfights?|battles?|battled|offensive|captured|"
+    _W + r"\b(?:clash(?:es|ed)?|fighting|fought|firefights?|gunfights?|battles?|battled|offensive|"
+    r"captured|"
     r"recaptured|seized|repelled|ambush(?:ed)?|advanc(?:e|es|ed|ing)|assaults?|soldiers|troops|"
     r"positions|front ?line)\b",
     re.IGNORECASE,
@@ -260,8 +260,15 @@ def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
     return cue_in(doc, "context", sent.start, sent.end, skip)
 
 
+_WITNESS = re.compile(
+    r"\b(?:residents|villagers|witnesses|locals|passengers)\s+(?:said|say|told|reported)\b",
+    re.IGNORECASE,
+)
+
+
 def _event_type(sent: Sentence, found: list[str]) -> str:
-    text = sent.text
+    # "..., residents said": witnesses are a source, not the victims
+    text = _WITNESS.sub("", sent.text)
     specific = set(found) & _FIGHT_OTHER
     if "remote_explosive" not in specific:
         air = _AIR.search(text)

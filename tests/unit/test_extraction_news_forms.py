@@ -130,3 +130,16 @@ def test_extraction_witnesses_are_no_victims() -> None:
         "residents said."
     )
     assert [e.event_type for e in _events(text)] == ["armed_clash"]
+
+
+def test_extraction_a_bombing_at_a_market_is_an_attack() -> None:
+    text = "A suicide bomber killed 12 people at a market in Maiduguri on Wednesday."
+    [event] = _events(text)
+    assert event.event_type in ("remote_explosive", "attack_on_civilians")
+    assert event.quantities.killed is not None and event.quantities.killed.value == 12
+    assert [loc.name for loc in event.locations] == ["Maiduguri"]
+
+
+def test_extraction_a_gas_explosion_is_no_attack() -> None:
+    text = "A gas explosion at a restaurant in Lyon injured five people on Wednesday."
+    assert [e for e in _events(text) if e.category == "conflict"] == []

@@ -50,7 +50,8 @@ _STRONG = re.compile(
     _W
     + r"\b(?:drones?|missiles?|rockets?|shelling|artillery|troops|forces|military|army|militants?|"
     r"soldiers|warplanes?|air ?strikes?|airstrikes?|bombs?|gunmen|rebels|insurgents|war|"
-    r"hostilities|bombardment|fighting|militia|jihadists?|invasion|siege|offensive)\b",
+    r"hostilities|bombardment|fighting|militia|jihadists?|invasion|siege|offensive|"
+    r"suicide bombers?|suicide attack(?:er)?s?|car bombs?|ieds?)\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(

@@ -143,3 +143,11 @@ def test_extraction_a_bombing_at_a_market_is_an_attack() -> None:
 def test_extraction_a_gas_explosion_is_no_attack() -> None:
     text = "A gas explosion at a restaurant in Lyon injured five people on Wednesday."
     assert [e for e in _events(text) if e.category == "conflict"] == []
+
+
+def test_extraction_called_for_is_an_appeal() -> None:
+    text = "Antonio Guterres called for an immediate ceasefire in Gaza on Sunday."
+    appeals = [e for e in _events(text) if e.event_type == "appeal"]
+    assert [[a.name for a in e.actors if a.role == "initiator"] for e in appeals] == [
+        ["Antonio Guterres"]
+    ]

@@ -151,3 +151,27 @@ def test_extraction_called_for_is_an_appeal() -> None:
     assert [[a.name for a in e.actors if a.role == "initiator"] for e in appeals] == [
         ["Antonio Guterres"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunmen killed a police officer in Karachi on Tuesday.", 1, None),
+        (
+            "Three civilians were killed and a child was injured by Russian shelling of Kherson.",
+            3,
+            1,
+        ),
+    ],
+)
+def test_extraction_one_victim_named_with_a(text: str, killed: int, injured: int | None) -> None:
+    [event] = [e for e in _events(text) if e.category == "conflict"]
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == killed
+    got = event.quantities.injured.value if event.quantities.injured else None
+    assert got == injured
+
+
+def test_extraction_a_number_of_is_no_count() -> None:
+    text = "A number of people were wounded in the attack on the convoy in Ituri on Monday."
+    assert all(e.quantities.injured is None for e in _events(text))

@@ -443,7 +443,11 @@ _PEOPLE = (
     r"servicemen|officers|policemen|police officers|fighters|militants|residents|workers|"
     r"passengers|others|Palestinians|Israelis|Ukrainians|Russians|protesters|demonstrators|"
     r"villagers|journalists|medics|rescuers|civilians|students|pilgrims|migrants|members|"
-    r"[a-z]+s)"
+    r"[a-z]+s|"
+    # one victim: "killed a police officer", "a child was injured"
+    r"person|man|woman|child|boy|girl|baby|teenager|soldier|serviceman|civilian|officer|"
+    r"policeman|policewoman|police officer|commander|fighter|militant|journalist|worker|"
+    r"student|resident|farmer|driver|guard|member|official|doctor|nurse|medic|volunteer)"
 )
 _KILL = r"(?:killed|dead|died|slain|lost their lives|perished|were killed|killing|kills|deaths?)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
@@ -482,6 +486,23 @@ _NONHUMAN = re.compile(
 _CASUALTY_WORD = re.compile(
     r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll", re.IGNORECASE
 )
+
+
+_ONE_PERSON = re.compile(
+    r"^(?:[a-z-]+\s+)?(?:person|man|woman|child|boy|girl|baby|teenager|soldier|serviceman|"
+    r"civilian|officer|policeman|policewoman|police officer|commander|fighter|militant|"
+    r"journalist|worker|student|resident|farmer|driver|guard|member|official|doctor|nurse|"
+    r"medic|volunteer)(?:\s+(?:was|were|is|has been|had been))?(?:\s+\w+)?$",
+    re.IGNORECASE,
+)
+
+
+def _one_person(match: re.Match[str], noun: str, offset: int) -> Amount | None:
+    """'killed a police officer', 'a child was injured': one victim, though 'a' is no count
+    on its own ('a number of', 'a ceasefire')."""
+    if (match.group("num") or "").lower() not in ("a", "an") or not _ONE_PERSON.match(noun):
+        return None
+    return Amount(1, "exact", match.start() + offset, match.end() + offset, match.group(0))
 
 
 def _count(amount: Amount) -> Count:
@@ -565,11 +586,11 @@ def casualties(sent: Sentence) -> tuple[Count | None, Count | None]:
     if not found_in(_CASUALTY_WORD, text, text.lower()):
         return None, None
     for match in _casualty_matches(text):
-        amount = parse_amount(match, sent.start)
-        if amount is None or amount.value == 0:
-            continue
         groups = match.groupdict()
         noun = (groups.get("noun") or groups.get("rest") or "").strip()
+        amount = parse_amount(match, sent.start) or _one_person(match, noun, sent.start)
+        if amount is None or amount.value == 0:
+            continue
         if noun and _NONHUMAN.match(noun):
             continue
         verb = (groups.get("verb2") or groups.get("verb") or groups.get("kind") or "").lower()

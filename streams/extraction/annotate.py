@@ -527,6 +527,12 @@ def _match_at(
     text = doc.text
     g = gazetteer()
     first = _clean(text[toks[i][0] : toks[i][1]])
+    backed = index.get(first[4:]) if first.startswith("Pro-") else None
+    if backed is not None and backed.source == "group":
+        # "Pro-Houthi fighters" at a sentence start: the group's own forces
+        start = toks[i][0] + 4
+        _add_actor(doc, backed, (start, start + len(first) - 4), first[4:], index)
+        return i + 1
     plural = index.get(first[:-1]) if first.endswith("s") else None
     if plural is not None and plural.source == "demonym" and plural.country:
         # "Palestinians", "Iraqis": the article is about that country; the people are not

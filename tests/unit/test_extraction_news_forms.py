@@ -175,3 +175,11 @@ def test_extraction_one_victim_named_with_a(text: str, killed: int, injured: int
 def test_extraction_a_number_of_is_no_count() -> None:
     text = "A number of people were wounded in the attack on the convoy in Ituri on Monday."
     assert all(e.quantities.injured is None for e in _events(text))
+
+
+def test_extraction_pro_group_fighters_are_the_group() -> None:
+    text = "Pro-Houthi fighters attacked a merchant ship off Yemen on Monday."
+    conflict = [e for e in _events(text) if e.category == "conflict"]
+    assert [[(a.role, a.name) for a in e.actors if a.role == "initiator"] for e in conflict] == [
+        [("initiator", "Houthis")]
+    ]

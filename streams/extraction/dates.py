@@ -40,7 +40,7 @@ _MONTH_RE = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 DATE_RE = re.compile(
-    r"(?=[0-9A-Za-z])"  # fail fast between words
+    r"(?<!\w)(?=[0-9A-Za-z])"  # fail fast: only at the start of a word
     r"(?:(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
     rf"|(?P<mdy>\b{_MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
     rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"

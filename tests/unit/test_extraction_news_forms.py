@@ -183,3 +183,34 @@ def test_extraction_pro_group_fighters_are_the_group() -> None:
     assert [[(a.role, a.name) for a in e.actors if a.role == "initiator"] for e in conflict] == [
         [("initiator", "Houthis")]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "status"),
+    [
+        (
+            "Hamas proposed a five-year truce in exchange for the release of all hostages.",
+            "ceasefire_proposal",
+            "occurred",
+        ),
+        (
+            "Talks between Armenia and Azerbaijan are due to resume in Washington next month.",
+            "diplomatic_meeting",
+            "planned",
+        ),
+        (
+            "North Korea warned it could launch missiles at US bases in Guam.",
+            "missile_attack",
+            "threatened",
+        ),
+    ],
+)
+def test_extraction_status_of_proposals_and_coming_talks(
+    text: str, event_type: str, status: str
+) -> None:
+    assert [(e.event_type, e.status) for e in _events(text)][:1] == [(event_type, status)]
+
+
+def test_extraction_no_one_killed_is_no_casualty() -> None:
+    text = "A drone hit an oil depot in Bryansk overnight. No one was killed in the attack."
+    assert all(e.quantities.killed is None for e in _events(text))

@@ -406,9 +406,16 @@ def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 
     future = [m.end() for m in _FUTURE_HEAD.finditer(before)]
     if future and not _PAST_VERB.search(before[future[-1] :]):
         return "planned"
-    if _MODAL_AFTER.match(after):
-        return "planned"  # "the strikes would continue until ...": said of the future
+    if _MODAL_AFTER.match(after) or _FUTURE_AFTER.match(after):
+        return "planned"  # "the strikes would continue", "talks are due to resume next month"
     return "occurred"
+
+
+_FUTURE_AFTER = re.compile(
+    r"^[^.;,]{0,50}?\b(?:(?:is|are) (?:due|expected|set|scheduled|planned) to|"
+    r"will (?:resume|take place|be held|begin|start|open)|to be held)\b",
+    re.IGNORECASE,
+)
 
 
 _MODAL_AFTER = re.compile(
@@ -586,6 +593,8 @@ def casualties(sent: Sentence) -> tuple[Count | None, Count | None]:
     if not found_in(_CASUALTY_WORD, text, text.lower()):
         return None, None
     for match in _casualty_matches(text):
+        if text[max(0, match.start() - 3) : match.start()].lower() == "no ":
+            continue  # "no one was killed"
         groups = match.groupdict()
         noun = (groups.get("noun") or groups.get("rest") or "").strip()
         amount = parse_amount(match, sent.start) or _one_person(match, noun, sent.start)

@@ -96,6 +96,9 @@ def extract_meetings(doc: Annotated) -> list[Proto]:
     return out
 
 
+_PROPOSED = re.compile(r"\b(?:proposed|floated|put forward|offered|tabled)\b[^.;]*$", re.I)
+
+
 def extract_ceasefire(doc: Annotated) -> list[Proto]:
     out = []
     for sent in doc.sentences:
@@ -111,6 +114,8 @@ def extract_ceasefire(doc: Annotated) -> list[Proto]:
         if not mentions:
             continue
         status = status_for(sent, start, end) or "cancelled"
+        if status == "planned" and _PROPOSED.search(text[max(0, trig.start() - 30) : trig.start()]):
+            status = "occurred"  # "Hamas proposed a truce": making the proposal is the event
         proto = Proto("ceasefire_proposal", sent, (start, end), *CEASEFIRE, status=status)
         # the parties named before the trigger propose/agree; those after are addressed
         before = [

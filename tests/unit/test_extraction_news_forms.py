@@ -214,3 +214,13 @@ def test_extraction_status_of_proposals_and_coming_talks(
 def test_extraction_no_one_killed_is_no_casualty() -> None:
     text = "A drone hit an oil depot in Bryansk overnight. No one was killed in the attack."
     assert all(e.quantities.killed is None for e in _events(text))
+
+
+def test_extraction_a_launch_with_interceptions_is_still_the_attack() -> None:
+    text = (
+        "Ukraine's air force said Russia launched 112 drones and six ballistic missiles "
+        "overnight, and that air defences shot down 87 drones."
+    )
+    [event] = _events(text)
+    assert event.event_type == "air_strike"
+    assert {(w.kind, w.count) for w in event.quantities.weapons} == {("drone", 112), ("missile", 6)}

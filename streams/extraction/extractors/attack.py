@@ -147,6 +147,9 @@ _INTERCEPT = re.compile(
     r"(?:shot down|intercepted|destroyed|downed)\b",
     re.I,
 )
+_LAUNCHED = re.compile(
+    r"\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,3}?(?:drones?|missiles?|rockets?|UAVs?)\b", re.I
+)
 _DAMAGE = re.compile(
     _W + r"\b(?:killed|killing|injured|injuring|wounded|wounding|damaged|destroying|hit|struck|"
     r"fire broke out|debris)\b",
@@ -344,7 +347,8 @@ def _suppressed(sent: Sentence) -> bool:
         return True
     damage: bool | None = None
     if found_in(_INTERCEPT, text, low):
-        damage = found_in(_DAMAGE, text, low)
+        # "Russia launched 112 drones ...; 87 were shot down": the launch is the attack
+        damage = found_in(_DAMAGE, text, low) or bool(_LAUNCHED.search(text))
         if not damage:
             return True
     if found_in(_AID_LIST, text, low):

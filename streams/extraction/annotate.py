@@ -114,6 +114,8 @@ _UP = "[A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿ�
 CAP_SEQ = re.compile(
     rf"(?:{_UP}(?:[\w’'\-]|\.(?={_UP}))*\.?|G7|G20)"
     r"(?:[ \t]+(?:(?:of|de|al|el|la|the|von|der|bin|ibn|du)[ \t]+)?"
+    # "Ahmed al-Sharaa", "Asa'ib Ahl al-Haq": a lower-case article joined to the next name
+    rf"(?:(?:al|el|ad|ar|as|ash|az|an|at|ibn|bin|abu)-)?"
     rf"(?:{_UP}(?:[\w’'\-]|\.(?={_UP}))*\.?|G7))*"
 )
 TOKEN = re.compile(r"[^\W_][\w’'\-.]*")
@@ -351,6 +353,8 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
     raw_places: list[_RawPlace] = []
     taken: list[tuple[int, int]] = []
     for match in REGION_RE.finditer(text):
+        if _names_an_actor(text[max(0, match.start() - 40) : match.end()], index):
+            continue  # "Islamic State West Africa Province": a group, not a region
         name, start = match.group(1), match.start(1)
         cands = _admin1_candidates(name)
         if not cands and " " in name and not _COMPASS.match(name):
@@ -542,7 +546,7 @@ def _match_at(
     if first not in _first_tokens():
         # no name in any dictionary starts with this word: maybe a place in another spelling
         return _variant_at(doc, toks, i, raw_places)
-    for n in range(min(4, len(toks) - i), 0, -1):
+    for n in range(min(5, len(toks) - i), 0, -1):
         start, end = toks[i][0], toks[i + n - 1][1]
         surface = _clean(text[start:end])
         end = start + len(surface)
@@ -572,6 +576,8 @@ def _match_at(
             return i + n  # "Red Sea", "Gulf of Aden": a name, but not a place we code
         if n > 1 and surface.split()[-1] in _ORG_HEADS:
             # "Republican People's Party", "Kenya Medical Association": an organization
+            if surface.startswith("The "):
+                return i + 1  # "The Southern Transitional Council": the name starts after "The"
             country = _country_before(doc, start)
             doc.actors.append(
                 ActorMention(surface, "organization", country, start, end, surface, "organization")

@@ -224,3 +224,17 @@ def test_extraction_a_launch_with_interceptions_is_still_the_attack() -> None:
     [event] = _events(text)
     assert event.event_type == "air_strike"
     assert {(w.kind, w.count) for w in event.quantities.weapons} == {("drone", 112), ("missile", 6)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 11 May 2025, JNIM militants attacked a military base in Djibo, killing 50 soldiers.",
+        "On the night of 11-12 May, a Russian drone hit a grain terminal in Odesa.",
+        "In May, fighters attacked a police station in Djibo, killing five officers.",
+    ],
+)
+def test_extraction_status_the_month_may_is_no_doubt(text: str) -> None:
+    article = Article(id="may", text=text, published_at="2025-05-16T10:00:00Z")
+    events = [e for e in extract(article) if e.category == "conflict"]
+    assert [e.status for e in events][:1] == ["occurred"]

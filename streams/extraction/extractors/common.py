@@ -388,20 +388,21 @@ def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 
     cues = compiled()
     rel_start = trig_start - sent.start
     rel_end = trig_end - sent.start
-    before = clause_before(sent.text, rel_start)[-window:]
-    after = sent.text[rel_end : rel_end + 50]
-    around = before + " " + sent.text[rel_start:rel_end] + " " + after
+    text = _MONTH_MAY.sub(r"\1Month", sent.text)  # "On 11 May 2025" is no "may" of doubt
+    before = clause_before(text, rel_start)[-window:]
+    after = text[rel_end : rel_end + 50]
+    around = before + " " + text[rel_start:rel_end] + " " + after
     if cues["status_cancelled"].search(around) or cues["status_cancelled"].search(
-        _same_clause_after(sent.text, rel_end)
+        _same_clause_after(text, rel_end)
     ):
         return "cancelled"
-    if cues["status_denied"].search(before) or _DENIED_THAT.search(sent.text[:rel_start]):
+    if cues["status_denied"].search(before) or _DENIED_THAT.search(text[:rel_start]):
         return "denied"
     if cues["status_threatened"].search(before):
         return "threatened"
     if re.search(r"\b(?:no|not|never|didn't|did not|without)\s+(?:\w+\s+){0,2}$", before):
         return None
-    if cues["status_planned"].search(before[-35:] + " " + sent.text[rel_start:rel_end]):
+    if cues["status_planned"].search(before[-35:] + " " + text[rel_start:rel_end]):
         return "planned"
     future = [m.end() for m in _FUTURE_HEAD.finditer(before)]
     if future and not _PAST_VERB.search(before[future[-1] :]):
@@ -424,6 +425,9 @@ _MODAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+
+# the month, capitalised; the modal verb of doubt is lower case in news text
+_MONTH_MAY = re.compile(r"()\bMay\b")
 
 # "Rwanda denied that its troops crossed ... and fought": the denial governs the whole clause
 _DENIED_THAT = re.compile(

@@ -351,10 +351,14 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
     text = doc.text
     titles = _titles()
     raw_places: list[_RawPlace] = []
-    taken: list[tuple[int, int]] = []
+    # "Chasiv Yar (Kramatorsk district, Donetsk region)": the bracket qualifies the town
+    taken: list[tuple[int, int]] = [m.span() for m in ADMIN_PAREN.finditer(text)]
+    qualifiers = list(taken)
     for match in REGION_RE.finditer(text):
         if _names_an_actor(text[max(0, match.start() - 40) : match.end()], index):
             continue  # "Islamic State West Africa Province": a group, not a region
+        if any(a <= match.start() < b for a, b in qualifiers):
+            continue
         name, start = match.group(1), match.start(1)
         cands = _admin1_candidates(name)
         if not cands and " " in name and not _COMPASS.match(name):
@@ -768,21 +772,11 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             inside = [c for c in cands if _inside(c, owner)]
             cands = inside or cands
             vouched = vouched or bool(inside)
-        if region := _REGION_AFTER.match(doc.text[end : end + 80]):
-            # "Novomykolaivka in Zaporizhzhia region": the homonym inside that region, and a
-            # town its region vouches for is a place even without a location word before it
-            name = region.group(1)
-            countries = {c.country3 for c in cands}
-            codes = {
-                r.admin1_code
-                for r in [*_admin1_candidates(name.split()[-1]), *_admin1_candidates(name)]
-                if r.country3 in countries  # "Djibo, Soum province": not a Soum elsewhere
-            }
-            inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
-            if codes and not inside:
-                continue  # "Zmiivka, Kherson oblast": not a namesake outside that region
-            cands = inside or cands
-            vouched = bool(inside)
+        qualified = _qualified_by_region(doc, cands, end)
+        if qualified is None:
+            continue  # "Zmiivka, Kherson oblast": not a namesake outside that region
+        if qualified[1] is not None:
+            cands, vouched = qualified[0], vouched or qualified[1]
         elif qualifier:
             cands = _narrow(cands, qualifier.group(1)) or cands
         if any(
@@ -807,6 +801,35 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
         ):
             continue
         doc.places.append(PlaceMention(best, start, end, surface, context))
+
+
+def _qualified_by_region(
+    doc: Annotated, cands: list[Place], end: int
+) -> tuple[list[Place], bool | None] | None:
+    """The candidates a region named right after the town allows, and whether that region
+    vouches for it: (candidates, None) when no region follows, None when the town cannot be
+    in the named region."""
+    countries = {c.country3 for c in cands}
+    if (paren := ADMIN_PAREN.match(doc.text, _skip_spaces(doc.text, end))) is not None:
+        # an event note's bracket after a town names its district and region
+        codes = _paren_region_codes(paren.group(0), countries)
+        inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
+        return inside or cands, True
+    region = _REGION_AFTER.match(doc.text[end : end + 80])
+    if region is None:
+        return cands, None
+    # "Novomykolaivka in Zaporizhzhia region": the homonym inside that region, and a town its
+    # region vouches for is a place even without a location word before it
+    name = region.group(1)
+    codes = {
+        r.admin1_code
+        for r in [*_admin1_candidates(name.split()[-1]), *_admin1_candidates(name)]
+        if r.country3 in countries  # "Djibo, Soum province": not a Soum elsewhere
+    }
+    inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
+    if codes and not inside:
+        return None
+    return inside or cands, bool(inside)
 
 
 def _only_a_name(doc: Annotated, best: Place, start: int, end: int) -> bool:
@@ -850,6 +873,34 @@ def _stands_alone(
     return not (
         abroad and fold(best.name) != fold(surface) and _NAME_GOES_ON.match(doc.text[end : end + 2])
     )
+
+
+ADMIN_PAREN = re.compile(
+    r"\((?=[^()]*\b(?:district|region|province|county|cercle|department|oblast|raion|rayon|"
+    r"governorate|state|municipality|prefecture|commune|city|township|division|LGA|"
+    r"territory|zone)\b)[^()]{2,160}\)",
+    re.IGNORECASE,
+)
+_PAREN_REGION = re.compile(
+    r"([A-Z][\w’'\-]+(?:[\s-](?:de\s|del\s)?[A-Z][\w’'\-]+)?)\s+"
+    r"(?i:region|province|state|oblast|governorate)\b"
+)
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _paren_region_codes(paren: str, countries: set[str]) -> set[str | None]:
+    """ISO codes of the regions a bracket names ("Donetsk region"), in the given countries."""
+    codes: set[str | None] = set()
+    for found in _PAREN_REGION.finditer(paren):
+        for region in _admin1_candidates(found.group(1)):
+            if region.country3 in countries:
+                codes.add(region.admin1_code)
+    return codes
 
 
 _OWN_CITY_BEFORE = re.compile(r"\bthe (?:city|town|capital|village)(?:’s|'s)\s+$", re.I)

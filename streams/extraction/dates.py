@@ -46,7 +46,7 @@ DATE_RE = re.compile(
     rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
     r"|(?P<wd>\b(?:(?:last|next|on|early|late|this)\s+)?"
     r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|(?P<rel>\b(?:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
+    r"|(?P<rel>\b(?i:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
     r"the day before yesterday|a day earlier|the previous day|the day before|last week|"
     r"earlier this week|this week|next week|next month|(?:over|at|during) the weekend|"
     r"last weekend|last month|"

@@ -221,3 +221,29 @@ def test_extraction_places_a_first_name_is_no_town_spelling() -> None:
 def test_extraction_places_middle_juba_is_not_juba_in_south_sudan() -> None:
     text = "A US air strike hit al-Shabaab fighters near Jilib, in Middle Juba region, on Friday."
     assert all(code != "SS-EC" for _, code, _ in _locations(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the bracket of an event note qualifies the town; its district is no second place
+            "On 2 June 2024, Russian forces assaulted Ukrainian positions near Chasiv Yar "
+            "(Kramatorsk district, Donetsk region).",
+            [("Chasiv Yar", "UA-14", "city")],
+        ),
+        (
+            "On 4 June 2024, FSB officers detained a man in Moscow (Moscow city) on suspicion "
+            "of preparing a bomb attack.",
+            [("Moscow", "RU-MOW", "city")],
+        ),
+        (  # the escort named with "by" is not the attacker, so the town stays the scene
+            "On 5 June 2024, an IED struck a civilian convoy escorted by the Malian army near "
+            "Gao (Gao cercle, Gao region), killing at least 25 civilians.",
+            [("Gao", "ML-7", "city")],
+        ),
+    ],
+)
+def test_extraction_places_event_note_brackets(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _locations(text) == expected

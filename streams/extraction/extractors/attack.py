@@ -60,6 +60,12 @@ _PASSIVE = re.compile(
     r"bombed|pounded|under(?:\s+\w+)?\s+attack|damaged|destroyed)\b",
     re.IGNORECASE,
 )
+# "a convoy escorted by the Malian army": the escort is who was hit, not the attacker
+_ESCORTED_BY = re.compile(
+    r"\b(?:escorted|accompanied|guarded|protected|operated|owned|manned|carrying|"
+    r"transporting)\s+by\s+(?:a\s+|an\s+|the\s+)?$",
+    re.I,
+)
 _BY_WITH = re.compile(_W + r"\b(?:by|with|from|using|of)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _AS_PLACE = re.compile(
     _W + r"\b(?:in|on|at|near|over|to|from|into|across|around)\s+(?:the\s+)?$", re.I
@@ -697,7 +703,11 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
         agents = [
             m
             for m in forces
-            if m.end <= end or _BY_WITH.search(doc.text[max(0, m.start - 14) : m.start])
+            if m.end <= end
+            or (
+                _BY_WITH.search(doc.text[max(0, m.start - 14) : m.start])
+                and not _ESCORTED_BY.search(doc.text[max(0, m.start - 30) : m.start])
+            )
         ]
         initiator = agents[0] if agents else None
     nominal_by = re.match(r"\s+(?:\w+\s+)?by\s+", tail) or _CARRIED_OUT_BY.match(tail)

@@ -238,3 +238,25 @@ def test_extraction_status_the_month_may_is_no_doubt(text: str) -> None:
     article = Article(id="may", text=text, published_at="2025-05-16T10:00:00Z")
     events = [e for e in extract(article) if e.category == "conflict"]
     assert [e.status for e in events][:1] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flash floods unleashed by torrential rain killed at least 95 people in the Valencia "
+        "region, as soldiers joined rescuers searching for the missing.",
+        "More than 150,000 homes were left without power after the storm tore through towns "
+        "near the front line overnight.",
+        "A 19-year-old man was stabbed to death outside a nightclub in Manchester late on "
+        "Sunday, Greater Manchester Police said.",
+        "Nvidia shares were hit by their biggest loss in history after DeepSeek launched a "
+        'cheap AI model that rivals said had "dropped a bomb" on the industry.',
+    ],
+)
+def test_extraction_disasters_crime_and_figures_of_speech_are_no_conflict(text: str) -> None:
+    assert [(e.event_type, e.category) for e in _events(text)] == []
+
+
+def test_extraction_a_stabbing_by_militants_is_still_an_attack() -> None:
+    text = "Militants stabbed two villagers to death in Beni territory on Sunday, officials said."
+    assert [e.event_type for e in _events(text)] == ["attack_on_civilians"]

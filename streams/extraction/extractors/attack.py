@@ -8,6 +8,7 @@ from datetime import date
 
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.extractors.common import (
+    DISASTER,
     Hit,
     Proto,
     Rule,
@@ -143,7 +144,9 @@ _AID_LIST = re.compile(
 )
 _FICTION = re.compile(
     _W + r"\b(?:video games?|franchise|multiplayer|gameplay|reviewers?|fictional|novel|trailer|"
-    r"sequel|box office|blockbuster|film|movie|album|episode)\b",
+    r"sequel|box office|blockbuster|film|movie|album|episode|"
+    # figures of speech: "had dropped a bomb on the industry", "a bombshell report"
+    r"dropped a bomb|bombshell|price war|trade war|Sputnik moment)\b",
     re.I,
 )
 _INTERCEPT = re.compile(
@@ -265,9 +268,23 @@ def _echo(proto: Proto, earlier: list[Proto]) -> bool:
 
 
 def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
-    """A generic trigger ("attack", "hit") needs a conflict word elsewhere in its sentence."""
+    """A generic trigger ("attack", "hit") needs a conflict word elsewhere in its sentence; a
+    stabbing or a shooting needs more than the police reporting it (street crime is no
+    conflict event)."""
     skip = article_span(sent, trigger)
-    return cue_in(doc, "context", sent.start, sent.end, skip)
+    if not cue_in(doc, "context", sent.start, sent.end, skip):
+        return False
+    if _CRIME_TRIGGER.match(trigger.group(0)):
+        return bool(_STRONG.search(sent.text) or _ARMED_ACTOR.search(sent.text))
+    return True
+
+
+_CRIME_TRIGGER = re.compile(r"(?:stabbed|stabbing|shooting|shot dead)$", re.I)
+_ARMED_ACTOR = re.compile(
+    r"\b(?:gunmen|militants?|fighters|rebels|insurgents|jihadists?|bandits|gangs?|gang members|"
+    r"militiamen|militias?|soldiers|troops|security forces|settlers|attackers|assailants)\b",
+    re.I,
+)
 
 
 _WITNESS = re.compile(
@@ -411,7 +428,11 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
     if _in_past_year(sent.text, doc.published.year) or _in_past_month(sent.text, doc.published):
         return None  # "In August last year, hundreds were killed in Barsalogho": background
     if not hits:
-        if (killed or injured) and (_STRONG.search(sent.text) or _attack_context(doc, sent)):
+        if (
+            (killed or injured)
+            and (_STRONG.search(sent.text) or _attack_context(doc, sent))
+            and not DISASTER.search(sent.text)  # "floods killed 95": no conflict toll
+        ):
             return _casualty_only(doc, sent, killed, injured)
         return None
     rule, trig = hits[0]

@@ -447,6 +447,15 @@ def _same_clause_after(text: str, pos: int) -> str:
     return re.split(r"[,;:—–]", text[pos : pos + 100], maxsplit=1)[0]
 
 
+# natural disasters kill and displace too, but they are no conflict events
+DISASTER = re.compile(
+    r"\b(?:floods?|flooding|flash floods|torrential|storms?|hurricanes?|typhoons?|cyclones?|"
+    r"earthquakes?|quake|landslides?|mudslides?|wildfires?|heatwaves?|avalanches?|tsunami|"
+    r"tornado(?:es)?|volcan(?:o|ic)|eruption)\b",
+    re.I,
+)
+
+
 # --- quantities -------------------------------------------------------------------------
 
 _PEOPLE = (

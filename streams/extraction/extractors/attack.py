@@ -67,7 +67,7 @@ _ESCORTED_BY = re.compile(
     r"transporting)\s+by\s+(?:a\s+|an\s+|the\s+)?$",
     re.I,
 )
-_BY_WITH = re.compile(_W + r"\b(?:by|with|from|using|of)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_BY_WITH = re.compile(_W + r"\b(?:by|with|from|using)\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _AS_PLACE = re.compile(
     _W + r"\b(?:in|on|at|near|over|to|from|into|across|around)\s+(?:the\s+)?$", re.I
 )

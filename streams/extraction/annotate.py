@@ -143,9 +143,13 @@ DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s"
 )
 METONYM_SUBJECT = re.compile(
-    r"^(?:’s|'s)?\s+(?:has|have|had|said|says|is|was|were|will|would|denied|denies|announced|"
+    r"^(?:(?:’s|'s)\s+(?:campaign|policy|support|decision|position|stance|response|allies|ally|"
+    r"demands?|plan|proposal|offer|sanctions|government|leadership|envoy|military|war|"
+    r"strategy|claims?|refusal|backing)\b|"
+    r"(?:’s|'s)?\s+(?:(?:again|also|still|then|later|swiftly|quickly|repeatedly|once again)\s+)?"
+    r"(?:has|have|had|said|says|is|was|were|will|would|denied|denies|announced|"
     r"accused|wants|warned|claimed|insisted|rejected|called|urged|responded|officials|"
-    r"spokesman|spokeswoman)\b"
+    r"spokesman|spokeswoman)\b)"
 )
 _MOTION_PREP = re.compile(r"\b(?:in|to|into|at|near|outside)\s+$")
 ADJECTIVAL = (
@@ -788,6 +792,11 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
             for p in doc.places[-1:]
         ):
             continue  # the "Texas" of "Paris, Texas" qualifies the city before it
+        if any(
+            p.place.precision == "city" and _NEAR_BETWEEN.match(doc.text[p.end : start])
+            for p in doc.places[-1:]
+        ):
+            continue  # "the village of Tammun, near Tubas": a landmark, not a second scene
         if len(cands) > 1:
             # "Bijapur district of Chhattisgarh": the homonym in a region the article names
             cands = [c for c in cands if c.admin1_code in named_regions] or cands
@@ -863,6 +872,8 @@ def _stands_alone(
     if not context and best.population < 100_000:
         return False
     abroad = bool(doc.focus) and best.country3 not in doc.focus
+    if abroad and _SETTLEMENT_OF.search(before) and len({c.country3 for c in cands}) == 1:
+        return True  # "the village of Tammun": a named settlement with no namesake abroad
     if (
         abroad
         and best.population < 200_000
@@ -903,6 +914,11 @@ def _paren_region_codes(paren: str, countries: set[str]) -> set[str | None]:
     return codes
 
 
+_SETTLEMENT_OF = re.compile(r"\b(?:village|town|city|hamlet|settlement)\s+of\s+$", re.I)
+_NEAR_BETWEEN = re.compile(
+    r"^,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?$"
+)
 _OWN_CITY_BEFORE = re.compile(r"\bthe (?:city|town|capital|village)(?:’s|'s)\s+$", re.I)
 _DISTRICT_AFTER = re.compile(r"^\s+(?:district|county|municipality|township)\b", re.IGNORECASE)
 

@@ -260,3 +260,29 @@ def test_extraction_disasters_crime_and_figures_of_speech_are_no_conflict(text: 
 def test_extraction_a_stabbing_by_militants_is_still_an_attack() -> None:
     text = "Militants stabbed two villagers to death in Beni territory on Sunday, officials said."
     assert [e.event_type for e in _events(text)] == ["attack_on_civilians"]
+
+
+def test_extraction_an_attack_told_after_since_is_background() -> None:
+    text = (
+        "Tensions have soared since gunmen killed 26 people, most of them tourists, near "
+        "Pahalgam in Indian Kashmir on March 2."
+    )
+    assert [e for e in _events(text) if e.category == "conflict"] == []
+
+
+def test_extraction_places_a_landmark_after_near_is_no_second_scene() -> None:
+    text = (
+        "On Monday, Israeli troops detained dozens of people in the village of Tammun, near "
+        "Tubas, during house-to-house searches."
+    )
+    arrests = [e for e in _events(text) if e.event_type == "arrest"]
+    assert [[loc.name for loc in e.locations] for e in arrests] == [["Ţammūn"]]
+
+
+def test_extraction_places_a_capital_speaking_is_no_scene() -> None:
+    text = (
+        "U.S. air strikes on the port of Hodeidah late Thursday killed at least 74 people, "
+        "in the deadliest attack of Washington's campaign against the rebels."
+    )
+    [event] = [e for e in _events(text) if e.category == "conflict"]
+    assert "Washington" not in {loc.name for loc in event.locations}

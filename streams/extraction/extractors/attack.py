@@ -279,6 +279,7 @@ def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
     return True
 
 
+_SINCE_CLAUSE = re.compile(r"\b(?:ever )?since\s+(?!the start|the beginning)[^,;.]*$", re.I)
 _CRIME_TRIGGER = re.compile(r"(?:stabbed|stabbing|shooting|shot dead)$", re.I)
 _ARMED_ACTOR = re.compile(
     r"\b(?:gunmen|militants?|fighters|rebels|insurgents|jihadists?|bandits|gangs?|gang members|"
@@ -404,6 +405,8 @@ def _kept_hits(
                 continue
             if found_in(_REFERENCE, head[-80:], low[: match.start()][-80:]):
                 continue  # the object of a reaction refers back to an event, it is not news
+            if _SINCE_CLAUSE.search(head[-90:]):
+                continue  # "tensions have soared since gunmen killed 26 people": background
             if _STORMED.match(match.group(0)) and not _ARMED_GROUP.search(head):
                 continue  # "supporters stormed the residence": a riot, coded by unrest
             hits.append((rule, match))
@@ -427,6 +430,8 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
         return None  # a running total told after the news: context, not an event
     if _in_past_year(sent.text, doc.published.year) or _in_past_month(sent.text, doc.published):
         return None  # "In August last year, hundreds were killed in Barsalogho": background
+    if not hits and any(_SINCE_CLAUSE.search(sent.text[: m.start()][-90:]) for _, m in found):
+        return None  # the only attack told is one "since" which things have happened
     if not hits:
         if (
             (killed or injured)

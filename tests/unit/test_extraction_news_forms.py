@@ -286,3 +286,31 @@ def test_extraction_places_a_capital_speaking_is_no_scene() -> None:
     )
     [event] = [e for e in _events(text) if e.category == "conflict"]
     assert "Washington" not in {loc.name for loc in event.locations}
+
+
+def test_extraction_rioters_against_police_face_the_state() -> None:
+    text = (
+        "Rioters hurled stones at police and set cars on fire in Nairobi on Tuesday, and "
+        "police fired tear gas."
+    )
+    riots = [e for e in _events(text) if e.event_type == "riot"]
+    assert [sorted((a.role, a.name) for a in e.actors) for e in riots] == [
+        [("initiator", "Protesters"), ("target", "Kenya")]
+    ]
+
+
+def test_extraction_arrested_protesters_are_the_target() -> None:
+    text = "Police in Tbilisi detained dozens of protesters on Sunday."
+    arrests = [e for e in _events(text) if e.event_type == "arrest"]
+    assert [[(a.role, a.name) for a in e.actors if a.role == "target"] for e in arrests] == [
+        [("target", "Protesters")]
+    ]
+
+
+def test_extraction_a_called_off_summit_is_dated_by_its_announcement() -> None:
+    text = (
+        "President Donald Trump said on Sunday that his planned summit with Russian President "
+        "Vladimir Putin in Budapest had been called off."
+    )
+    meetings = [e for e in _events(text) if e.event_type == "diplomatic_meeting"]
+    assert [(e.status, e.when.date) for e in meetings] == [("cancelled", "2024-03-17")]

@@ -342,6 +342,14 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def said_on(doc: Annotated, sent: Sentence) -> DateMention | None:
+    """The day the sentence says something was said ("Trump said on Wednesday that ...")."""
+    return next(
+        (m for m in doc.dates if sent.start <= m.start < sent.end and _attribution(doc.text, m)),
+        None,
+    )
+
+
 def _attribution(text: str, mention: DateMention) -> bool:
     """'..., officials said on Friday' dates the saying, not the happening."""
     return bool(_ATTRIBUTION.search(text[max(0, mention.start - 25) : mention.start]))

@@ -12,6 +12,7 @@ from streams.extraction.extractors.common import (
     compiled,
     event_date,
     location_of,
+    said_on,
     sentence_actors,
     status_for,
     triggers_in,
@@ -86,10 +87,13 @@ def extract_meetings(doc: Annotated) -> list[Proto]:
         ]
         proto.locations = [location_of(p) for p in venues[:1]]
         proto.when, proto.date_explicit = event_date(doc, sent)
-        # a planned meeting keeps the day it is planned for ("will travel ... on June 11")
+        # a planned meeting keeps the day it is planned for ("will travel ... on June 11"); a
+        # called-off one is dated by the announcement ("said on Wednesday ... called off")
         if status != "occurred" and not (status == "planned" and proto.date_explicit):
+            said = said_on(doc, sent)
+            day = said.date.isoformat() if said and said.precision == "day" else None
             proto.when = proto.when.model_copy(
-                update={"date": doc.published.isoformat(), "text": None}
+                update={"date": day or doc.published.isoformat(), "text": None}
             )
         proto.base_confidence = 0.55
         out.append(proto)

@@ -70,6 +70,18 @@ _MARKET = re.compile(
 )
 
 
+_PROTESTERS = frozenset(("protesters", "demonstrators", "rioters"))
+# who was arrested, when the text names a group of people (not bare "people" or "suspects")
+_ARRESTED_WHO = re.compile(
+    r"\b(?:arrested|detained|rounded up)\s+(?:(?:at least|more than|about|some|over|nearly|"
+    r"dozens of|hundreds of|scores of|several|\d[\d,]*)\s+)*"
+    r"(?P<who>protesters|demonstrators|rioters|activists|journalists)\b|"
+    r"\b(?P<who2>protesters|demonstrators|rioters|activists|journalists)\s+"
+    r"(?:were|had been|have been)\s+(?:\w+\s+)?(?:arrested|detained)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_arrests(doc: Annotated) -> list[Proto]:
     out = []
     for sent in doc.sentences:
@@ -101,6 +113,12 @@ def extract_arrests(doc: Annotated) -> list[Proto]:
         people = [m for m in mentions if m.kind == "person" and m.start >= end]
         if people:
             proto.actors.append(actor_of(people[0], "target"))
+        elif (who := _ARRESTED_WHO.search(sent.text)) is not None:
+            # "detained dozens of protesters": who was arrested, as a group of the country
+            country = _country(doc, sent)
+            group = (who.group("who") or who.group("who2")).lower()
+            name = "Protesters" if group in _PROTESTERS else group.capitalize()
+            proto.actors.append(Actor(role="target", name=name, kind="civilians", country=country))
         count = _arrested_count(sent)
         if count is not None:
             proto.arrested = count
@@ -158,6 +176,13 @@ def _country(doc: Annotated, sent: Sentence) -> str | None:
     return top[0][0] if top else None
 
 
+_SECURITY = re.compile(
+    r"\b(?:police|riot police|security forces|troops|soldiers|army|National Guard|"
+    r"gendarmes|riot squads?)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_protests(doc: Annotated) -> list[Proto]:
     out = []
     for sent in doc.sentences:
@@ -199,6 +224,12 @@ def extract_protests(doc: Annotated) -> list[Proto]:
             proto.actors.append(
                 Actor(role="initiator", name="Protesters", kind="civilians", country=country)
             )
+            state = gazetteer().iso3.get(country or "")
+            if event_type == "riot" and state is not None and _SECURITY.search(sent.text):
+                # rioters against police or troops: the state's forces are the other side
+                proto.actors.append(
+                    Actor(role="target", name=state.name, kind="state", country=country)
+                )
             proto.when, proto.date_explicit = when, explicit
             first = not places or place is places[0]
             proto.killed, proto.injured = (

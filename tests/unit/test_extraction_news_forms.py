@@ -314,3 +314,23 @@ def test_extraction_a_called_off_summit_is_dated_by_its_announcement() -> None:
     )
     meetings = [e for e in _events(text) if e.event_type == "diplomatic_meeting"]
     assert [(e.status, e.when.date) for e in meetings] == [("cancelled", "2024-03-17")]
+
+
+def test_extraction_victims_joined_by_and_are_counted() -> None:
+    text = (
+        "JNIM fighters attacked an army base in Djibo on Sunday; at least 50 soldiers and "
+        "volunteers of the VDP were killed."
+    )
+    [event] = [e for e in _events(text) if e.category == "conflict"]
+    assert event.quantities.killed is not None
+    assert (event.quantities.killed.value, event.quantities.killed.qualifier) == (50, "at_least")
+
+
+def test_extraction_a_toll_since_then_is_background() -> None:
+    text = (
+        "Military jets bombed a village near Shwebo on Sunday, killing 12 civilians. The army "
+        "seized power in 2021; air strikes have killed thousands of civilians since then."
+    )
+    [event] = [e for e in _events(text) if e.category == "conflict"]
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == 12

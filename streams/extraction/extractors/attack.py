@@ -88,7 +88,8 @@ _CIVILIAN_VENUE = re.compile(  # a bomb at a wedding or a market targets civilia
 )
 _TOTALS = re.compile(  # running totals as context: "killed more than 1,000 civilians this year"
     _W + r"\b(?:this year|so far|to date|in the (?:insurgency|conflict|war|fighting|violence)|"
-    r"since (?:the (?:start|beginning|outbreak)|\d{4}|last year|January|February|March|April|"
+    r"since (?:then|the (?:start|beginning|outbreak|coup|takeover|invasion|war)|\d{4}|"
+    r"last year|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)|"
     r"over the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",
     re.IGNORECASE,

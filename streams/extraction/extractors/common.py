@@ -487,7 +487,9 @@ CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "inj
 )
 CASUALTY_BEFORE = re.compile(  # "at least six individuals, including two children, were killed"
     _W + rf"\b{_AMT}(?P<noun>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?)"
-    rf"(?P<mid>(?:,[^,.;]{{0,40}},)?\s+(?:were|was|have been|had been|are|is|been|reportedly)?\s*"
+    # "50 soldiers and volunteers of the VDP were killed"
+    rf"(?P<mid>(?:\s+and\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
+    rf"(?:,[^,.;]{{0,40}},)?\s+(?:were|was|have been|had been|are|is|been|reportedly)?\s*"
     rf"(?:\w+ly\s+)?)(?P<verb>{_KILL}|{_HURT})\b",
     re.IGNORECASE,
 )
@@ -563,7 +565,8 @@ def _casualty_matches(text: str) -> list[re.Match[str]]:
 
 
 _CONTEXT_TIME = re.compile(  # counts told about another time or as a running total
-    r"\b(?:since (?:the (?:start|beginning|outbreak)|the (?:war|conflict|fighting|invasion) "
+    r"\b(?:since then|since the (?:coup|takeover)|"
+    r"since (?:the (?:start|beginning|outbreak)|the (?:war|conflict|fighting|invasion) "
     r"(?:began|started|erupted)|(?:early |late |mid-?)?(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December|(?:19|20)\d\d))|so far this year|"
     r"earlier this year|in total|(?:overall|cumulative|total) (?:death )?toll|"

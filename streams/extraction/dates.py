@@ -48,7 +48,7 @@ DATE_RE = re.compile(
     r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?i:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
     r"the day before yesterday|a day earlier|the previous day|the day before|last week|"
-    r"earlier this week|this week|next week|next month|(?:over|at|during) the weekend|"
+    r"earlier this week|this week|(?:over|at|during) the weekend|"
     r"last weekend|last month|"
     r"earlier this month|this month|last year|earlier this year)\b)"
     r"|(?P<ago>\b(?P<ago_n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)"
@@ -119,10 +119,6 @@ def _relative(word: str, pub: date) -> tuple[date, str]:
         return pub - timedelta(days=(pub.weekday() - 5) % 7), "day"  # the weekend's Saturday
     if word in ("earlier this week", "this week"):
         return pub, "week"
-    if word == "next week":
-        return pub + timedelta(days=7), "week"
-    if word == "next month":
-        return (pub.replace(day=1) + timedelta(days=32)).replace(day=1), "month"
     if word == "last month":
         first = pub.replace(day=1) - timedelta(days=1)
         return first.replace(day=1), "month"

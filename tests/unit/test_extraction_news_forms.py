@@ -334,3 +334,12 @@ def test_extraction_a_toll_since_then_is_background() -> None:
     [event] = [e for e in _events(text) if e.category == "conflict"]
     assert event.quantities.killed is not None
     assert event.quantities.killed.value == 12
+
+
+def test_extraction_a_sanctions_reason_and_its_listed_entities_are_no_events() -> None:
+    text = (
+        "The European Union on Monday imposed sanctions on Iran Air over the transfer of "
+        "ballistic missiles and drones to Russia. Among those targeted is the Islamic Republic "
+        "of Iran Shipping Lines, which the EU said had carried weapons shipments to Russia."
+    )
+    assert [e.event_type for e in _events(text)] == ["sanctions_imposed"]

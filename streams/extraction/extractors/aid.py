@@ -20,6 +20,12 @@ from streams.extraction.extractors.common import (
 NAME = "military_aid"
 VERSION = "1"
 _RECIPIENT = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")
+_REASON = re.compile(
+    r"\b(?:over|for|because of|in response to|in retaliation for|accused of)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:alleged\s+|suspected\s+)?$",
+    re.I,
+)
+_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,.;]*$")
 
 
 def extract(doc: Annotated) -> list[Proto]:
@@ -29,6 +35,9 @@ def extract(doc: Annotated) -> list[Proto]:
         if not hits:
             continue
         _rule, trig = hits[0]
+        head = sent.text[: trig.start()]
+        if _REASON.search(head[-45:]) or _RELATIVE.search(head[-90:]):
+            continue  # "sanctions over the transfer of missiles": the reason, told as context
         start, end = article_span(sent, trig)
         status = status_for(sent, start, end)
         if status is None:

@@ -160,6 +160,11 @@ _INTERCEPT = re.compile(
 _LAUNCHED = re.compile(
     r"\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,3}?(?:drones?|missiles?|rockets?|UAVs?)\b", re.I
 )
+_SANCTIONED = re.compile(  # "among those targeted are ...": listed by sanctions, not hit
+    r"\b(?:those|individuals|entities|companies|people) (?:targeted|listed)\b|"
+    r"\btargeted (?:by|in) (?:the |these |new )?(?:sanctions|measures|package)\b",
+    re.I,
+)
 _DAMAGE = re.compile(
     _W + r"\b(?:killed|killing|injured|injuring|wounded|wounding|damaged|destroying|hit|struck|"
     r"fire broke out|debris)\b",
@@ -368,7 +373,7 @@ def _suppressed(sent: Sentence) -> bool:
     fiction and games are never events; a sentence only about interceptions is no attack."""
     text = sent.text
     low = text.lower()
-    if found_in(_FICTION, text, low):
+    if found_in(_FICTION, text, low) or _SANCTIONED.search(text):
         return True
     damage: bool | None = None
     if found_in(_INTERCEPT, text, low):

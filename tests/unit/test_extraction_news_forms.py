@@ -343,3 +343,14 @@ def test_extraction_a_sanctions_reason_and_its_listed_entities_are_no_events() -
         "of Iran Shipping Lines, which the EU said had carried weapons shipments to Russia."
     )
     assert [e.event_type for e in _events(text)] == ["sanctions_imposed"]
+
+
+def test_extraction_regional_blocs_meet() -> None:
+    text = (
+        "Regional leaders from the East African Community and the Southern African Development "
+        "Community are due to meet in Tanzania on Saturday to discuss the crisis."
+    )
+    meetings = [e for e in _events(text) if e.event_type == "diplomatic_meeting"]
+    assert [(e.status, sorted(a.name for a in e.actors)) for e in meetings] == [
+        ("planned", ["East African Community", "Southern African Development Community"])
+    ]

@@ -39,6 +39,9 @@ _BUSINESS = re.compile(
 )
 
 
+_VENUE = re.compile(r"\b(?:in|at)\s+$")
+
+
 def extract_meetings(doc: Annotated) -> list[Proto]:
     out = []
     for sent in doc.sentences:
@@ -55,6 +58,10 @@ def extract_meetings(doc: Annotated) -> list[Proto]:
             if m.kind in _PARTY_KINDS
             and m.source != "demonym"
             and (m.kind == "person" or not doc.attributed(m.start))
+            # "due to meet in Tanzania": the venue's country is no party to the meeting
+            and not (
+                m.source == "country" and _VENUE.search(doc.text[max(0, m.start - 5) : m.start])
+            )
         ]
         people = [m for m in mentions if m.kind == "person"]
         parties = people if len(people) >= 2 else mentions

@@ -246,10 +246,11 @@ def _night_of(text: str, match: re.Match[str], mention: DateMention) -> DateMent
 def latest_explicit_date(text: str) -> date | None:
     """The latest date written with its year ('23 January 2024', '2024-01-23', '23.01.2024'):
     the reference day of a text that comes without a publication time."""
-    ref = date(9999, 12, 31)
+    ref = date(2100, 1, 1)  # after any news date, and far from the calendar's limits
+    with_year = (m for m in DATE_RE.finditer(text) if re.search(r"(?:19|20)\d\d", m.group(0)))
     found = [
         m.date
-        for m in (resolve(match, ref) for match in DATE_RE.finditer(text))
-        if m is not None and m.precision == "day" and re.search(r"(?:19|20)\d\d", m.text)
+        for m in (resolve(match, ref) for match in with_year)
+        if m is not None and m.precision == "day"
     ]
     return max(found, default=None)

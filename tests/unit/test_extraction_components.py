@@ -409,3 +409,14 @@ def test_extraction_dates_background_with_an_opening_date_in_a_later_clause_stay
     )
     article = Article(id="bg", text=text, published_at="2024-09-10T08:00:00Z")
     assert extract(article) == []
+
+
+def test_extraction_dates_no_publication_time_and_odd_dates_do_not_fail() -> None:
+    from streams.extraction import run_extraction
+
+    text = (
+        "TBILISI, Georgia - Missiles hit the region on Saturday, February 23, and again on "
+        "12.13.2024 and on May 0; 0 people were killed in 2022."
+    )
+    result = run_extraction(Article(id="odd", text=text))
+    assert result.failures == []

@@ -38,6 +38,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+_PUBLISHED_ALIASES = (
+    "publishedAt",
+    "published",
+    "pub_date",
+    "publication_date",
+    "date",
+    "datetime",
+)
+
+
 class Article(BaseModel):
     """A news article on the `articles` topic (key = article id)."""
 
@@ -60,6 +70,11 @@ class Article(BaseModel):
         """Producers add fields we do not model (author, section...): keep them in metadata."""
         if not isinstance(data, dict):
             return data
+        if data.get("published_at") is None:
+            # other feeds' names for the publication time ("date", "publishedAt", ...)
+            alias = next((k for k in _PUBLISHED_ALIASES if data.get(k) not in (None, "")), None)
+            if alias is not None:
+                data = {**data, "published_at": data[alias]}
         unknown = {key: value for key, value in data.items() if key not in cls.model_fields}
         if unknown:
             data = {key: value for key, value in data.items() if key in cls.model_fields}

@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -125,3 +126,15 @@ def test_decode_any_text_field_is_article_or_empty(text: str) -> None:
         assert isinstance(result, Article) and result.text == text
     else:
         assert isinstance(result, Rejected) and result.reason == "empty_text"
+
+
+@pytest.mark.parametrize("key", ["date", "publishedAt", "published"])
+def test_decode_other_names_of_the_publication_time(key: str) -> None:
+    article = Article.model_validate({"id": "a", "text": "x", key: "2024-03-14T08:00:00Z"})
+    assert article.published_at == datetime(2024, 3, 14, 8, tzinfo=UTC)
+    assert article.metadata == {key: "2024-03-14T08:00:00Z"}
+
+
+def test_decode_published_at_wins_over_other_names() -> None:
+    data = {"text": "x", "published_at": "2024-03-14T08:00:00Z", "date": "2020-01-01"}
+    assert Article.model_validate(data).published_at == datetime(2024, 3, 14, 8, tzinfo=UTC)

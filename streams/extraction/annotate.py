@@ -122,7 +122,7 @@ TOKEN = re.compile(r"[^\W_][\w’'\-.]*")
 LOC_PREP = re.compile(
     r"(?:\b(?:in|at|near|outside|from|to|into|toward|towards|across|around|over|on|of|"
     r"targeting|hit|struck|village of|town of|city of|region of|province of|hitting|shelled|"
-    r"bombed|attacked|captured|recaptured|seized|liberated|stormed|raided|"
+    r"bombed|attacked|captured|recaptured|seized|liberated|stormed|raided|visiting|visited|"
     r"between|and|including|attack on|strike on|strikes on)|,)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -586,6 +586,7 @@ def _match_at(
             # "Republican People's Party", "Kenya Medical Association": an organization
             if surface.startswith("The "):
                 return i + 1  # "The Southern Transitional Council": the name starts after "The"
+            _city_of_institution(doc, surface, start, raw_places)
             country = _country_before(doc, start)
             doc.actors.append(
                 ActorMention(surface, "organization", country, start, end, surface, "organization")
@@ -604,6 +605,21 @@ _VARIANT_CONTEXT = re.compile(
     r"stormed|raided|evacuated)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+_INSTITUTION_HEADS = frozenset(("Court", "Assembly", "Council", "Parliament", "Directorate"))
+
+
+def _city_of_institution(
+    doc: Annotated, surface: str, start: int, raw_places: list[_RawPlace]
+) -> None:
+    """'at the Islamabad High Court': the court is in that city, which is where it happened."""
+    first = surface.split(maxsplit=1)[0]
+    if surface.rsplit(maxsplit=1)[-1] not in _INSTITUTION_HEADS:
+        return
+    cities = [p for p in gazetteer().lookup(first) if p.precision == "city"]
+    if cities and max(p.population for p in cities) >= 100_000:
+        raw_places.append(_RawPlace(start, start + len(first), first, cities, False))
 
 
 def _variant_at(

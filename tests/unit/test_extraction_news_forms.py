@@ -354,3 +354,47 @@ def test_extraction_regional_blocs_meet() -> None:
     assert [(e.status, sorted(a.name for a in e.actors)) for e in meetings] == [
         ("planned", ["East African Community", "Southern African Development Community"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "places"),
+    [
+        (  # the court is in the city
+            "Paramilitary Rangers arrested former prime minister Imran Khan at the Islamabad "
+            "High Court on Monday.",
+            "arrest",
+            ["Islamabad"],
+        ),
+        (  # the dateline city of a lead arrest
+            "ISTANBUL — Turkish police detained Istanbul Mayor Ekrem Imamoglu in a dawn raid on "
+            "his home on Monday.",
+            "arrest",
+            ["Istanbul"],
+        ),
+        (  # a later clause's place is not this strike's
+            "Israel struck the military headquarters in central Damascus on Monday, as it "
+            "stepped up attacks to press for a withdrawal from the province of Sweida.",
+            "conflict",
+            ["Damascus"],
+        ),
+        (  # where people fled to is not where it happened
+            "Evacuation orders for 14 villages and parts of Tyre prompted thousands of people "
+            "to flee north towards Sidon after Israeli strikes on Monday.",
+            "humanitarian_impact",
+            ["Tyre"],
+        ),
+    ],
+)
+def test_extraction_places_institutions_datelines_clauses_destinations(
+    text: str, event_type: str, places: list[str]
+) -> None:
+    events = [e for e in _events(text) if event_type in (e.event_type, e.category)]
+    assert [[loc.name for loc in e.locations] for e in events][:1] == [places]
+
+
+def test_extraction_the_arrest_told_again_is_no_new_arrest() -> None:
+    text = (
+        "Police arrested opposition leader Imran Khan in Islamabad on Monday. The interior "
+        "minister said the arrest had been carried out on the orders of the bureau."
+    )
+    assert len([e for e in _events(text) if e.event_type == "arrest"]) == 1

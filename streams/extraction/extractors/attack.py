@@ -190,7 +190,8 @@ _BACKGROUND = re.compile(
     _W + r"\b(?:(?:has|have|had) (?:come under|been (?:\w+ )?(?:targeted|hit|attacked|shelled|"
     r"bombed) (?:repeatedly|regularly|frequently|many times))|last year|in (?:19|20)\d\d|"
     r"in recent (?:weeks|months)|since (?:the )?(?:start|beginning|outbreak)|"
-    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|decades?)|stepped up|"
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:months|years|decades?)|"
+    r"(?:has|have|had) stepped up|"
     # habitual: "Kyiv rarely comments on attacks", "Russia often strikes the city"
     r"rarely|often|routinely|usually|typically|frequently|"
     r"(?:past|previous|earlier|similar) (?:attacks|strikes|bombings|raids)|"
@@ -474,7 +475,9 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
     _defender_as_target(doc, sent, proto)
     if status == "denied":
         _denier_as_initiator(doc, sent, start, proto)
-    proto.locations = _locations(doc, sent, proto.actors, lead=lead, toll=bool(killed or injured))
+    proto.locations = _locations(
+        doc, sent, proto.actors, lead=lead, toll=bool(killed or injured), trigger_end=end
+    )
     if not proto.role("initiator"):
         blamed = _blamed_next(doc, sent)
         if blamed is not None:
@@ -503,6 +506,10 @@ _UNNAMED = re.compile(
 _ANAPHOR = re.compile(
     r"(?:The|This|That|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|"
     r"Friday's|Saturday's)\s+(?:[\w-]+\s+)?$"
+)
+_SUBORDINATE = re.compile(
+    r",\s+(?:as|while|whereas|which|who|after|before|since|days after|hours after|a day after)\b|"
+    r";|\b(?:in order to|to pressure|to force|to press)\b"
 )
 _RELATIVE_PLACE = re.compile(
     r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
@@ -799,10 +806,17 @@ def _locations(
     *,
     lead: bool = False,
     toll: bool = False,
+    trigger_end: int | None = None,
 ) -> list[Location]:
     """lead: the article's first attack, which may happen in the dateline city (when its
     sentence names the city's country or a toll: a bare "fired" is no reason to place it)."""
     places = sentence_places(doc, sent)
+    if trigger_end is not None:
+        # "Israel struck Damascus, as it stepped up attacks to press for a withdrawal from
+        # Sweida": a place in a later, subordinate clause is not where this attack happened
+        other = _SUBORDINATE.search(doc.text, trigger_end, sent.end)
+        if other is not None:
+            places = [p for p in places if p.start < other.start()]
     initiator = next((a for a in actors if a.role == "initiator"), None)
     target = next((a for a in actors if a.role == "target"), None)
     sub = [p for p in places if p.place.precision != "country"]

@@ -29,6 +29,9 @@ _POPULATION = re.compile(
 )
 
 
+_DESTINATION = re.compile(r"\b(?:towards?|heading (?:to|for)|fled to|flee to|into)\s+$")
+
+
 def _scene_country(doc: Annotated, pos: int) -> list[PlaceMention]:
     """'outages in several regions': the country of the last place named before."""
     gaz = gazetteer()
@@ -60,7 +63,13 @@ def extract(doc: Annotated) -> list[Proto]:
         if status is None:
             continue
         proto = Proto("humanitarian_impact", sent, (start, end), NAME, VERSION, status=status)
-        places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"]
+        # "fled north towards Sidon": where people went is not where it happened
+        places = [
+            p
+            for p in sentence_places(doc, sent)
+            if p.place.precision != "country"
+            and not _DESTINATION.search(doc.text[max(0, p.start - 20) : p.start])
+        ]
         if not places:
             places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
         if not places:

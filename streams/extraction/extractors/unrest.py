@@ -10,6 +10,7 @@ from streams.extraction.extractors.common import (
     Proto,
     actor_of,
     article_span,
+    dateline_place,
     event_casualties,
     event_date,
     location_of,
@@ -82,6 +83,9 @@ _ARRESTED_WHO = re.compile(
 )
 
 
+_BACK_REFERENCE = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+(?:arrest|detention)$", re.I)
+
+
 def extract_arrests(doc: Annotated) -> list[Proto]:
     out = []
     for sent in doc.sentences:
@@ -124,7 +128,13 @@ def extract_arrests(doc: Annotated) -> list[Proto]:
             proto.arrested = count
         if not proto.actors and proto.arrested is None:
             continue
+        named = any(a.role == "target" for a in proto.actors) or proto.arrested is not None
+        if not named and _BACK_REFERENCE.search(sent.text[max(0, trig.start() - 12) : trig.end()]):
+            continue  # "the arrest had been carried out on orders": the arrest told before
         places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"][:2]
+        dateline = dateline_place(doc) if sent.index == 0 else None
+        if not places and dateline is not None:
+            places = [dateline]  # "ISTANBUL — Turkish police detained ...": the dateline city
         if not places:
             places = _scene(doc, sent)
         proto.locations = [location_of(p) for p in places]

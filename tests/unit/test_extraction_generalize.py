@@ -230,7 +230,8 @@ def test_extraction_generalize_hours_later_keeps_the_day() -> None:
     )
     (strike,) = [e for e in events if e.event_type == "air_strike"]
     assert strike.when.date == "2025-10-18"
-    assert _roles(strike) == {"initiator": ("Myanmar", "MMR"), "target": ("civilians", None)}
+    assert _roles(strike) == {"initiator": ("Myanmar", "MMR"), "target": ("civilians", "MMR")}
+    assert [loc.name for loc in strike.locations] == ["Buthidaung Town"]  # "bombed the town"
 
 
 def test_extraction_generalize_unambiguous_town_abroad_is_kept() -> None:

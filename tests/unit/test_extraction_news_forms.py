@@ -398,3 +398,12 @@ def test_extraction_the_arrest_told_again_is_no_new_arrest() -> None:
         "minister said the arrest had been carried out on the orders of the bureau."
     )
     assert len([e for e in _events(text) if e.event_type == "arrest"]) == 1
+
+
+def test_extraction_places_the_town_is_the_one_told_before_not_its_landmark() -> None:
+    text = (
+        "M23 rebels clashed with the army around Sake, a town 25 km west of Goma, on Monday. "
+        "Shells fell on the town's market, killing four people."
+    )
+    shelling = [e for e in _events(text) if e.event_type == "missile_attack"]
+    assert all("Goma" not in {loc.name for loc in e.locations} for e in shelling)

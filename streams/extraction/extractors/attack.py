@@ -13,6 +13,7 @@ from streams.extraction.extractors.common import (
     Proto,
     Rule,
     actor_of,
+    antecedent_place,
     article_span,
     casualties,
     clause_before,
@@ -836,6 +837,8 @@ def _locations(
         ):
             continue
         keep.append(place)
+    if not keep and (earlier := antecedent_place(doc, sent)) is not None:
+        keep = [earlier]  # "Hours later, military aircraft bombed the town": that town
     if not keep:
         countries = [p for p in places if p.place.precision == "country"]
         if target is not None:

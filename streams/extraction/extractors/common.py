@@ -287,6 +287,36 @@ def dateline_place(doc: Annotated) -> PlaceMention | None:
     return found
 
 
+_ANAPHORIC_PLACE = re.compile(
+    r"\b(?:the|that|this)\s+(?:town|city|village|area|camp|district|neighbourhood|neighborhood)\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def antecedent_place(doc: Annotated, sent: Sentence) -> PlaceMention | None:
+    """'bombed the town' / 'fighting in the area' with no place named in the sentence: the
+    town or city named last before it, if that was recent (the same story)."""
+    if not _ANAPHORIC_PLACE.search(sent.text):
+        return None
+    for mention in reversed(doc.places):
+        if mention.start >= sent.start:
+            continue
+        if sent.start - mention.start > 1500:
+            return None
+        bearing = _BEARING_BEFORE.search(doc.text[max(0, mention.start - 40) : mention.start])
+        if mention.place.precision == "city" and not doc.attributed(mention.start) and not bearing:
+            return mention  # not "a town 25 km west of Goma": Goma is only the landmark
+    return None
+
+
+_BEARING_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+    r"(?:of|from)\s+(?:the\s+)?$|\b(?:near|outside|towards?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def sentence_places(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
     return [
         p for p in doc.places if sent.start <= p.start < sent.end and not doc.attributed(p.start)

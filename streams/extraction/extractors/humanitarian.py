@@ -8,6 +8,7 @@ from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.extractors.common import (
     DISASTER,
     Proto,
+    antecedent_place,
     article_span,
     compiled,
     event_date,
@@ -72,6 +73,8 @@ def extract(doc: Annotated) -> list[Proto]:
         ]
         if not places:
             places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+        if not places and (earlier := antecedent_place(doc, sent)) is not None:
+            places = [earlier]  # "fighting in the area has forced ...": the place told before
         if not places:
             places = _scene_country(doc, sent.start)
         proto.locations = [location_of(p) for p in places]

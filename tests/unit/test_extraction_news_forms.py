@@ -407,3 +407,20 @@ def test_extraction_places_the_town_is_the_one_told_before_not_its_landmark() ->
     )
     shelling = [e for e in _events(text) if e.event_type == "missile_attack"]
     assert [[loc.name for loc in e.locations] for e in shelling] == [["Sake"]]
+
+
+def test_extraction_a_visit_and_a_joint_news_conference_are_meetings() -> None:
+    text = (
+        "French Foreign Minister Jean-Noël Barrot, visiting Beirut, met Lebanon's prime "
+        "minister on Monday. Belgium signed an agreement with Ukraine on Monday to supply 30 "
+        "F-16 jets, Prime Minister Alexander De Croo said at a joint news conference with "
+        "Volodymyr Zelenskyy in Brussels."
+    )
+    events = _events(text)
+    meetings = [e for e in events if e.event_type == "diplomatic_meeting"]
+    assert [[loc.name for loc in e.locations] for e in meetings] == [["Beirut"], ["Brussels"]]
+    [aid] = [e for e in events if e.event_type == "military_aid"]
+    assert sorted((a.role, a.name) for a in aid.actors) == [
+        ("initiator", "Belgium"),
+        ("target", "Ukraine"),
+    ]

@@ -52,6 +52,11 @@ def extract(doc: Annotated) -> list[Proto]:
         ]
         if not donors and not recipients:
             continue
+        partner = donors[-1] if donors else None
+        if partner is not None and doc.text[max(0, partner.start - 5) : partner.start] == "with ":
+            # "Belgium signed an agreement with Ukraine to supply jets": the partner receives
+            donors = [m for m in donors if m.name != partner.name]
+            recipients = [partner, *recipients]
         proto = Proto("military_aid", sent, (start, end), NAME, VERSION, status=status)
         if donors:
             proto.actors.append(actor_of(donors[-1], "initiator"))

@@ -288,7 +288,7 @@ def dateline_place(doc: Annotated) -> PlaceMention | None:
 
 
 _ANAPHORIC_PLACE = re.compile(
-    r"\b(?:the|that|this)\s+(?:town|city|village|area|camp|district|neighbourhood|neighborhood)\b"
+    r"\b(?:the|that|this)\s+(town|city|village|area|camp|district|neighbourhood|neighborhood)\b"
     r"(?!\s+of\b)",
     re.IGNORECASE,
 )
@@ -297,13 +297,24 @@ _ANAPHORIC_PLACE = re.compile(
 def antecedent_place(doc: Annotated, sent: Sentence) -> PlaceMention | None:
     """'bombed the town' / 'fighting in the area' with no place named in the sentence: the
     town or city named last before it, if that was recent (the same story)."""
-    if not _ANAPHORIC_PLACE.search(sent.text):
+    anaphor = _ANAPHORIC_PLACE.search(sent.text)
+    if anaphor is None:
         return None
+    previous = doc.sentences[sent.index - 1] if sent.index > 0 else None
+    lead = doc.sentences[0]
     for mention in reversed(doc.places):
         if mention.start >= sent.start:
             continue
         if sent.start - mention.start > 1500:
             return None
+        other_paragraph = "\n\n" in doc.text[mention.end : sent.start] and not (
+            previous is not None and mention.start >= previous.start
+        )
+        # from another paragraph, only "the city" / "the town" of the story's lead sentence
+        if other_paragraph and (
+            anaphor.group(1).lower() not in ("city", "town") or mention.start >= lead.end
+        ):
+            continue
         bearing = _BEARING_BEFORE.search(doc.text[max(0, mention.start - 40) : mention.start])
         if mention.place.precision == "city" and not doc.attributed(mention.start) and not bearing:
             return mention  # not "a town 25 km west of Goma": Goma is only the landmark

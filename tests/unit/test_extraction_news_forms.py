@@ -424,3 +424,17 @@ def test_extraction_a_visit_and_a_joint_news_conference_are_meetings() -> None:
         ("initiator", "Belgium"),
         ("target", "Ukraine"),
     ]
+
+
+def test_extraction_backers_join_and_lists_of_sanctioning_states_stay_whole() -> None:
+    clash = _events(
+        "M23 rebels backed by Rwandan troops pushed into the centre of Goma overnight after "
+        "days of fighting, residents said."
+    )
+    assert [[a.name for a in e.actors if a.role == "initiator"] for e in clash][:1] == [
+        ["M23", "Rwanda"]
+    ]
+    sanctions = _events("Britain, France and Germany imposed sanctions on Iran Air on Friday.")
+    assert [[a.name for a in e.actors if a.role == "initiator"] for e in sanctions] == [
+        ["United Kingdom", "France", "Germany"]
+    ]

@@ -63,6 +63,10 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 # "a convoy escorted by the Malian army": the escort is who was hit, not the attacker
+_BACKED_BY = re.compile(
+    r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$|\balongside\s+(?:the\s+)?$",
+    re.I,
+)
 _ESCORTED_BY = re.compile(
     r"\b(?:escorted|accompanied|guarded|protected|operated|owned|manned|carrying|"
     r"transporting)\s+by\s+(?:a\s+|an\s+|the\s+)?$",
@@ -734,6 +738,9 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
         if speakers:
             initiator = speakers[0]
     forces = [m for m in forces if not _VICTIM_AFTER.match(doc.text[m.end : m.end + 50])]
+    # "M23 rebels backed by Rwandan troops pushed into Goma": the backer is not the subject
+    backers = [m for m in forces if _BACKED_BY.search(doc.text[max(0, m.start - 30) : m.start])]
+    forces = [m for m in forces if m not in backers]
     blamed = [
         m for m in mentions if _BLAME.search(doc.text[max(sent.start, m.start - 20) : m.start])
     ]
@@ -776,7 +783,7 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
         subject = [m for m in all_mentions if m.end <= sent.start + passive.start()]
         target = subject[-1] if subject else None
     if initiator is None and before and not passive:
-        state_like = [m for m in before if _state_like(m, doc)]
+        state_like = [m for m in before if _state_like(m, doc) and m not in backers]
         initiator = state_like[-1] if state_like else None
     if target is None:
         target = next(
@@ -785,6 +792,9 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
     actors: list[Actor] = []
     if initiator is not None:
         actors.append(_as_state(initiator, "initiator"))
+        for backer in backers[:1]:
+            if backer.name != initiator.name:
+                actors.append(_as_state(backer, "initiator"))
     if target is not None and (initiator is None or target.country != initiator.country):
         actors.append(_as_state(target, "target"))
     return actors

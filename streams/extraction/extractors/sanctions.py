@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.annotate import ActorMention, Annotated, Sentence
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -35,6 +35,23 @@ _APPEAL_BEFORE = re.compile(
 _TARGET_END = re.compile(
     r"\b(?:in an effort|to pressure|aimed|which|that|because|after|as part)\b|[;—]"
 )
+
+
+def _coordinated(doc: Annotated, before: list[ActorMention]) -> list[ActorMention]:
+    """'Britain, France and Germany imposed ...': every member of the list that ends just
+    before the trigger, not only the last."""
+    if not before:
+        return []
+    chain = [before[-1]]
+    for mention in reversed(before[:-1]):
+        between = doc.text[mention.end : chain[0].start]
+        if not _LIST_JOINT.match(between) or mention.name in {m.name for m in chain}:
+            break
+        chain.insert(0, mention)
+    return chain
+
+
+_LIST_JOINT = re.compile(r"^(?:,\s*|,?\s+and\s+|\s+and\s+)(?:the\s+)?$")
 
 
 def extract(doc: Annotated) -> list[Proto]:
@@ -75,8 +92,8 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
         if by:
             agents = [m for m in after if m.start >= end + by.start()]
             before, after = agents[:1], [m for m in after if m not in agents[:1]]
-    if before:
-        proto.actors.append(actor_of(before[-1], "initiator"))
+    for mention in _coordinated(doc, before):
+        proto.actors.append(actor_of(mention, "initiator"))
     orgs = [m for m in after if m.kind in ("organization", "person", "group")]
     chosen = orgs or [m for m in after if m.kind == "state"][:1]
     seen = {a.name for a in proto.actors}

@@ -123,6 +123,7 @@ LOC_PREP = re.compile(
     r"(?:\b(?:in|at|near|outside|from|to|into|toward|towards|across|around|over|on|of|"
     r"targeting|hit|struck|village of|town of|city of|region of|province of|hitting|shelled|"
     r"bombed|attacked|captured|recaptured|seized|liberated|stormed|raided|visiting|visited|"
+    r"fled|fleeing|"
     r"between|and|including|attack on|strike on|strikes on)|,)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

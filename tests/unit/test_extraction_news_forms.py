@@ -438,3 +438,13 @@ def test_extraction_backers_join_and_lists_of_sanctioning_states_stay_whole() ->
     assert [[a.name for a in e.actors if a.role == "initiator"] for e in sanctions] == [
         ["United Kingdom", "France", "Germany"]
     ]
+
+
+def test_extraction_people_who_fled_a_town_are_displaced_from_it() -> None:
+    text = (
+        "Gang members stormed the town of Mirebalais on Monday. The International Organization "
+        "for Migration said more than 5,000 people fled Mirebalais on Monday and Tuesday, many "
+        "heading to Saut-d'Eau."
+    )
+    impacts = [e for e in _events(text) if e.event_type == "humanitarian_impact"]
+    assert [[loc.name for loc in e.locations] for e in impacts] == [["Mirebalais"]]

@@ -72,7 +72,12 @@ def extract(doc: Annotated) -> list[Proto]:
             and not _DESTINATION.search(doc.text[max(0, p.start - 20) : p.start])
         ]
         if not places:
-            places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+            places = [
+                p
+                for p in sentence_places(doc, sent)
+                if p.place.precision == "country"
+                and not _DESTINATION.search(doc.text[max(0, p.start - 20) : p.start])
+            ][:1]
         if not places and (earlier := antecedent_place(doc, sent)) is not None:
             places = [earlier]  # "fighting in the area has forced ...": the place told before
         if not places:

@@ -865,6 +865,8 @@ def _only_a_name(doc: Annotated, best: Place, start: int, end: int) -> bool:
         return True  # "Bryansk Governor X": the place only qualifies an office
     if _NAME_HEAD_AFTER.match(after):
         return True  # "the Paris Olympics", "the Minsk agreements": a name, not a scene
+    if _SUBURB_OF.match(after):
+        return True  # "the Port-au-Prince suburb of Pétion-Ville": the suburb is the place
     # "the Kyiv government": a name used as an adjective
     return (
         best.precision != "country"
@@ -1068,6 +1070,9 @@ _PLACE_PREFIX = re.compile(
     r"Ciudad|Villa|Nueva|Nuevo|Bandar|Kafr|Beit|Deir|Umm|Tel|Ras)\s+$"
 )
 _QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
+_SUBURB_OF = re.compile(
+    r"^\s+(?:suburb|neighbou?rhood|outskirts)\s+of\s+[A-Z]"
+)
 _NAME_HEAD_AFTER = re.compile(
     r"^\s+(?:Olympics|Olympic|Paralympics|Games|Marathon|Festival|Agreements?|agreements?|"
     r"Accords?|accords?|Protocol|Format|format|Declaration|Times|Post|Independent|Herald|Club|"

@@ -448,3 +448,15 @@ def test_extraction_people_who_fled_a_town_are_displaced_from_it() -> None:
     )
     impacts = [e for e in _events(text) if e.event_type == "humanitarian_impact"]
     assert [[loc.name for loc in e.locations] for e in impacts] == [["Mirebalais"]]
+
+
+def test_extraction_a_suburb_is_the_place_and_organising_the_attacks_is_a_reference() -> None:
+    text = (
+        "Gunmen attacked the wealthy Port-au-Prince suburb of Pétion-Ville on Monday, setting "
+        "homes on fire. The United States announced sanctions on two gang leaders accused of "
+        "organising the attacks."
+    )
+    events = _events(text)
+    conflict = [e for e in events if e.category == "conflict"]
+    assert [[loc.name for loc in e.locations] for e in conflict] == [["Pétionville"]]
+    assert "sanctions_imposed" in {e.event_type for e in events}

@@ -535,6 +535,8 @@ _ACTS_AFTER = re.compile(  # "security forces killed", "troops opened fire": the
 _REFERENCE = re.compile(  # "Sharif condemned Thursday's bombing": the event already reported
     _W + r"\b(?:condemn\w*|denounc\w*|critici[sz]\w*|deplor\w*|mourn\w*|decr[iy]\w*|"
     r"investigat\w*|responsibility for|responded to|response to|retaliation for|revenge for|"
+    r"accused of (?:organi[sz]ing|carrying out|plotting|ordering|masterminding)|behind|"
+    r"suspected of (?:organi[sz]ing|carrying out)|"
     r"(?:enraged|angered|outraged|incensed|triggered|sparked|prompted|provoked) by|"
     r"(?:protests?|anger|outrage|fury|demonstrations?|rall(?:y|ies)) (?:over|against))\s+"
     r"(?:the\s+|this\s+|that\s+|these\s+|[\w-]+(?:'s|’s)\s+)?(?:[\w-]+\s+){0,2}$",

@@ -453,7 +453,8 @@ def test_extraction_people_who_fled_a_town_are_displaced_from_it() -> None:
 def test_extraction_a_suburb_is_the_place_and_organising_the_attacks_is_a_reference() -> None:
     text = (
         "Gunmen attacked the wealthy Port-au-Prince suburb of Pétion-Ville on Monday, setting "
-        "homes on fire. The United States announced sanctions on two gang leaders accused of "
+        "homes on fire, Haitian police said. The United States announced sanctions on two gang "
+        "leaders accused of "
         "organising the attacks."
     )
     events = _events(text)

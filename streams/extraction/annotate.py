@@ -1070,9 +1070,7 @@ _PLACE_PREFIX = re.compile(
     r"Ciudad|Villa|Nueva|Nuevo|Bandar|Kafr|Beit|Deir|Umm|Tel|Ras)\s+$"
 )
 _QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
-_SUBURB_OF = re.compile(
-    r"^\s+(?:suburb|neighbou?rhood|outskirts)\s+of\s+[A-Z]"
-)
+_SUBURB_OF = re.compile(r"^\s+(?:suburb|neighbou?rhood|outskirts)\s+of\s+[A-Z]")
 _NAME_HEAD_AFTER = re.compile(
     r"^\s+(?:Olympics|Olympic|Paralympics|Games|Marathon|Festival|Agreements?|agreements?|"
     r"Accords?|accords?|Protocol|Format|format|Declaration|Times|Post|Independent|Herald|Club|"

@@ -461,3 +461,14 @@ def test_extraction_a_suburb_is_the_place_and_organising_the_attacks_is_a_refere
     conflict = [e for e in events if e.category == "conflict"]
     assert [[loc.name for loc in e.locations] for e in conflict] == [["Pétionville"]]
     assert "sanctions_imposed" in {e.event_type for e in events}
+
+
+def test_extraction_gunmen_from_a_group_are_the_group() -> None:
+    text = (
+        "Gunmen from the Viv Ansanm gang coalition attacked a suburb of Port-au-Prince on "
+        "Monday, setting homes on fire, Haitian police said."
+    )
+    conflict = [e for e in _events(text) if e.category == "conflict"]
+    assert [[a.name for a in e.actors if a.role == "initiator"] for e in conflict] == [
+        ["Viv Ansanm"]
+    ]

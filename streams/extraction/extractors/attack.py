@@ -67,6 +67,8 @@ _BACKED_BY = re.compile(
     r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$|\balongside\s+(?:the\s+)?$",
     re.I,
 )
+_ATTACKER_NOUN = re.compile(r"(?:gunmen|militants|fighters|attackers|assailants)$", re.I)
+_FROM_GROUP = re.compile(r"^\s+(?:from|of|belonging to|loyal to)\s+(?:the\s+)?$", re.I)
 _ESCORTED_BY = re.compile(
     r"\b(?:escorted|accompanied|guarded|protected|operated|owned|manned|carrying|"
     r"transporting)\s+by\s+(?:a\s+|an\s+|the\s+)?$",
@@ -724,6 +726,23 @@ def _state_like(mention: ActorMention, doc: Annotated | None = None) -> bool:
     return mention.source != "metonym" or doc is None
 
 
+def _attackers_group(
+    doc: Annotated, mentions: list[ActorMention], start: int, end: int
+) -> ActorMention | None:
+    """'Gunmen from the Viv Ansanm coalition attacked ...': the trigger names the attackers,
+    and the group they come from follows it."""
+    if not _ATTACKER_NOUN.match(doc.text[start:end]):
+        return None
+    return next(
+        (
+            m
+            for m in mentions
+            if m.start >= end and m.kind == "group" and _FROM_GROUP.match(doc.text[end : m.start])
+        ),
+        None,
+    )
+
+
 def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]:
     mentions = sentence_actors(doc, sent)
     all_mentions = sentence_actors(doc, sent, skip_attributed=False)
@@ -734,8 +753,9 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
     passive = _PASSIVE.search(sent.text)
     by_agent = re.search(r"\bby\s+(?:the\s+)?(?:a\s+)?", tail)
     forces = [m for m in mentions if m.forces]
+    initiator = _attackers_group(doc, mentions, start, end)
     # "Ukraine's General Staff said its forces struck": the speaker's own forces attacked.
-    if _ITS_FORCES.search(sent.text[: rel_end + 30]):
+    if initiator is None and _ITS_FORCES.search(sent.text[: rel_end + 30]):
         speakers = [m for m in all_mentions if m.start < end and m.country]
         if speakers:
             initiator = speakers[0]

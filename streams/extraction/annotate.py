@@ -15,7 +15,12 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from streams.extraction import lexicons
-from streams.extraction.dates import DateMention, find_dates, latest_explicit_date
+from streams.extraction.dates import (
+    MONTH_ABBREVIATIONS,
+    DateMention,
+    find_dates,
+    latest_explicit_date,
+)
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.schemas import Article
 
@@ -319,15 +324,10 @@ def _lead_date(doc: Annotated) -> date | None:
     first = next(iter(doc.dates), None)
     if first is None or first.precision != "day":
         return None
-    calendar = first.text[:1].isdigit() or first.text[:3].lower() in _MONTH_PREFIXES
+    calendar = first.text[:1].isdigit() or first.text[:3].lower() in MONTH_ABBREVIATIONS
     if not calendar or not _LEAD_DATE.match(doc.text[doc.dateline_end : first.start]):
         return None
     return first.date
-
-
-_MONTH_PREFIXES = frozenset(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-)
 
 
 def _tokens(seq: str, base: int) -> list[tuple[int, int]]:
@@ -779,8 +779,9 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
         before = doc.text[max(0, start - 25) : start]
         context = bool(LOC_PREP.search(before)) or strong
         qualifier = _QUALIFIER.match(doc.text[end : end + 40])
-        vouched = bool(_DISTRICT_AFTER.match(doc.text[end : end + 20]))
-        if _OWN_CITY_BEFORE.search(before) and _DISTRICT_AFTER.match(doc.text[end : end + 20]):
+        district = bool(_DISTRICT_AFTER.match(doc.text[end : end + 20]))
+        vouched = district
+        if district and _OWN_CITY_BEFORE.search(before):
             # "the city's Dniprovskyi district": a part of the city named before, whatever
             # namesake the gazetteer has
             town = next((p for p in reversed(doc.places) if p.place.precision == "city"), None)
@@ -838,7 +839,8 @@ def _qualified_by_region(
     countries = {c.country3 for c in cands}
     if (paren := ADMIN_PAREN.match(doc.text, _skip_spaces(doc.text, end))) is not None:
         # an event note's bracket after a town names its district and region
-        codes = _paren_region_codes(paren.group(0), countries)
+        names = [found.group(1) for found in _PAREN_REGION.finditer(paren.group(0))]
+        codes = _region_codes(names, countries)
         inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
         return inside or cands, True
     region = _REGION_AFTER.match(doc.text[end : end + 80])
@@ -847,11 +849,7 @@ def _qualified_by_region(
     # "Novomykolaivka in Zaporizhzhia region": the homonym inside that region, and a town its
     # region vouches for is a place even without a location word before it
     name = region.group(1)
-    codes = {
-        r.admin1_code
-        for r in [*_admin1_candidates(name.split()[-1]), *_admin1_candidates(name)]
-        if r.country3 in countries  # "Djibo, Soum province": not a Soum elsewhere
-    }
+    codes = _region_codes([name.split()[-1], name], countries)
     inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
     if codes and not inside:
         return None
@@ -923,14 +921,15 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
-def _paren_region_codes(paren: str, countries: set[str]) -> set[str | None]:
-    """ISO codes of the regions a bracket names ("Donetsk region"), in the given countries."""
-    codes: set[str | None] = set()
-    for found in _PAREN_REGION.finditer(paren):
-        for region in _admin1_candidates(found.group(1)):
-            if region.country3 in countries:
-                codes.add(region.admin1_code)
-    return codes
+def _region_codes(names: list[str], countries: set[str]) -> set[str | None]:
+    """ISO codes of the regions with these names, in the given countries ("Djibo, Soum
+    province": not a Soum elsewhere)."""
+    return {
+        region.admin1_code
+        for name in names
+        for region in _admin1_candidates(name)
+        if region.country3 in countries
+    }
 
 
 _SETTLEMENT_OF = re.compile(r"\b(?:village|town|city|hamlet|settlement)\s+of\s+$", re.I)

@@ -34,6 +34,8 @@ _MONTHS = {
     "december": 12,
     "dec": 12,
 }
+MONTH_ABBREVIATIONS = frozenset(word[:3] for word in _MONTHS)
+"""The first three letters of every month name ("jan" ... "dec")."""
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

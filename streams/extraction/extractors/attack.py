@@ -62,13 +62,13 @@ _PASSIVE = re.compile(
     r"bombed|pounded|under(?:\s+\w+)?\s+attack|damaged|destroyed)\b",
     re.IGNORECASE,
 )
-# "a convoy escorted by the Malian army": the escort is who was hit, not the attacker
 _BACKED_BY = re.compile(
     r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$|\balongside\s+(?:the\s+)?$",
     re.I,
 )
 _ATTACKER_NOUN = re.compile(r"(?:gunmen|militants|fighters|attackers|assailants)$", re.I)
 _FROM_GROUP = re.compile(r"^\s+(?:from|of|belonging to|loyal to)\s+(?:the\s+)?$", re.I)
+# "a convoy escorted by the Malian army": the escort is who was hit, not the attacker
 _ESCORTED_BY = re.compile(
     r"\b(?:escorted|accompanied|guarded|protected|operated|owned|manned|carrying|"
     r"transporting)\s+by\s+(?:a\s+|an\s+|the\s+)?$",

@@ -507,6 +507,11 @@ DISASTER = re.compile(
 
 # --- quantities -------------------------------------------------------------------------
 
+_ONE_VICTIM = (
+    r"person|man|woman|child|boy|girl|baby|teenager|soldier|serviceman|civilian|officer|"
+    r"policeman|policewoman|police officer|commander|fighter|militant|journalist|worker|"
+    r"student|resident|farmer|driver|guard|member|official|doctor|nurse|medic|volunteer"
+)
 _PEOPLE = (
     r"(?:people|persons|individuals|civilians|children|kids|minors|women|men|soldiers|troops|"
     r"servicemen|officers|policemen|police officers|fighters|militants|residents|workers|"
@@ -514,9 +519,7 @@ _PEOPLE = (
     r"villagers|journalists|medics|rescuers|civilians|students|pilgrims|migrants|members|"
     r"[a-z]+s|"
     # one victim: "killed a police officer", "a child was injured"
-    r"person|man|woman|child|boy|girl|baby|teenager|soldier|serviceman|civilian|officer|"
-    r"policeman|policewoman|police officer|commander|fighter|militant|journalist|worker|"
-    r"student|resident|farmer|driver|guard|member|official|doctor|nurse|medic|volunteer)"
+    rf"{_ONE_VICTIM})"
 )
 _KILL = r"(?:killed|dead|died|slain|lost their lives|perished|were killed|killing|kills|deaths?)"
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
@@ -560,10 +563,7 @@ _CASUALTY_WORD = re.compile(
 
 
 _ONE_PERSON = re.compile(
-    r"^(?:[a-z-]+\s+)?(?:person|man|woman|child|boy|girl|baby|teenager|soldier|serviceman|"
-    r"civilian|officer|policeman|policewoman|police officer|commander|fighter|militant|"
-    r"journalist|worker|student|resident|farmer|driver|guard|member|official|doctor|nurse|"
-    r"medic|volunteer)(?:\s+(?:was|were|is|has been|had been))?(?:\s+\w+)?$",
+    rf"^(?:[a-z-]+\s+)?(?:{_ONE_VICTIM})(?:\s+(?:was|were|is|has been|had been))?(?:\s+\w+)?$",
     re.IGNORECASE,
 )
 

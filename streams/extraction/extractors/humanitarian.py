@@ -65,19 +65,14 @@ def extract(doc: Annotated) -> list[Proto]:
             continue
         proto = Proto("humanitarian_impact", sent, (start, end), NAME, VERSION, status=status)
         # "fled north towards Sidon": where people went is not where it happened
-        places = [
+        scenes = [
             p
             for p in sentence_places(doc, sent)
-            if p.place.precision != "country"
-            and not _DESTINATION.search(doc.text[max(0, p.start - 20) : p.start])
+            if not _DESTINATION.search(doc.text[max(0, p.start - 20) : p.start])
         ]
+        places = [p for p in scenes if p.place.precision != "country"]
         if not places:
-            places = [
-                p
-                for p in sentence_places(doc, sent)
-                if p.place.precision == "country"
-                and not _DESTINATION.search(doc.text[max(0, p.start - 20) : p.start])
-            ][:1]
+            places = [p for p in scenes if p.place.precision == "country"][:1]
         if not places and (earlier := antecedent_place(doc, sent)) is not None:
             places = [earlier]  # "fighting in the area has forced ...": the place told before
         if not places:

@@ -72,13 +72,13 @@ _MARKET = re.compile(
 
 
 _PROTESTERS = frozenset(("protesters", "demonstrators", "rioters"))
+_ARRESTED_GROUPS = r"protesters|demonstrators|rioters|activists|journalists"
 # who was arrested, when the text names a group of people (not bare "people" or "suspects")
 _ARRESTED_WHO = re.compile(
     r"\b(?:arrested|detained|rounded up)\s+(?:(?:at least|more than|about|some|over|nearly|"
-    r"dozens of|hundreds of|scores of|several|\d[\d,]*)\s+)*"
-    r"(?P<who>protesters|demonstrators|rioters|activists|journalists)\b|"
-    r"\b(?P<who2>protesters|demonstrators|rioters|activists|journalists)\s+"
-    r"(?:were|had been|have been)\s+(?:\w+\s+)?(?:arrested|detained)\b",
+    rf"dozens of|hundreds of|scores of|several|\d[\d,]*)\s+)*(?P<who>{_ARRESTED_GROUPS})\b|"
+    rf"\b(?P<who2>{_ARRESTED_GROUPS})\s+(?:were|had been|have been)\s+(?:\w+\s+)?"
+    r"(?:arrested|detained)\b",
     re.IGNORECASE,
 )
 
@@ -132,8 +132,7 @@ def extract_arrests(doc: Annotated) -> list[Proto]:
         if not named and _BACK_REFERENCE.search(sent.text[max(0, trig.start() - 12) : trig.end()]):
             continue  # "the arrest had been carried out on orders": the arrest told before
         places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"][:2]
-        dateline = dateline_place(doc) if sent.index == 0 else None
-        if not places and dateline is not None:
+        if not places and sent.index == 0 and (dateline := dateline_place(doc)) is not None:
             places = [dateline]  # "ISTANBUL — Turkish police detained ...": the dateline city
         if not places:
             places = _scene(doc, sent)

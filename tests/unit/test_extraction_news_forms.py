@@ -472,3 +472,13 @@ def test_extraction_gunmen_from_a_group_are_the_group() -> None:
     assert [[a.name for a in e.actors if a.role == "initiator"] for e in conflict] == [
         ["Viv Ansanm"]
     ]
+
+
+def test_extraction_status_after_a_may_date_reads_the_right_words() -> None:
+    text = (
+        "President Donald Trump announced on May 13 in Riyadh that he would end the sanctions, "
+        "and met Syria's interim president Ahmed al-Sharaa the next day."
+    )
+    article = Article(id="may2", text=text, published_at="2025-05-24T09:00:00Z")
+    meetings = [e for e in extract(article) if e.event_type == "diplomatic_meeting"]
+    assert [e.status for e in meetings] == ["occurred"]

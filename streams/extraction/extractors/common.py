@@ -437,7 +437,7 @@ def status_for(sent: Sentence, trig_start: int, trig_end: int, *, window: int = 
     cues = compiled()
     rel_start = trig_start - sent.start
     rel_end = trig_end - sent.start
-    text = _MONTH_MAY.sub(r"\1Month", sent.text)  # "On 11 May 2025" is no "may" of doubt
+    text = sent.text
     before = clause_before(text, rel_start)[-window:]
     after = text[rel_end : rel_end + 50]
     around = before + " " + text[rel_start:rel_end] + " " + after
@@ -469,14 +469,11 @@ _FUTURE_AFTER = re.compile(
 
 
 _MODAL_AFTER = re.compile(
-    r"^\s+(?:would|will|could|may|might)\s+(?:continue|resume|go on|intensify|escalate|"
+    r"^\s+(?:would|will|could|(?-i:may)|might)\s+(?:continue|resume|go on|intensify|escalate|"
     r"be stepped up|be expanded)\b",
     re.IGNORECASE,
 )
 
-
-# the month, capitalised; the modal verb of doubt is lower case in news text
-_MONTH_MAY = re.compile(r"()\bMay\b")
 
 # "Rwanda denied that its troops crossed ... and fought": the denial governs the whole clause
 _DENIED_THAT = re.compile(

@@ -111,12 +111,13 @@ class TriggerLexicon(_Strict):
     weapon_nouns: dict[str, str]
     conflict_context: str
     blockers: str
+    disasters: str  # natural disasters kill and displace too, but are no conflict events
     status_cues: dict[
         Literal["cancelled", "denied", "threatened", "demanded", "planned", "negated"], str
     ]
     non_english_markers: list[str]
 
-    @field_validator("conflict_context", "blockers")
+    @field_validator("conflict_context", "blockers", "disasters")
     @classmethod
     def _regex(cls, value: str) -> str:
         return _check_regex(value)

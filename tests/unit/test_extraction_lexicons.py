@@ -105,6 +105,7 @@ def test_extraction_taxonomy_doc_lists_every_type() -> None:
                 "weapon_nouns": {},
                 "conflict_context": "a",
                 "blockers": "b",
+                "disasters": "c",
                 "status_cues": {},
                 "non_english_markers": [],
             },

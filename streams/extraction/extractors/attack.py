@@ -8,7 +8,6 @@ from datetime import date
 
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.extractors.common import (
-    DISASTER,
     Hit,
     Proto,
     Rule,
@@ -450,7 +449,8 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
         if (
             (killed or injured)
             and (_STRONG.search(sent.text) or _attack_context(doc, sent))
-            and not DISASTER.search(sent.text)  # "floods killed 95": no conflict toll
+            # "floods killed 95": a disaster's toll, no conflict event
+            and not cue_in(doc, "disasters", sent.start, sent.end)
         ):
             return _casualty_only(doc, sent, killed, injured)
         return None

@@ -78,6 +78,7 @@ def compiled() -> dict[str, re.Pattern[str]]:
     out = {
         "context": re.compile(lex.conflict_context, re.IGNORECASE),
         "blockers": re.compile(lex.blockers, re.IGNORECASE),
+        "disasters": re.compile(lex.disasters, re.IGNORECASE),
     }
     for name, pattern in lex.status_cues.items():
         out["status_" + name] = re.compile(pattern, re.IGNORECASE)
@@ -491,15 +492,6 @@ _PAST_VERB = re.compile(r"\b(?:was|were|had|has|have|did|said|says|told)\b", re.
 def _same_clause_after(text: str, pos: int) -> str:
     """'A planned visit by X to Kyiv has been called off': the rest of the clause."""
     return re.split(r"[,;:—–]", text[pos : pos + 100], maxsplit=1)[0]
-
-
-# natural disasters kill and displace too, but they are no conflict events
-DISASTER = re.compile(
-    r"\b(?:floods?|flooding|flash floods|torrential|storms?|hurricanes?|typhoons?|cyclones?|"
-    r"earthquakes?|quake|landslides?|mudslides?|wildfires?|heatwaves?|avalanches?|tsunami|"
-    r"tornado(?:es)?|volcan(?:o|ic)|eruption)\b",
-    re.I,
-)
 
 
 # --- quantities -------------------------------------------------------------------------

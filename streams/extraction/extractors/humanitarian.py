@@ -6,7 +6,6 @@ import re
 
 from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.extractors.common import (
-    DISASTER,
     Proto,
     antecedent_place,
     article_span,
@@ -53,7 +52,7 @@ def extract(doc: Annotated) -> list[Proto]:
         window = doc.text[max(0, sent.start - 600) : sent.end]
         if not context.search(window) and "strike" not in window and "attack" not in window:
             continue  # an outage from a storm or a grid fault is not conflict impact
-        if DISASTER.search(sent.text):
+        if compiled()["disasters"].search(sent.text):
             continue  # "homes left without power after the storm": a disaster, not a war
         _rule, trig = hits[0]
         near = sent.text[max(0, trig.start() - 35) : trig.end() + 40]

@@ -130,9 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract events offline, without Kafka",
         description="Read articles as JSONL on stdin (keys id, text, "
         "published_at, optional title, url, source) or from PATHs (.txt, "
-        ".json, .jsonl) and write one event JSON per line on stdout.",
+        ".json, .jsonl) and write one event JSON per line on stdout. "
+        "published_at may also be called date, publishedAt, published, "
+        "pub_date, publication_date or datetime; without it, a text that opens "
+        "with a date is dated by it. Other keys are kept in metadata. "
+        "STREAMS_GAZETTEER chooses the GeoNames town file (cities500 ... "
+        "cities15000, default cities1000).",
     )
-    extract.add_argument("paths", nargs="*", metavar="PATH")
+    extract.add_argument("paths", nargs="*", metavar="PATH", help="article files; none: read stdin")
     extract.add_argument(
         "--strict",
         action="store_true",

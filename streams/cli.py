@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from streams import __version__
 from streams.errors import StreamsError
+from streams.publish import PROGRESS_EVERY
 from streams.settings import get_settings
 
 DESCRIPTION = """News articles in, typed events out, on Apache Kafka.
@@ -100,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="send articles from files to the articles topic",
         description="PATH: .txt (optional header lines Title:, Date:, "
         "Source:, Url:, Id:, then a blank line), .json (object or list), "
-        ".jsonl, a folder of those, or - for JSONL on stdin.",
+        ".jsonl, a folder of those, or - for JSONL on stdin. Every article is "
+        "acknowledged by the broker before the command exits; large inputs print a "
+        f"progress line (count and rate) to stderr every {PROGRESS_EVERY:,} articles.",
     )
     publish.add_argument("paths", nargs="+", metavar="PATH")
     publish.add_argument("--topic", help="topic to send to (default: articles)")

@@ -251,6 +251,8 @@ def test_extraction_status_the_month_may_is_no_doubt(text: str) -> None:
         "Sunday, Greater Manchester Police said.",
         "Nvidia shares were hit by their biggest loss in history after DeepSeek launched a "
         'cheap AI model that rivals said had "dropped a bomb" on the industry.',
+        "Police said a man murdered two neighbours in Lyon on Sunday.",
+        "The company executed 5 trades on Sunday.",
     ],
 )
 def test_extraction_disasters_crime_and_figures_of_speech_are_no_conflict(text: str) -> None:
@@ -482,3 +484,43 @@ def test_extraction_status_after_a_may_date_reads_the_right_words() -> None:
     article = Article(id="may2", text=text, published_at="2025-05-24T09:00:00Z")
     meetings = [e for e in extract(article) if e.event_type == "diplomatic_meeting"]
     assert [e.status for e in meetings] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator", "killed"),
+    [
+        (
+            "Members of the Los Chapitos faction of the Sinaloa Cartel shot and killed 3 "
+            "civilians, including a 12-year-old boy, at a car wash in Culiacán on Sunday.",
+            "Sinaloa Cartel",
+            3,
+        ),
+        (
+            "ISIS-Mozambique militants beheaded 2 civilians in a village outside Macomia on "
+            "Sunday and burned several houses.",
+            "Islamic State Mozambique",
+            2,
+        ),
+        (
+            "Five villagers were executed by jihadists near Djibo on Sunday, residents said.",
+            "Jihadists",
+            5,
+        ),
+    ],
+)
+def test_extraction_killings_named_by_their_manner_are_attacks_on_civilians(
+    text: str, initiator: str, killed: int
+) -> None:
+    [event] = _events(text)
+    assert event.event_type == "attack_on_civilians"
+    assert [a.name for a in event.actors if a.role == "initiator"] == [initiator]
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == killed
+
+
+def test_extraction_an_explosives_laden_drone_is_an_air_strike() -> None:
+    text = (
+        "A drone laden with explosives crashed near Erbil International Airport on Sunday, "
+        "where US-led coalition forces are stationed."
+    )
+    assert [e.event_type for e in _events(text)] == ["air_strike"]

@@ -510,11 +510,17 @@ _PEOPLE = (
     # one victim: "killed a police officer", "a child was injured"
     rf"{_ONE_VICTIM})"
 )
-_KILL = r"(?:killed|dead|died|slain|lost their lives|perished|were killed|killing|kills|deaths?)"
+# killed outright by the attacker: "beheaded 2 civilians", "five villagers were executed"
+_KILLED_BY = r"beheaded|executed|massacred|murdered|slaughtered|gunned down|hacked to death"
+_KILL = (
+    r"(?:killed|dead|died|slain|lost their lives|perished|were killed|killing|kills|deaths?|"
+    rf"{_KILLED_BY})"
+)
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _AMT = AMOUNT.replace("(?P<qual>", "(?P<qual>").replace("(?P<num>", "(?P<num>")
 CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "injuring 18"
-    _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving)\s+{_AMT}"
+    _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving|"
+    rf"{_KILLED_BY})\s+{_AMT}"
     rf"(?P<rest>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?(?:\s+(?P<verb2>dead|injured|wounded|killed))?)",
     re.IGNORECASE,
 )
@@ -547,7 +553,9 @@ _NONHUMAN = re.compile(
 
 
 _CASUALTY_WORD = re.compile(
-    r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll", re.IGNORECASE
+    r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll|behead|execut|massac|"
+    r"murder|slaughter|gunned|hacked",
+    re.IGNORECASE,
 )
 
 
@@ -571,7 +579,7 @@ def _count(amount: Amount) -> Count:
 
 _CASUALTY_VERB = re.compile(
     _W + r"\b(?:killed|killing|kills|dead|died|slain|lost their lives|perished|deaths?|injured|"
-    r"wounded|hurt|injuring|wounding|injuries|leaving)\b",
+    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY})\b",
     re.IGNORECASE,
 )
 

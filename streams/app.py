@@ -249,6 +249,9 @@ def _register_broker_probe(
     app: faust.App, settings: Settings, metrics: Metrics, board: StatusBoard
 ) -> None:
     """broker_up gauge and health: logs one line when the broker goes away and comes back."""
+    # Until the first probe, the gauge says what /health says (the worker reached Kafka to
+    # start); a gauge left at 0 read as an outage that /health did not report.
+    metrics.broker_up.set(1 if board.broker_up else 0)
 
     @app.timer(interval=BROKER_PROBE_SECONDS)  # type: ignore[untyped-decorator]
     async def probe_broker() -> None:

@@ -524,3 +524,29 @@ def test_extraction_an_explosives_laden_drone_is_an_air_strike() -> None:
         "where US-led coalition forces are stationed."
     )
     assert [e.event_type for e in _events(text)] == ["air_strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "killed"),
+    [
+        (
+            "Fighters of the Islamic State Sahel Province killed at least 17 worshippers during "
+            "Friday prayers at a mosque in a village near Ouallam, the Defense Ministry said.",
+            "attack_on_civilians",
+            17,
+        ),
+        (
+            'On Sunday, the army said troops had killed "about 30 terrorists" in an operation '
+            "near the town of Tillaberi.",
+            "armed_clash",
+            30,
+        ),
+    ],
+)
+def test_extraction_an_armed_side_that_killed_n_people_is_an_attack(
+    text: str, event_type: str, killed: int
+) -> None:
+    [event] = _events(text)
+    assert event.event_type == event_type
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == killed

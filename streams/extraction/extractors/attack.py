@@ -268,6 +268,11 @@ def extract(doc: Annotated) -> list[Proto]:
     return out
 
 
+def _only_a_toll(hits: list[tuple[Rule, Hit]]) -> bool:
+    """Every trigger is 'killed N people/fighters' (no attack word of its own)."""
+    return bool(hits) and all(match.group(0).lower().startswith("killed") for _, match in hits)
+
+
 def _echo(proto: Proto, earlier: list[Proto]) -> bool:
     """A later mention with nothing of its own (no place, day or toll) by an attacker already
     reported in the article retells that attack."""
@@ -437,6 +442,8 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
     if _suppressed(sent):
         return None
     hits = _kept_hits(doc, sent, found)
+    if _only_a_toll(hits) and cue_in(doc, "disasters", sent.start, sent.end):
+        hits = []  # "floods killed at least 95 people": a disaster's toll, no attacker
     if hits and not (killed or injured) and found_in(_BACKGROUND, sent.text, sent.text.lower()):
         return None  # "Odessa has been targeted repeatedly since 2022": background
     if sent.index >= 2 and (killed or injured) and _TOTALS.search(sent.text):

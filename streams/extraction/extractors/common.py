@@ -520,7 +520,7 @@ _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _AMT = AMOUNT.replace("(?P<qual>", "(?P<qual>").replace("(?P<num>", "(?P<num>")
 CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "injuring 18"
     _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving|"
-    rf"{_KILLED_BY})\s+{_AMT}"
+    rf"{_KILLED_BY})\s+[\"“]?{_AMT}"
     rf"(?P<rest>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?(?:\s+(?P<verb2>dead|injured|wounded|killed))?)",
     re.IGNORECASE,
 )

@@ -253,6 +253,11 @@ def test_extraction_status_the_month_may_is_no_doubt(text: str) -> None:
         'cheap AI model that rivals said had "dropped a bomb" on the industry.',
         "Police said a man murdered two neighbours in Lyon on Sunday.",
         "The company executed 5 trades on Sunday.",
+        "Storm Brigid battered Ireland overnight, and the weather service issued a red warning, "
+        "urging people to stay indoors. A man was injured when a tree fell on his car. "
+        '"Some customers could be without electricity for several days," the utility said.',
+        "Scientists said the compound could be a new weapon in the war against resistance. "
+        "Drug-resistant infections cause more than a million deaths worldwide each year.",
     ],
 )
 def test_extraction_disasters_crime_and_figures_of_speech_are_no_conflict(text: str) -> None:

@@ -112,6 +112,7 @@ _INFRA = re.compile(
     r"dams?|pylons?|cables?|signal boxes)\b",
     re.IGNORECASE,
 )
+_YEARLY_RATE = re.compile(r"\b(?:each|every|a|per) year\b|\bannually\b", re.IGNORECASE)
 _AGGREGATE = re.compile(
     _W
     + r"\b(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?|24 hours)\b|"
@@ -458,6 +459,8 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
             and (_STRONG.search(sent.text) or _attack_context(doc, sent))
             # "floods killed 95": a disaster's toll, no conflict event
             and not cue_in(doc, "disasters", sent.start, sent.end)
+            # "a million deaths worldwide each year": a statistic, not a happening
+            and not _YEARLY_RATE.search(sent.text)
         ):
             return _casualty_only(doc, sent, killed, injured)
         return None

@@ -29,6 +29,11 @@ _POPULATION = re.compile(
 )
 
 
+_WAR_CAUSE = re.compile(
+    r"\b(?:strikes?|attacks?|shelling|drones?|missiles?|rockets?|bomb(?:s|ing|ed)?|war|fighting|"
+    r"clashes|troops|militants?|rebels|offensive|invasion|siege|sabotage)\b",
+    re.IGNORECASE,
+)
 _DESTINATION = re.compile(r"\b(?:towards?|heading (?:to|for)|fled to|flee to|into)\s+$")
 
 
@@ -54,6 +59,8 @@ def extract(doc: Annotated) -> list[Proto]:
             continue  # an outage from a storm or a grid fault is not conflict impact
         if compiled()["disasters"].search(sent.text):
             continue  # "homes left without power after the storm": a disaster, not a war
+        if compiled()["disasters"].search(window) and not _WAR_CAUSE.search(window):
+            continue  # "customers could be without electricity for days", after the storm
         _rule, trig = hits[0]
         near = sent.text[max(0, trig.start() - 35) : trig.end() + 40]
         if trig.group(0).lower().startswith("evacuat") and not _POPULATION.search(near):

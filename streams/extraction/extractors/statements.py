@@ -28,6 +28,13 @@ _ADDRESSEE = re.compile(
 )
 _OBJECT_END = re.compile(r"\s(?:and|but|while|saying|after)\s|[;:]|,\s+(?:and|but|saying)\b")
 _NOT_ADDRESSEE = {"people", "world"}
+# "urging people to stay indoors": safety advice to the public, not an appeal between actors
+_SAFETY_ADVICE = re.compile(
+    r"^\s+(?:the\s+)?(?:people|residents|public|citizens|motorists|drivers|travell?ers|"
+    r"households|customers|everyone)\s+(?:not\s+)?to\s+(?:stay|remain|avoid|keep|take|use|boil|"
+    r"limit|conserve|check|follow|be|wear|travel)\b",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|whom)\b[^,]*,")
 _SPEAKER_KINDS = ("person", "state", "organization", "group", "armed_forces")
 
@@ -64,6 +71,8 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
             break
     text = sent.text
     if text.lstrip().startswith(('"', "“")) and rule.event_type == "statement":
+        return None
+    if rule.event_type == "appeal" and _SAFETY_ADVICE.match(text[trig.end() :]):
         return None
     start, end = article_span(sent, trig)
     mentions = sentence_actors(doc, sent, skip_attributed=False)

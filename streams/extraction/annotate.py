@@ -595,11 +595,19 @@ def _match_at(
             return i + n
         cands = g.lookup(surface) + g.admin1_names.get(surface, [])
         if cands:
-            raw_places.append(_RawPlace(start, end, surface, cands, False))
+            article = _ARABIC_ARTICLE.search(text, max(0, start - 4), start)
+            if article:  # "the town of al-Mayadin": the place starts at its article
+                start = article.start()
+            raw_places.append(_RawPlace(start, end, text[start:end], cands, False))
             return i + n
     return _variant_at(doc, toks, i, raw_places)
 
 
+_COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:backed|led|allied|aligned|funded|brokered|made|supplied|sponsored|controlled|"
+    r"held|based|born|bound)\b"
+)
+_ARABIC_ARTICLE = re.compile(r"\b[aAeE]l-$")
 _VARIANT_CONTEXT = re.compile(
     r"\b(?:in|at|near|outside|from|to|into|toward|towards|around|over|of|hit|struck|targeting|"
     r"hitting|shelled|attacked|bombed|captured|seized|recaptured|entered|liberated|took|"
@@ -629,7 +637,10 @@ def _variant_at(
     """'in Hodeidah' (GeoNames 'Al Ḩudaydah'): a place under another spelling, only right after
     a location word."""
     start = toks[i][0]
-    if not _VARIANT_CONTEXT.search(doc.text[max(0, start - 25) : start]) or any(
+    # "the town of al-Busayrah": GeoNames writes the article as "Al Buşayrah"
+    article = _ARABIC_ARTICLE.search(doc.text, max(0, start - 4), start)
+    before = start - len(article.group(0)) if article else start
+    if not _VARIANT_CONTEXT.search(doc.text[max(0, before - 25) : before]) or any(
         d.start <= start < d.end for d in doc.dates
     ):
         return i + 1  # "on Monday" is a date, whatever town it sounds like
@@ -640,9 +651,10 @@ def _variant_at(
             continue
         end = toks[i + n - 1][1]
         surface = _clean(doc.text[start:end])
-        cands = gaz.lookup_variant(surface)
+        cands = (gaz.lookup(f"Al {surface}") if article else []) or gaz.lookup_variant(surface)
         if cands:
-            raw_places.append(_RawPlace(start, start + len(surface), surface, cands, False, True))
+            end = start + len(surface)
+            raw_places.append(_RawPlace(before, end, doc.text[before:end], cands, False, True))
             return i + n
     return i + 1
 
@@ -776,6 +788,8 @@ def _resolve_places(doc: Annotated, raw_places: list[_RawPlace]) -> None:
                 continue
         if any(a <= start < b for a, b in person_spans) or surface in surnames:
             continue
+        if _COMPOUND_ADJECTIVE.match(doc.text, end):
+            continue  # "the U.S.-backed forces", "a Qatar-brokered truce": not the scene
         before = doc.text[max(0, start - 25) : start]
         context = bool(LOC_PREP.search(before)) or strong
         qualifier = _QUALIFIER.match(doc.text[end : end + 40])

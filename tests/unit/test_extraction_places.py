@@ -247,3 +247,15 @@ def test_extraction_places_event_note_brackets(
     text: str, expected: list[tuple[str, str | None, str]]
 ) -> None:
     assert _locations(text) == expected
+
+
+def test_extraction_places_an_arabic_article_joined_to_the_town() -> None:
+    text = (
+        "Islamic State militants ambushed a patrol of the U.S.-backed Syrian Democratic Forces "
+        "near the town of al-Busayrah in eastern Syria on Tuesday, killing five fighters. "
+        "Late Monday, a bomb exploded in a market in the town of al-Mayadin, killing three "
+        "civilians."
+    )
+    events = extract(Article(id="al", text=text, published_at="2025-06-11T08:00:00Z"))
+    places = [[(loc.name, loc.country) for loc in e.locations] for e in events]
+    assert places == [[("Al Buşayrah", "SYR")], [("Al Mayādīn", "SYR")]]

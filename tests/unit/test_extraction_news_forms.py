@@ -555,3 +555,20 @@ def test_extraction_an_armed_side_that_killed_n_people_is_an_attack(
     assert event.event_type == event_type
     assert event.quantities.killed is not None
     assert event.quantities.killed.value == killed
+
+
+def test_extraction_shots_at_people_waiting_for_aid_and_the_wars_toll() -> None:
+    text = (
+        "Israeli strikes on tents in the Muwasi area of Khan Younis killed at least 16 people "
+        "early Monday, hospital officials said. On Sunday, Israeli troops opened fire near an "
+        "aid distribution site north of Rafah, killing seven Palestinians who were waiting for "
+        "food, the Health Ministry said. The war began on Oct. 7, 2023. Israel's offensive has "
+        "killed more than 62,000 Palestinians, according to the Health Ministry."
+    )
+    events = _events(text)
+    assert [
+        (e.event_type, e.quantities.killed.value if e.quantities.killed else None) for e in events
+    ] == [
+        ("air_strike", 16),
+        ("attack_on_civilians", 7),
+    ]

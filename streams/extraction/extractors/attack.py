@@ -83,7 +83,8 @@ _ITS_FORCES = re.compile(
 )
 _CIVILIAN = re.compile(
     _W + r"\b(?:civilians?|villagers|residents|worshippers|passengers|children|women|families|"
-    r"farmers|pilgrims|students|displaced people|massacre)\b",
+    r"farmers|pilgrims|students|displaced people|massacre|shoppers|mourners|patients|fishermen|"
+    r"herders|aid seekers|aid (?:distribution )?sites?|waiting for (?:food|aid))\b",
     re.IGNORECASE,
 )
 _CIVILIAN_VENUE = re.compile(  # a bomb at a wedding or a market targets civilians
@@ -97,7 +98,10 @@ _TOTALS = re.compile(  # running totals as context: "killed more than 1,000 civi
     r"since (?:then|the (?:start|beginning|outbreak|coup|takeover|invasion|war)|\d{4}|"
     r"last year|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)|"
-    r"over the (?:past|last) (?:\w+ )?(?:years?|months?|decades?))\b",
+    r"over the (?:past|last) (?:\w+ )?(?:years?|months?|decades?)|"
+    # "Israel's offensive has killed more than 62,000 Palestinians"
+    r"(?:offensive|war|campaign|conflict|fighting|insurgency|violence|invasion) "
+    r"(?:has|have) (?:so far )?killed)\b",
     re.IGNORECASE,
 )
 _COMBAT = re.compile(

@@ -609,7 +609,10 @@ _COMPOUND_ADJECTIVE = re.compile(
 )
 _ARABIC_ARTICLE = re.compile(r"\b[aAeE]l-$")
 _VARIANT_CONTEXT = re.compile(
-    r"\b(?:in|at|near|outside|from|to|into|toward|towards|around|over|of|hit|struck|targeting|"
+    # a bare "of" is too weak ("the Support of Islam"): only "the town of", "outskirts of"...
+    r"\b(?:in|at|near|outside|from|to|into|toward|towards|around|over|hit|struck|targeting|"
+    r"(?:town|city|village|villages|region|province|district|outskirts|suburbs?|area|port|"
+    r"capital|east|west|north|south) of|"
     r"hitting|shelled|attacked|bombed|captured|seized|recaptured|entered|liberated|took|"
     r"stormed|raided|evacuated)\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -572,3 +572,16 @@ def test_extraction_shots_at_people_waiting_for_aid_and_the_wars_toll() -> None:
         ("air_strike", 16),
         ("attack_on_civilians", 7),
     ]
+
+
+def test_extraction_the_group_that_claimed_the_assault_is_the_attacker() -> None:
+    text = (
+        "Jihadists linked to al-Qaeda attacked a military camp on the outskirts of Kayes early on "
+        "Monday, killing at least seven soldiers, army sources said. The Group for the Support of "
+        "Islam and Muslims (JNIM), al-Qaeda's Sahel branch, claimed the assault in a statement."
+    )
+    conflict = [e for e in _events(text) if e.category == "conflict"]
+    assert [
+        (e.event_type, [a.name for a in e.actors if a.role == "initiator"]) for e in conflict
+    ] == [("armed_clash", ["JNIM"])]
+    assert [loc.name for loc in conflict[0].locations] == ["Kayes"]

@@ -69,6 +69,9 @@ class Annotated:
     english: bool = True
     dateline_end: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # per-article memo of derived data
+    # the day the text was written: `published`, unless an opening date moved `published`
+    # back to anchor relative dates (an event note's later dates are not in the future)
+    reported: date | None = None
 
     def in_sentence(self, items: list, sent: Sentence) -> list:  # type: ignore[type-arg]
         return [x for x in items if sent.start <= x.start < sent.end]
@@ -308,6 +311,7 @@ def annotate(article: Article) -> Annotated:
     if lead_day is not None and lead_day < doc.published:
         # "On 23 January 2024, Russian forces ...": an event note is dated by its opening
         # words, and its other dates ("the next day") count from there
+        doc.reported = doc.published
         doc.published = lead_day
         doc.dates = [d for d in find_dates(text, lead_day) if d.start >= doc.dateline_end]
     raw_places = _scan_names(doc)

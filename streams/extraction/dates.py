@@ -53,7 +53,7 @@ DATE_RE = re.compile(
     r"earlier this week|this week|(?:over|at|during) the weekend|"
     r"last weekend|last month|"
     r"earlier this month|this month|last year|earlier this year)\b)"
-    r"|(?P<ago>\b(?P<ago_n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)"
+    r"|(?P<ago>\b(?P<ago_n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|a few))"
     r"\s+days?\s+(?:ago|earlier)\b)"
     r"|(?P<num>\b(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)\b)"
     # "the 12th," / "on the 3rd of this month": a day of the current (or last) month
@@ -222,15 +222,36 @@ def resolve(
     return DateMention(found, precision, text, start, end)
 
 
+_EARLIER = re.compile(
+    r"(?i:a day earlier|the previous day|the day before|"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)\s+days?\s+earlier)"
+)
+
+
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|reported|announced|added|claimed responsibility)"
+    r"(?:\s+\w+)?\s+(?:(?:on|late on|early on)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
-    out = []
+    out: list[DateMention] = []
+    reported: set[int] = set()  # "sources said on Friday": when it was told, not when it happened
     for match in DATE_RE.finditer(text):
         future = bool(match.group("wd")) and _future_context(
             text[max(0, match.start() - 70) : match.start()]
         )
-        mention = resolve(match, pub, offset, future=future)
+        # "Two days earlier, gunmen ...": earlier than the day told before, not than today
+        anchor = pub
+        if _EARLIER.fullmatch(match.group(0)):
+            told = [d for d in out if d.precision == "day" and d.start not in reported]
+            anchor = told[-1].date if told else pub
+        mention = resolve(match, anchor, offset, future=future)
         if mention is not None:
             out.append(_night_of(text, match, mention))
+            if _REPORTED_ON.search(text, max(0, match.start() - 40), match.start()):
+                reported.add(mention.start)
     return out
 
 

@@ -453,7 +453,7 @@ def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
         extracted_at=extracted_at,
         event_type=proto.event_type,
         category=tax.category,
-        status=_status(proto, doc.published),
+        status=_status(proto, doc.reported or doc.published),
         codes=Codes(
             cameo=tax.cameo,
             plover=tax.plover,

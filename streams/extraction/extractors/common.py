@@ -499,7 +499,9 @@ def _same_clause_after(text: str, pos: int) -> str:
 _ONE_VICTIM = (
     r"person|man|woman|child|boy|girl|baby|teenager|soldier|serviceman|civilian|officer|"
     r"policeman|policewoman|police officer|commander|fighter|militant|journalist|worker|"
-    r"student|resident|farmer|driver|guard|member|official|doctor|nurse|medic|volunteer"
+    r"student|resident|farmer|driver|guard|member|official|doctor|nurse|medic|volunteer|"
+    r"protester|demonstrator|bystander|passer-by|villager|worshipper|pilgrim|shopkeeper|"
+    r"vendor|teacher|priest|pastor|imam|chief|trader|herder|fisherman|miner|pedestrian"
 )
 _PEOPLE = (
     r"(?:people|persons|individuals|civilians|children|kids|minors|women|men|soldiers|troops|"
@@ -512,6 +514,7 @@ _PEOPLE = (
 )
 # killed outright by the attacker: "beheaded 2 civilians", "five villagers were executed"
 _KILLED_BY = r"beheaded|executed|massacred|murdered|slaughtered|gunned down|hacked to death"
+_KILLING_BY = r"beheading|executing|massacring|slaughtering"  # "..., beheading three civilians"
 _KILL = (
     r"(?:killed|dead|died|slain|lost their lives|perished|were killed|killing|kills|deaths?|"
     rf"{_KILLED_BY})"
@@ -520,7 +523,7 @@ _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
 _AMT = AMOUNT.replace("(?P<qual>", "(?P<qual>").replace("(?P<num>", "(?P<num>")
 CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "injuring 18"
     _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving|"
-    rf"{_KILLED_BY})\s+[\"“]?{_AMT}"
+    rf"{_KILLED_BY}|{_KILLING_BY})\s+[\"“]?{_AMT}"
     rf"(?P<rest>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?(?:\s+(?P<verb2>dead|injured|wounded|killed))?)",
     re.IGNORECASE,
 )
@@ -579,7 +582,7 @@ def _count(amount: Amount) -> Count:
 
 _CASUALTY_VERB = re.compile(
     _W + r"\b(?:killed|killing|kills|dead|died|slain|lost their lives|perished|deaths?|injured|"
-    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY})\b",
+    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY}|{_KILLING_BY})\b",
     re.IGNORECASE,
 )
 

@@ -625,3 +625,30 @@ def test_extraction_one_protester_killed_is_counted() -> None:
     [event] = _events(text)
     assert event.quantities.killed is not None and event.quantities.killed.value == 1
     assert event.quantities.injured is not None and event.quantities.injured.value == 45
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator", "target"),
+    [
+        (
+            "On Thursday, Somali troops fought al Shabaab fighters for several hours near Jowhar, "
+            "killing more than 20 militants.",
+            "Somalia",
+            "al-Shabaab",
+        ),
+        (
+            "The U.S. military's Africa Command said it carried out an air strike against al "
+            "Shabaab near Afgooye on Friday.",
+            "United States",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_extraction_a_state_against_its_own_insurgents_and_the_speaker_who_struck(
+    text: str, initiator: str, target: str
+) -> None:
+    [event] = _events(text)
+    assert [(a.role, a.name) for a in event.actors] == [
+        ("initiator", initiator),
+        ("target", target),
+    ]

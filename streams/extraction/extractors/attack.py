@@ -78,7 +78,9 @@ _AS_PLACE = re.compile(
     _W + r"\b(?:in|on|at|near|over|to|from|into|across|around)\s+(?:the\s+)?$", re.I
 )
 _ITS_FORCES = re.compile(
-    _W + r"\b(?:its|their)\s+(?:forces|troops|military|army|units|drones|missiles)\b",
+    _W + r"\b(?:(?:its|their)\s+(?:forces|troops|military|army|units|drones|missiles)|"
+    # "Africa Command said it carried out an air strike": the speaker struck
+    r"said (?:that )?it (?:had )?(?:carried out|conducted|launched))\b",
     re.I,
 )
 _CIVILIAN = re.compile(
@@ -308,10 +310,13 @@ def _echo(proto: Proto, earlier: list[Proto]) -> bool:
     """A later mention with nothing of its own (no place, day or toll) by an attacker already
     reported in the article retells that attack."""
     init = proto.role("initiator")
-    if not init or proto.date_explicit or proto.killed or proto.injured:
+    if proto.date_explicit or proto.killed or proto.injured:
         return False
     if any(loc.precision != "country" for loc in proto.locations):
         return False
+    if not init:
+        # "three shells landed inside the perimeter": more of the shelling just reported
+        return any(p.event_type == proto.event_type for p in earlier)
     names = {a.name for p in earlier for a in p.role("initiator")}
     return init[0].name in names
 
@@ -848,18 +853,29 @@ def _actors(doc: Annotated, sent: Sentence, start: int, end: int) -> list[Actor]
         state_like = [m for m in before if _state_like(m, doc) and m not in backers]
         initiator = state_like[-1] if state_like else None
     if target is None:
-        target = next(
-            (m for m in after if initiator is None or m.country != initiator.country), None
-        )
+        target = next((m for m in after if _other_side(m, initiator, end)), None)
     actors: list[Actor] = []
     if initiator is not None:
         actors.append(_as_state(initiator, "initiator"))
         for backer in backers[:1]:
             if backer.name != initiator.name:
                 actors.append(_as_state(backer, "initiator"))
-    if target is not None and (initiator is None or target.country != initiator.country):
+    if target is not None and _other_side(target, initiator, end):
         actors.append(_as_state(target, "target"))
     return actors
+
+
+def _other_side(mention: ActorMention, initiator: ActorMention | None, trigger_end: int) -> bool:
+    """Not the initiator's side: another country, or the armed group a state's forces fight
+    at home, named as the object of the attack ("Somali troops fought al Shabaab fighters")."""
+    if initiator is None:
+        return True
+    if mention.name == initiator.name:
+        return False
+    if mention.country != initiator.country:
+        return True
+    state = initiator.kind == "state" or initiator.forces
+    return state and mention.kind == "group" and 0 <= mention.start - trigger_end <= 12
 
 
 def _as_state(mention: ActorMention, role: str) -> Actor:

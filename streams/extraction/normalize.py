@@ -159,6 +159,9 @@ def absorb(into: Proto, new: Proto) -> Proto:
         ):
             seen.add(key)
             merged.actors.append(actor)
+    # two retellings that disagree on sides: no one attacks themselves
+    attackers = {a.name for a in merged.actors if a.role == "initiator"}
+    merged.actors = [a for a in merged.actors if a.role != "target" or a.name not in attackers]
     names: set[str] = set()
     for loc in [*into.locations, *new.locations]:
         if loc.name not in names:

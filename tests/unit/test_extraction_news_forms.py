@@ -652,3 +652,17 @@ def test_extraction_a_state_against_its_own_insurgents_and_the_speaker_who_struc
         ("initiator", initiator),
         ("target", target),
     ]
+
+
+def test_extraction_no_side_attacks_itself_when_retellings_merge() -> None:
+    text = (
+        "The paramilitary Rapid Support Forces (RSF) shelled the besieged city of El Obeid on "
+        "Tuesday, killing nine civilians and wounding 21 others, doctors said Wednesday.\n\n"
+        "Shells fell on a market in the capital of North Kordofan province, the medical group "
+        'said, accusing the RSF of "deliberately targeting civilians".'
+    )
+    events = extract(Article(id="sides", text=text, published_at="2025-12-03T14:00:00Z"))
+    for event in events:
+        initiators = {a.name for a in event.actors if a.role == "initiator"}
+        targets = {a.name for a in event.actors if a.role == "target"}
+        assert initiators and not initiators & targets, event.actors

@@ -666,3 +666,14 @@ def test_extraction_no_side_attacks_itself_when_retellings_merge() -> None:
         initiators = {a.name for a in event.actors if a.role == "initiator"}
         targets = {a.name for a in event.actors if a.role == "target"}
         assert initiators and not initiators & targets, event.actors
+
+
+def test_extraction_storming_a_police_station_is_a_clash_with_the_state() -> None:
+    text = (
+        "On Saturday, fighters of the Pakistani Taliban stormed a police station in Bannu in "
+        "Khyber Pakhtunkhwa province, killing three policemen before four attackers were shot "
+        "dead, police said."
+    )
+    [event] = _events(text)
+    assert event.event_type == "armed_clash"
+    assert [a.name for a in event.actors if a.role == "target"] == ["Pakistan"]

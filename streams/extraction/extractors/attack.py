@@ -110,7 +110,8 @@ _COMBAT = re.compile(
     _W + r"\b(?:clash(?:es|ed)?|fighting|fought|firefights?|gunfights?|battles?|battled|offensive|"
     r"captured|"
     r"recaptured|seized|repelled|ambush(?:ed)?|advanc(?:e|es|ed|ing)|assaults?|soldiers|troops|"
-    r"positions|front ?line)\b",
+    r"positions|front ?line|stormed|policemen|police officers|police station|checkpoints?|"
+    r"barracks|military (?:post|base|camp))\b",
     re.IGNORECASE,
 )
 _INFRA = re.compile(

@@ -677,3 +677,12 @@ def test_extraction_storming_a_police_station_is_a_clash_with_the_state() -> Non
     [event] = _events(text)
     assert event.event_type == "armed_clash"
     assert [a.name for a in event.actors if a.role == "target"] == ["Pakistan"]
+
+
+def test_extraction_the_attackers_of_the_next_sentence_are_the_same_attack() -> None:
+    text = (
+        "Unidentified gunmen ambushed a police patrol near Jiribam in Manipur on Friday evening, "
+        "killing one trooper and wounding four, police said. The attackers fired from a hillside "
+        "at two vehicles returning to camp, and the troopers returned fire."
+    )
+    assert [e.event_type for e in _events(text) if e.category == "conflict"] == ["armed_clash"]

@@ -318,6 +318,8 @@ def _echo(proto: Proto, earlier: list[Proto]) -> bool:
     if not init:
         # "three shells landed inside the perimeter": more of the shelling just reported
         return any(p.event_type == proto.event_type for p in earlier)
+    if _UNNAMED.fullmatch(init[0].name) and earlier:
+        return True  # "The attackers fired from a hillside": the attack just reported
     names = {a.name for p in earlier for a in p.role("initiator")}
     return init[0].name in names
 

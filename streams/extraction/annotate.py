@@ -59,7 +59,10 @@ class PlaceMention:
 class Annotated:
     article: Article
     text: str
-    published: date
+    published: date  # the day relative dates count from
+    # the day the text was written: `published` too, unless an opening date moved `published`
+    # back (an event note's later dated events are not in the future)
+    reported: date
     sentences: list[Sentence]
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
@@ -69,9 +72,6 @@ class Annotated:
     english: bool = True
     dateline_end: int = 0
     cache: dict[str, Any] = field(default_factory=dict)  # per-article memo of derived data
-    # the day the text was written: `published`, unless an opening date moved `published`
-    # back to anchor relative dates (an event note's later dates are not in the future)
-    reported: date | None = None
 
     def in_sentence(self, items: list, sent: Sentence) -> list:  # type: ignore[type-arg]
         return [x for x in items if sent.start <= x.start < sent.end]
@@ -295,7 +295,8 @@ def _published(article: Article) -> date:
 
 def annotate(article: Article) -> Annotated:
     text = article.text
-    doc = Annotated(article, text, _published(article), split_sentences(text))
+    day = _published(article)
+    doc = Annotated(article, text, day, day, split_sentences(text))
     doc.english = is_english(article)
     if not doc.english:
         return doc
@@ -311,7 +312,6 @@ def annotate(article: Article) -> Annotated:
     if lead_day is not None and lead_day < doc.published:
         # "On 23 January 2024, Russian forces ...": an event note is dated by its opening
         # words, and its other dates ("the next day") count from there
-        doc.reported = doc.published
         doc.published = lead_day
         doc.dates = [d for d in find_dates(text, lead_day) if d.start >= doc.dateline_end]
     raw_places = _scan_names(doc)

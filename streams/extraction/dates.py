@@ -107,11 +107,14 @@ def _weekday(name: str, prefix: str, pub: date, *, future: bool = False) -> date
     return pub - timedelta(days=back)
 
 
+_DAY_BEFORE = ("a day earlier", "the previous day", "the day before")
+
+
 def _relative(word: str, pub: date) -> tuple[date, str]:
     word = word.lower()
     if word == "yesterday":
         return pub - timedelta(days=1), "day"
-    if word in ("a day earlier", "the previous day", "the day before"):
+    if word in _DAY_BEFORE:
         return pub - timedelta(days=1), "day"
     if word == "the day before yesterday":
         return pub - timedelta(days=2), "day"
@@ -222,12 +225,6 @@ def resolve(
     return DateMention(found, precision, text, start, end)
 
 
-_EARLIER = re.compile(
-    r"(?i:a day earlier|the previous day|the day before|"
-    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a few)\s+days?\s+earlier)"
-)
-
-
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|reported|announced|added|claimed responsibility)"
     r"(?:\s+\w+)?\s+(?:(?:on|late on|early on)\s+)?$",
@@ -237,22 +234,32 @@ _REPORTED_ON = re.compile(
 
 def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
     out: list[DateMention] = []
-    reported: set[int] = set()  # "sources said on Friday": when it was told, not when it happened
     for match in DATE_RE.finditer(text):
         future = bool(match.group("wd")) and _future_context(
             text[max(0, match.start() - 70) : match.start()]
         )
         # "Two days earlier, gunmen ...": earlier than the day told before, not than today
-        anchor = pub
-        if _EARLIER.fullmatch(match.group(0)):
-            told = [d for d in out if d.precision == "day" and d.start not in reported]
-            anchor = told[-1].date if told else pub
-        mention = resolve(match, anchor, offset, future=future)
+        anchor = _day_told_before(text, out, offset) if _counts_back(match) else None
+        mention = resolve(match, anchor or pub, offset, future=future)
         if mention is not None:
             out.append(_night_of(text, match, mention))
-            if _REPORTED_ON.search(text, max(0, match.start() - 40), match.start()):
-                reported.add(mention.start)
     return out
+
+
+def _counts_back(match: re.Match[str]) -> bool:
+    """'a day earlier', 'two days earlier': counted from another day ('ago' counts from today)."""
+    if match.group("ago"):
+        return match.group(0).lower().endswith("earlier")
+    return (match.group("rel") or "").lower() in _DAY_BEFORE
+
+
+def _day_told_before(text: str, earlier: list[DateMention], offset: int) -> date | None:
+    """The last day-precise date before, leaving out when things were said ('said on Friday')."""
+    for mention in reversed(earlier):
+        start = mention.start - offset
+        if mention.precision == "day" and not _REPORTED_ON.search(text, max(0, start - 40), start):
+            return mention.date
+    return None
 
 
 def _night_of(text: str, match: re.Match[str], mention: DateMention) -> DateMention:

@@ -456,7 +456,7 @@ def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
         extracted_at=extracted_at,
         event_type=proto.event_type,
         category=tax.category,
-        status=_status(proto, doc.reported or doc.published),
+        status=_status(proto, doc.reported),
         codes=Codes(
             cameo=tax.cameo,
             plover=tax.plover,

@@ -259,8 +259,6 @@ def extract(doc: Annotated) -> list[Proto]:
         return []  # a story about history: its battles are not today's events
     out: list[Proto] = []
     for sent in doc.sentences:
-        if out:
-            _credit_claimant(doc, sent, out[-1])
         proto = _sentence_event(doc, sent, lead=not out)
         if proto is None:
             continue
@@ -281,30 +279,6 @@ def extract(doc: Annotated) -> list[Proto]:
 def _only_a_toll(hits: list[tuple[Rule, Hit]]) -> bool:
     """Every trigger is 'killed N people/fighters' (no attack word of its own)."""
     return bool(hits) and all(match.group(0).lower().startswith("killed") for _, match in hits)
-
-
-_CLAIM_OF_EARLIER = re.compile(
-    r"\bclaimed (?:responsibility for )?(?:the|this|that|Monday's|Tuesday's|Wednesday's|"
-    r"Thursday's|Friday's|Saturday's|Sunday's) (?:\w+ )?(?:attack|assault|bombing|blast|ambush|"
-    r"raid|killings|massacre|abduction)\b",
-    re.IGNORECASE,
-)
-
-
-def _credit_claimant(doc: Annotated, sent: Sentence, proto: Proto) -> None:
-    """'JNIM claimed the assault' after 'jihadists attacked a camp': the claimant is the
-    attacker the earlier sentence only described."""
-    claim = _CLAIM_OF_EARLIER.search(sent.text)
-    if claim is None:
-        return
-    initiators = proto.role("initiator")
-    if initiators and not _UNNAMED.fullmatch(initiators[0].name):
-        return  # the attacker is already named
-    pos = sent.start + claim.start()
-    groups = [m for m in doc.actors if sent.start <= m.start < pos and m.kind == "group"]
-    if groups:
-        others = [a for a in proto.actors if a.role != "initiator"]
-        proto.actors = [actor_of(groups[-1], "initiator"), *others]
 
 
 def _echo(proto: Proto, earlier: list[Proto]) -> bool:
@@ -626,7 +600,9 @@ def _denier_as_initiator(doc: Annotated, sent: Sentence, start: int, proto: Prot
 
 
 _CLAIMED = re.compile(
-    r"^\)?(?:’s|'s)?\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,3}?claimed "
+    r"^\)?(?:’s|'s)?\s*(?:\(\w+\)\s*)?"
+    # "JNIM, al-Qaeda's Sahel branch, claimed the assault": an apposition between
+    r"(?:,[^,.;]{0,60},\s*)?(?:[\w-]+\s+){0,3}?claimed "
     r"(?:responsibility|the (?:attack|assault|bombing|strike)|it)",
     re.IGNORECASE,
 )

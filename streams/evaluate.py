@@ -63,7 +63,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from streams.errors import StreamsError
 from streams.schemas import Article, Event
@@ -102,11 +102,43 @@ ACLED_EVENT_TYPES = (
     "Riots",
     "Strategic developments",
 )
+# ACLED's 25 sub-event types (codebook 2023), each with the event type it belongs to.
+ACLED_SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
 SCALAR_FIELDS = ("event_type", "acled_event_type", "status", "date", "killed", "injured")
+# Scored only on texts whose gold codes the field on some event (older gold sets carry no
+# sub-event type); on such a text, aligned pairs whose gold lacks it are not counted.
+GOLD_DRIVEN_FIELDS = ("acled_sub_event_type",)
 FIELDS = (
     "overall",
     "event_type",
     "acled_event_type",
+    "acled_sub_event_type",
     "status",
     "actors",
     "location",
@@ -157,6 +189,7 @@ class GoldCount(_Gold):
 class GoldEvent(_Gold):
     event_type: str
     acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
     status: Literal["occurred", "planned", "cancelled", "denied", "threatened", "demanded"] = (
         "occurred"
     )
@@ -186,6 +219,20 @@ class GoldEvent(_Gold):
             raise ValueError(f"unknown ACLED event type {value!r}")
         return value
 
+    @field_validator("acled_sub_event_type")
+    @classmethod
+    def _known_acled_sub(cls, value: str | None) -> str | None:
+        if value is not None and value not in ACLED_SUB_EVENT_TYPES:
+            raise ValueError(f"unknown ACLED sub-event type {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _sub_type_in_type(self) -> GoldEvent:
+        sub, main = self.acled_sub_event_type, self.acled_event_type
+        if sub and main and ACLED_SUB_EVENT_TYPES[sub] != main:
+            raise ValueError(f"ACLED sub-event type {sub!r} is not a kind of {main!r}")
+        return self
+
 
 class GoldItem(_Gold):
     id: str = Field(min_length=1)
@@ -193,6 +240,8 @@ class GoldItem(_Gold):
     published_at: datetime
     title: str | None = None
     source: str | None = None
+    url: str | None = None
+    license: str | None = Field(default=None, description="the text's licence, for real text")
     language: str | None = None
     expected: list[GoldEvent]
 
@@ -202,6 +251,7 @@ class GoldItem(_Gold):
             text=self.text,
             title=self.title,
             source=self.source,
+            url=self.url,
             language=self.language,
             published_at=self.published_at,
         )
@@ -247,6 +297,7 @@ class Flat:
     event_type: str
     category: str
     acled_event_type: str | None
+    acled_sub_event_type: str | None
     status: str | None
     date: str | None
     killed: int | None
@@ -290,6 +341,7 @@ def flat_gold(event: GoldEvent) -> Flat:
         event_type=event.event_type,
         category=EVENT_CATEGORY[event.event_type],
         acled_event_type=event.acled_event_type,
+        acled_sub_event_type=event.acled_sub_event_type,
         status=event.status,
         date=event.date,
         killed=event.killed.value if event.killed else None,
@@ -308,6 +360,7 @@ def flat_event(event: Event) -> Flat:
         event_type=event.event_type,
         category=EVENT_CATEGORY.get(event.event_type, event.category),
         acled_event_type=event.codes.acled_event_type,
+        acled_sub_event_type=event.codes.acled_sub_event_type,
         status=event.status,
         date=event.when.date,
         killed=q.killed.value if q.killed else None,
@@ -464,14 +517,29 @@ def _admin1(event: Flat) -> set[str]:
     return {p.admin1 for p in event.places if p.admin1}
 
 
-def score_pair(scores: dict[str, FieldScore], exp: Flat | None, pred: Flat | None) -> None:
-    """Add one aligned pair (or one unaligned event, other side None) to the scores."""
+def score_pair(
+    scores: dict[str, FieldScore],
+    exp: Flat | None,
+    pred: Flat | None,
+    coded: Iterable[str] = (),
+) -> None:
+    """Add one aligned pair (or one unaligned event, other side None) to the scores.
+
+    `coded`: the gold-driven fields that this text's gold codes.
+    """
     for name in SCALAR_FIELDS:
         _score_scalar(
             scores[name],
             exp.scalar(name) if exp else None,
             pred.scalar(name) if pred else None,
         )
+    for name in coded:
+        if exp is None or exp.scalar(name) is not None:
+            _score_scalar(
+                scores[name],
+                exp.scalar(name) if exp else None,
+                pred.scalar(name) if pred else None,
+            )
     exp_actors = exp.actors if exp else ()
     pred_actors = pred.actors if pred else ()
     scores["actors"].add(*match_lists(exp_actors, pred_actors, actors_match))
@@ -559,17 +627,18 @@ def _text_dict(result: TextResult) -> dict[str, Any]:
 
 def score_text(text_id: str, expected: list[Flat], predicted: list[Flat]) -> TextResult:
     scores = _new_scores()
+    coded = [n for n in GOLD_DRIVEN_FIELDS if any(e.scalar(n) is not None for e in expected)]
     pairs = align(expected, predicted)
     for i, j in pairs:
-        score_pair(scores, expected[i], predicted[j])
+        score_pair(scores, expected[i], predicted[j], coded)
     paired_e = {i for i, _ in pairs}
     paired_p = {j for _, j in pairs}
     for i, exp in enumerate(expected):
         if i not in paired_e:
-            score_pair(scores, exp, None)
+            score_pair(scores, exp, None, coded)
     for j, pred in enumerate(predicted):
         if j not in paired_p:
-            score_pair(scores, None, pred)
+            score_pair(scores, None, pred, coded)
     conflict = 0 if expected else sum(1 for p in predicted if p.category == "conflict")
     return TextResult(text_id, scores, expected, predicted, pairs, conflict)
 

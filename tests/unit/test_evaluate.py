@@ -34,6 +34,7 @@ def make_event(
     *,
     category: str = "conflict",
     acled: str | None = "Explosions/Remote violence",
+    acled_sub: str | None = None,
     place: tuple[str, float, float, str | None] | None = ("Kyiv", *KYIV, "UA-30"),
     date: str | None = "2025-10-22",
     killed: int | None = 6,
@@ -59,7 +60,7 @@ def make_event(
             "event_type": event_type,
             "category": category,
             "status": status,
-            "codes": Codes(acled_event_type=acled),
+            "codes": Codes(acled_event_type=acled, acled_sub_event_type=acled_sub),
             "actors": [
                 Actor(role=role, name=name, kind="state", country=country)
                 for role, name, country in actors
@@ -120,6 +121,30 @@ def test_evaluate_perfect_match_scores_every_field_one() -> None:
     assert report.fields["actors"].tp == 2
     assert report.fields["killed"].tp == 1
     assert report.fields["injured"].tp + report.fields["injured"].errors == 0
+
+
+@pytest.mark.parametrize(
+    ("gold_sub", "predicted_sub", "counts"),
+    [
+        ("Air/drone strike", "Air/drone strike", (1, 0, 0)),
+        ("Air/drone strike", "Shelling/artillery/missile attack", (0, 1, 1)),
+        ("Air/drone strike", None, (0, 0, 1)),
+        (None, "Air/drone strike", (0, 0, 0)),  # gold that does not code the field
+    ],
+)
+def test_evaluate_acled_sub_event_type_scored_where_gold_codes_it(
+    gold_sub: str | None, predicted_sub: str | None, counts: tuple[int, int, int]
+) -> None:
+    report = run([gold_event(acled_sub_event_type=gold_sub)], [make_event(acled_sub=predicted_sub)])
+    score = report.fields["acled_sub_event_type"]
+    assert (score.tp, score.fp, score.fn) == counts
+
+
+def test_evaluate_gold_sub_event_type_must_belong_to_its_type() -> None:
+    with pytest.raises(ValueError, match="not a kind of"):
+        gold_item([gold_event(acled_sub_event_type="Peaceful protest")])
+    with pytest.raises(ValueError, match="unknown ACLED sub-event type"):
+        gold_item([gold_event(acled_sub_event_type="Drone strike")])
 
 
 @pytest.mark.parametrize(

@@ -121,20 +121,25 @@ def test_gold_ratchet_seed_gold_matches_seed_files() -> None:
         )
 
 
+# A gold-driven field (scored only where the gold codes it) has a threshold only for the sets
+# that code it.
+ALWAYS_SCORED = [f for f in ev.FIELDS if f not in ev.GOLD_DRIVEN_FIELDS]
+
+
 def test_gold_ratchet_thresholds_cover_every_field() -> None:
-    assert set(RATCHET["f1"]) == set(ev.FIELDS)
+    assert set(ALWAYS_SCORED) <= set(RATCHET["f1"]) <= set(ev.FIELDS)
     for key in LATER_DEV_SETS:
-        assert set(RATCHET[key]) == set(ev.FIELDS), key
+        assert set(ALWAYS_SCORED) <= set(RATCHET[key]) <= set(ev.FIELDS), key
 
 
-@pytest.mark.parametrize("field", ev.FIELDS)
+@pytest.mark.parametrize("field", ALWAYS_SCORED)
 def test_gold_ratchet_field_f1_at_least_threshold(dev_report: ev.Report, field: str) -> None:
     score = dev_report.fields[field]
     assert score.f1 >= RATCHET["f1"][field], f"{field}: {score.as_dict()}"
 
 
 @pytest.mark.parametrize("key", sorted(LATER_DEV_SETS))
-@pytest.mark.parametrize("field", ev.FIELDS)
+@pytest.mark.parametrize("field", ALWAYS_SCORED)
 def test_gold_ratchet_later_dev_sets_field_f1_at_least_threshold(
     later_reports: dict[str, ev.Report], key: str, field: str
 ) -> None:

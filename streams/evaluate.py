@@ -244,6 +244,11 @@ class GoldItem(_Gold):
     license: str | None = Field(default=None, description="the text's licence, for real text")
     language: str | None = None
     expected: list[GoldEvent]
+    uncoded: list[str] = Field(
+        default_factory=list,
+        description="happenings a reader would code that the taxonomy has no type for yet "
+        "(codebook rule 4); not scored",
+    )
 
     def article(self) -> Article:
         return Article(

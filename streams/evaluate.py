@@ -66,6 +66,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from streams.errors import StreamsError
+from streams.extraction import spec
 from streams.schemas import Article, Event
 
 T = TypeVar("T")
@@ -73,27 +74,7 @@ T = TypeVar("T")
 MATCH_KM = 25.0
 EARTH_RADIUS_KM = 6371.0088
 
-EVENT_CATEGORY: dict[str, str] = {
-    "armed_clash": "conflict",
-    "air_strike": "conflict",
-    "missile_attack": "conflict",
-    "remote_explosive": "conflict",
-    "attack_on_civilians": "conflict",
-    "attack_on_infrastructure": "conflict",
-    "casualty_report": "conflict",
-    "arrest": "security",
-    "protest": "unrest",
-    "riot": "unrest",
-    "sanctions_imposed": "sanctions",
-    "sanctions_lifted": "sanctions",
-    "statement": "statement",
-    "condemnation": "statement",
-    "appeal": "statement",
-    "diplomatic_meeting": "diplomacy",
-    "ceasefire_proposal": "diplomacy",
-    "military_aid": "aid",
-    "humanitarian_impact": "humanitarian",
-}
+EVENT_CATEGORY: dict[str, str] = spec.category_of()
 ACLED_EVENT_TYPES = (
     "Battles",
     "Explosions/Remote violence",

@@ -21,6 +21,11 @@ from streams.schemas import CATEGORIES, ActorKind
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
+UNTYPED_ATTACK = "attack"
+"""A trigger type for an attack whose kind is settled later (by the event it merges into)."""
+SUMMARY_PLACEHOLDERS = frozenset(
+    {"who", "type", "targets", "places_or_targets", "counts", "participants", "venue"}
+)
 
 
 class _Strict(BaseModel):
@@ -43,6 +48,18 @@ class TaxonomyEntry(_Strict):
     plover: str | None
     acled_event_type: str | None
     acled_sub_event_type: str | None
+    merge_rank: int | None = Field(
+        description="which type a merged happening keeps (higher wins); None: not ranked"
+    )
+    summary: str = Field(min_length=3, description="template of Event.summary")
+
+    @field_validator("summary")
+    @classmethod
+    def _known_placeholders(cls, value: str) -> str:
+        unknown = set(re.findall(r"{(\w+)}", value)) - SUMMARY_PLACEHOLDERS
+        if unknown:
+            raise ValueError(f"unknown summary placeholders {sorted(unknown)}")
+        return value
 
     @field_validator("category")
     @classmethod
@@ -53,6 +70,7 @@ class TaxonomyEntry(_Strict):
 
 
 class Taxonomy(_Strict):
+    comment: str | None = Field(default=None, alias="_comment")
     version: str
     types: list[TaxonomyEntry] = Field(min_length=1)
 
@@ -170,7 +188,7 @@ def actors() -> ActorLexicon:
 @lru_cache(maxsize=1)
 def triggers() -> TriggerLexicon:
     lex = load_model(DATA_DIR / "triggers.json", TriggerLexicon)
-    known = set(taxonomy().by_type()) | {"attack"}
+    known = set(taxonomy().by_type()) | {UNTYPED_ATTACK}
     for rule in lex.rules:
         if rule.event_type not in known:
             raise LexiconError(f"triggers.json: unknown event_type {rule.event_type!r}")

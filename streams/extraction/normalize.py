@@ -6,25 +6,15 @@ import hashlib
 import re
 from datetime import date, datetime
 
-from streams.extraction import lexicons
+from streams.extraction import lexicons, spec
 from streams.extraction.annotate import Annotated
 from streams.extraction.extractors.common import Proto
+from streams.extraction.lexicons import UNTYPED_ATTACK
 from streams.schemas import Actor, Codes, Count, Event, Evidence, ExtractorRef, Location, Quantities
 
-CONFLICT = frozenset(
-    {
-        "air_strike",
-        "missile_attack",
-        "remote_explosive",
-        "armed_clash",
-        "attack_on_civilians",
-        "attack_on_infrastructure",
-        "casualty_report",
-        "attack",
-    }
-)
+CONFLICT = spec.types_in("conflict") | {UNTYPED_ATTACK}
 _AERIAL = frozenset({"air_strike", "missile_attack"})
-_WEAK = frozenset({"casualty_report", "attack"})
+_WEAK = frozenset({"casualty_report", UNTYPED_ATTACK})
 
 
 def _types_merge(a: str, b: str) -> bool:
@@ -177,16 +167,7 @@ def absorb(into: Proto, new: Proto) -> Proto:
     return merged
 
 
-_TYPE_RANK = {
-    "air_strike": 6,
-    "missile_attack": 6,
-    "remote_explosive": 6,
-    "attack_on_civilians": 4,
-    "attack_on_infrastructure": 3,
-    "armed_clash": 2,
-    "casualty_report": 1,
-    "attack": 0,
-}
+_TYPE_RANK = {**spec.merge_ranks(), UNTYPED_ATTACK: 0}
 
 
 def _merged_type(a: str, b: str) -> str:
@@ -334,7 +315,7 @@ def _keep(proto: Proto) -> bool:
     if proto.event_type in ("protest", "riot") and not proto.locations:
         # "the protests, which began last week": background, not a located happening
         return proto.date_explicit and proto.when.precision == "day"
-    if proto.event_type == "attack":
+    if proto.event_type == UNTYPED_ATTACK:
         return bool(proto.actors or _sub(proto.locations) or proto.killed or proto.injured)
     if proto.event_type == "casualty_report":
         return bool(proto.killed or proto.injured)
@@ -342,7 +323,7 @@ def _keep(proto: Proto) -> bool:
 
 
 def _finish(proto: Proto) -> Proto:
-    if proto.event_type == "attack":
+    if proto.event_type == UNTYPED_ATTACK:
         proto.event_type = "armed_clash"
     city_regions = {
         loc.admin1.code for loc in proto.locations if loc.precision == "city" and loc.admin1
@@ -391,38 +372,18 @@ def _count_text(count: Count | None, word: str) -> str | None:
 def summary(proto: Proto) -> str:
     init = _first(proto, "initiator")
     targets = [a.name for a in proto.actors if a.role == "target"]
-    who = init.name if init else "Unknown actor"
-    etype = proto.event_type
-    if etype in CONFLICT or etype in ("humanitarian_impact", "protest", "riot", "arrest"):
-        places = [loc.name for loc in proto.locations] or targets
-        text = f"{who} {etype}" if etype != "humanitarian_impact" else etype
-        if places:
-            text += (
-                f" on {', '.join(places)}"
-                if etype != "humanitarian_impact"
-                else f" in {', '.join(places)}"
-            )
-        counts = [
-            c
-            for c in (_count_text(proto.killed, "killed"), _count_text(proto.injured, "injured"))
-            if c
-        ]
-        if counts:
-            text += ": " + ", ".join(counts)
-    elif etype == "diplomatic_meeting":
-        names = [a.name for a in proto.actors]
-        text = f"{'–'.join(names)} {etype}"
-        if proto.locations:
-            text += f" in {proto.locations[0].name}"
-    else:
-        prep = {
-            "appeal": "to",
-            "condemnation": "of",
-            "sanctions_imposed": "on",
-            "sanctions_lifted": "on",
-            "military_aid": "to",
-        }.get(etype, "with")
-        text = f"{who} {etype}" + (f" {prep} {', '.join(targets)}" if targets else "")
+    places = [loc.name for loc in proto.locations]
+    counts = (_count_text(proto.killed, "killed"), _count_text(proto.injured, "injured"))
+    values = {
+        "who": init.name if init else "Unknown actor",
+        "type": proto.event_type,
+        "targets": ", ".join(targets),
+        "places_or_targets": ", ".join(places or targets),
+        "counts": ", ".join(c for c in counts if c),
+        "participants": "–".join(a.name for a in proto.actors),
+        "venue": places[0] if places else "",
+    }
+    text = spec.render(spec.entry(proto.event_type).summary, values)
     if proto.status != "occurred":
         text += f" ({proto.status})"
     return text

@@ -15,7 +15,11 @@ from benchmarks.accuracy import acled
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.accuracy",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sets = parser.add_subparsers(dest="set", required=True)
     acled_set = sets.add_parser("acled", help="ACLED-coded notes (rows stay in the cache)")
     actions = acled_set.add_subparsers(dest="action", required=True)

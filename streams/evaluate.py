@@ -45,7 +45,8 @@ precision = TP / (TP + FP) (1.0 when nothing was predicted), recall = TP / (TP +
 "conflict events on no-event texts" counts predicted events of category conflict on texts with
 no expected event; it must stay 0.
 
-Run: `python -m streams.evaluate tests/gold/dev.jsonl [--json] [--worst N]`.
+Run: `python -m streams.evaluate tests/gold/dev.jsonl [--json] [--worst N]`. The same command
+scores ACLED-coded notes (detected by content, or `--format acled`); see streams.evaluate_acled.
 """
 
 from __future__ import annotations
@@ -678,14 +679,62 @@ def _default_predictor() -> Predictor:
     return predict
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="streams evaluate", description="Score extraction against a gold set."
+        prog="streams evaluate",
+        description="Score extraction against a gold set, or against ACLED-coded notes "
+        "(the cache `python -m benchmarks.accuracy acled build` writes).",
     )
     parser.add_argument("gold", type=Path, help="a gold .jsonl file or a folder of them")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list the N worst texts")
+    parser.add_argument(
+        "--format",
+        choices=("auto", "gold", "acled"),
+        default="auto",
+        help="input format (default: detected from the first line)",
+    )
+    acled = parser.add_argument_group("ACLED rows only")
+    acled.add_argument("--sample", action="store_true", help="only the fixed random sample")
+    acled.add_argument("--half", choices=("tune", "check"), help="only one fixed half")
+    acled.add_argument(
+        "--min-rows",
+        type=int,
+        default=20,
+        metavar="N",
+        help="in the text report, list split groups of N or more rows (default 20)",
+    )
+    return parser
+
+
+def _main_acled(args: argparse.Namespace) -> int:
+    from streams import evaluate_acled as acled
+
+    try:
+        rows = acled.load_rows(args.gold, sample=args.sample, half=args.half)
+    except acled.AcledFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = acled.evaluate_rows(rows, _default_predictor())
+    if args.json:
+        print(json.dumps(report.as_dict(worst=args.worst), indent=2))
+    else:
+        print(acled.format_report(report, min_rows=args.min_rows))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
+    fmt = args.format
+    if fmt == "auto":
+        from streams.evaluate_acled import is_acled_file
+
+        fmt = "acled" if args.gold.is_file() and is_acled_file(args.gold) else "gold"
+    if fmt == "acled":
+        return _main_acled(args)
+    if args.sample or args.half:
+        parser.error("--sample and --half apply to ACLED rows only")
     try:
         items = load_gold(args.gold)
     except GoldFileError as exc:

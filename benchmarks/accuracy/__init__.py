@@ -1,0 +1,1 @@
+"""Accuracy sets built from real text (`python -m benchmarks.accuracy --help`)."""

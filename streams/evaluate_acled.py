@@ -189,11 +189,6 @@ def stable_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def half_of(event_id: str) -> Literal["tune", "check"]:
-    """The fixed half of a row: the first hex digit of sha256(event id), 0-7 tune, 8-f check."""
-    return "tune" if stable_digest(event_id.strip())[0] in "01234567" else "check"
-
-
 class AcledRow(BaseModel):
     """One ACLED event in the development cache (rows are never committed)."""
 

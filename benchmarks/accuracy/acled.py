@@ -25,8 +25,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from streams.evaluate import ACLED_SUB_EVENT_TYPES
-from streams.evaluate_acled import AcledRow, country_alpha3, half_of, stable_digest
+from streams.evaluate import ACLED_SUB_EVENT_TYPES, half_of
+from streams.evaluate_acled import AcledRow, country_alpha3, stable_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_FILE = Path(__file__).with_name("acled_sources.json")

@@ -384,3 +384,24 @@ def test_evaluate_main_reports_bad_gold_path(
 ) -> None:
     assert ev.main([str(tmp_path)]) == 2
     assert "no *.jsonl" in capsys.readouterr().err
+
+
+def test_evaluate_main_half_scores_only_that_half_of_the_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ids = [f"text-{i}" for i in range(12)]
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": "Nothing happened.", "published_at": PUB, "expected": []})
+            for i in ids
+        ),
+        encoding="utf-8",
+    )
+    counts = {}
+    for half in ("tune", "check"):
+        assert ev.main([str(gold), "--json", "--half", half]) == 0
+        counts[half] = json.loads(capsys.readouterr().out)["texts"]
+    assert counts["tune"] == sum(ev.half_of(i) == "tune" for i in ids)
+    assert counts["tune"] + counts["check"] == len(ids)
+    assert 0 < counts["tune"] < len(ids)

@@ -139,9 +139,9 @@ def test_row_rejects_a_sub_type_of_another_event_type() -> None:
 
 
 def test_half_of_is_fixed_by_the_event_id() -> None:
-    halves = {acled.half_of(f"KEN{i}") for i in range(40)}
+    halves = {ev.half_of(f"KEN{i}") for i in range(40)}
     assert halves == {"tune", "check"}
-    assert acled.half_of("KEN7") == acled.half_of(" KEN7 ")
+    assert ev.half_of("KEN7") == ev.half_of(" KEN7 ")
 
 
 # --------------------------------------------------------------------------- scoring

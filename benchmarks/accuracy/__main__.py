@@ -1,6 +1,7 @@
 """Build accuracy sets from real text.
 
 .venv/bin/python -m benchmarks.accuracy acled build      # ACLED rows -> .cache/acled/
+.venv/bin/python -m benchmarks.accuracy table            # the README's accuracy tables
 .venv/bin/python -m streams.evaluate .cache/acled/rows.jsonl [--sample] [--half tune]
 """
 
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.accuracy import acled
+from benchmarks.accuracy import acled, table
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,11 +57,20 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--sources", type=Path, default=acled.SOURCES_FILE, help="source list (%(default)s)"
     )
+    tables = sets.add_parser(
+        "table",
+        help="the README's accuracy tables: every gold set and its halves, the ACLED set",
+        description=table.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    tables.add_argument("--no-acled", action="store_true", help="leave out the ACLED rows")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.set == "table":
+        return table.main(with_acled=not args.no_acled)
     try:
         manifest = acled.build(
             mirrors=args.mirrors,

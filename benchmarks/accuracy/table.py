@@ -1,0 +1,111 @@
+"""The README's accuracy tables, computed: every gold set (and its halves), the ACLED set.
+
+Each row says who wrote the text and who coded the gold, so that figures on real text (the
+ones to quote) stand apart from the team's own regression sets.
+
+Run: `python -m benchmarks.accuracy table` (the ACLED rows are scored when the cache exists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from streams import evaluate as ev
+from streams import evaluate_acled as acled
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+ACLED_CACHE = ROOT / ".cache" / "acled" / "rows.jsonl"
+GOLD_FIELDS = ("overall", "acled_event_type", "actors", "location", "admin1", "date", "killed")
+ACLED_FIELDS = ("event_type", "sub_event_type", "location", "admin1", "date", "fatalities")
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    name: str
+    file: str
+    written_by: str
+    coded_by: str
+    halves: bool = False
+
+
+GOLD_SETS = (
+    GoldSet(
+        "realnews", "realnews.jsonl", "journalists (VOA, Wikinews, Wikipedia)", "team", halves=True
+    ),
+    GoldSet("seeds", "seeds.jsonl", "user (1 verbatim) + team rewrites", "team"),
+    GoldSet("dev", "dev.jsonl", "team", "team"),
+    GoldSet("dev2", "dev2.jsonl", "team", "team"),
+    GoldSet("dev3", "dev3.jsonl", "team", "team"),
+    GoldSet("holdout", "holdout.jsonl", "team", "team"),
+    GoldSet("holdout2", "holdout2.jsonl", "team", "team"),
+)
+
+
+def _gold_row(label: str, gold: GoldSet, items: list[ev.GoldItem], predict: ev.Predictor) -> str:
+    report = ev.evaluate(items, predict)
+    scores = " | ".join(f"{report.fields[f].f1:.3f}" for f in GOLD_FIELDS)
+    return (
+        f"| {label} | {gold.written_by} | {gold.coded_by} | {len(items)} | "
+        f"{report.n_expected} | {scores} | {report.conflict_on_no_event} |"
+    )
+
+
+def gold_table(predict: ev.Predictor) -> list[str]:
+    head = " | ".join(GOLD_FIELDS)
+    lines = [
+        f"| set | text written by | gold coded by | texts | events | {head} "
+        "| conflict on no-event |",
+        "|" + "---|" * (6 + len(GOLD_FIELDS)),
+    ]
+    for gold in GOLD_SETS:
+        path = GOLD / gold.file
+        if not path.exists():
+            continue
+        items = ev.load_gold(path)
+        lines.append(_gold_row(gold.name, gold, items, predict))
+        if gold.halves:
+            for half in ("tune", "check"):
+                part = [i for i in items if ev.half_of(i.id) == half]
+                lines.append(_gold_row(f"{gold.name}, {half} half", gold, part, predict))
+    return lines
+
+
+def acled_table(predict: ev.Predictor, cache: Path = ACLED_CACHE) -> list[str]:
+    if not cache.exists():
+        return [f"(no ACLED cache at {cache}: `python -m benchmarks.accuracy acled build`)"]
+    lines = [
+        f"| ACLED set | rows | {' | '.join(ACLED_FIELDS)} | no event |",
+        "|" + "---|" * (3 + len(ACLED_FIELDS)),
+    ]
+    selections: tuple[tuple[str, Callable[[acled.AcledRow], bool]], ...] = (
+        ("full", lambda r: True),
+        ("tune half", lambda r: r.half == "tune"),
+        ("check half", lambda r: r.half == "check"),
+        ("sample", lambda r: r.sample),
+    )
+    rows = acled.load_rows(cache)
+    reports = {name: acled.AcledReport() for name, _ in selections}
+    for row in rows:
+        result = acled.score_row(row, predict(row.article()))
+        for name, chosen in selections:
+            if chosen(row):
+                reports[name].add(result)
+    for name, _ in selections:
+        report = reports[name]
+        shares = [report.fields[f].share for f in (*ACLED_FIELDS, "no_event")]
+        cells = " | ".join("-" if s is None else f"{s:.3f}" for s in shares)
+        lines.append(f"| {name} | {report.rows:,} | {cells} |")
+    return lines
+
+
+def main(with_acled: bool = True) -> int:
+    from streams.extraction import extract as predict
+
+    print("\n".join(gold_table(predict)))
+    if with_acled:
+        print()
+        print("\n".join(acled_table(predict)))
+    return 0

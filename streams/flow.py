@@ -85,8 +85,8 @@ class ExtractionRunner:
                 raw, source, EXTRACTION_TIMEOUT, detail, settings.dlq_max_payload_bytes
             )
 
-    def shutdown(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+    def shutdown(self, wait: bool = False) -> None:
+        self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
 def _call_soon(loop: asyncio.AbstractEventLoop, callback: Any) -> None:
@@ -104,15 +104,17 @@ class InFlight:
         self._failure: BaseException | None = None
 
     async def add(self, work: Coroutine[Any, Any, None]) -> None:
-        self.raise_failure()
-        await self._slots.acquire()
+        if self._failure is not None:
+            work.close()  # never started: its message stays unacked, so it is redelivered
+            raise self._failure
+        try:
+            await self._slots.acquire()
+        except asyncio.CancelledError:  # the worker stops while the window is full
+            work.close()
+            raise
         task = asyncio.create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
-
-    def raise_failure(self) -> None:
-        if self._failure is not None:
-            raise self._failure
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)

@@ -104,7 +104,9 @@ def create_app(
     topics = _declare_topics(app, settings)
     board = StatusBoard()
     runner = ExtractionRunner(settings, extraction_for(settings.extra_extractors))
-    in_flight = InFlight(settings.in_flight_articles)
+    in_flight = InFlight(
+        settings.in_flight_articles, on_failure=lambda exc: asyncio.ensure_future(app.crash(exc))
+    )
     _register_agent(AgentContext(app, settings, metrics, topics, board, runner, in_flight))
     _register_rebalance_hooks(app, metrics)
     _register_broker_probe(app, settings, metrics, board)

@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
@@ -96,12 +96,20 @@ def _call_soon(loop: asyncio.AbstractEventLoop, callback: Any) -> None:
 
 
 class InFlight:
-    """At most `size` articles in flight; the first failure is raised to the agent."""
+    """At most `size` articles in flight; the first failure is raised to the agent.
 
-    def __init__(self, size: int) -> None:
+    A failed article is never acked, so its offset and every later one of its partition stay
+    uncommitted; `on_failure` (the worker: crash and exit non-zero) lets a restart redeliver
+    them instead of the worker running on with a stuck partition.
+    """
+
+    def __init__(
+        self, size: int, on_failure: Callable[[BaseException], object] | None = None
+    ) -> None:
         self._slots = asyncio.Semaphore(size)
         self._tasks: set[asyncio.Task[None]] = set()
         self._failure: BaseException | None = None
+        self._on_failure = on_failure
 
     async def add(self, work: Coroutine[Any, Any, None]) -> None:
         if self._failure is not None:
@@ -119,6 +127,9 @@ class InFlight:
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
         self._slots.release()
-        if not task.cancelled() and task.exception() is not None and self._failure is None:
-            self._failure = task.exception()
-            log.error("sending the records of an article failed: %r", self._failure)
+        failure = None if task.cancelled() else task.exception()
+        if failure is not None and self._failure is None:
+            self._failure = failure
+            log.error("sending the records of an article failed: %r", failure)
+            if self._on_failure is not None:
+                self._on_failure(failure)

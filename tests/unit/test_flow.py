@@ -45,8 +45,10 @@ def test_flow_article_over_budget_is_one_timeout_dead_letter_and_others_go_on() 
 
 
 def test_flow_in_flight_is_bounded_and_raises_a_failure() -> None:
+    failures: list[BaseException] = []
+
     async def scenario() -> tuple[int, list[int]]:
-        window = InFlight(2)
+        window = InFlight(2, on_failure=failures.append)
         running: list[int] = []
         peak = 0
 
@@ -72,3 +74,4 @@ def test_flow_in_flight_is_bounded_and_raises_a_failure() -> None:
     peak, running = asyncio.run(scenario())
     assert peak == 2
     assert running == []
+    assert [str(failure) for failure in failures] == ["send failed"]

@@ -141,12 +141,15 @@ class Run:
             "STREAMS_LOG_LEVEL": "WARNING",
         }
         log = (self.log_dir / f"{self.prefix}worker{len(self.workers)}.log").open("wb")
+        # Another checkout's worker (e.g. the code before a change): `python -m` imports the
+        # package from the working directory first.
+        root = os.environ.get("STREAMS_BENCH_WORKER_ROOT") or PROJECT_ROOT
         process = subprocess.Popen(
             [sys.executable, "-m", module, "worker"],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
-            cwd=PROJECT_ROOT,
+            cwd=root,
         )
         worker = Worker(process, port)
         self.workers.append(worker)

@@ -266,7 +266,7 @@ def _pct(values: list[float], pct: float) -> float:
     return values[index] * 1000
 
 
-def bench_plumbing(kafka: Kafka, corpus: list[dict[str, Any]]) -> float:
+def bench_plumbing(kafka: Kafka, corpus: list[dict[str, Any]], pipelined: bool = False) -> float:
     run = Run(kafka.bootstrap, kafka.partitions, kafka.log_dir)
     produce(kafka.bootstrap, run.topic("articles"), corpus)
     return plumbing_rate(
@@ -275,6 +275,7 @@ def bench_plumbing(kafka: Kafka, corpus: list[dict[str, Any]]) -> float:
         run.topic("events"),
         len(corpus),
         group=f"plumbing-{run.prefix}",
+        pipelined=pipelined,
     )
 
 

@@ -1,14 +1,16 @@
 """The one faust App: the articles agent, its output topics, and the worker's web endpoints.
 
-The agent is thin: it hands the raw bytes to `streams.processing.process_message`, sends the
-records it returns, waits for every acknowledgement, and only then lets faust move the
-offset on (at-least-once: faust commits offsets of events the agent has finished).
+The agent is thin: it hands the raw bytes to `streams.processing.process_message` in an
+executor (streams.flow), sends the records it returns without waiting, and acks the input
+message once every record is acknowledged. Up to `in_flight_articles` articles overlap;
+faust commits only offsets below the oldest unacked message (at-least-once).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -17,21 +19,22 @@ from typing import Any, cast
 
 import faust
 from aiohttp import web
+from faust.transport.drivers.aiokafka import Producer as AiokafkaProducer
 
+from streams.flow import ExtractionRunner, InFlight
+from streams.kafka_clients import reachable
 from streams.metrics import Metrics, get_metrics
 from streams.plugins import extraction_for
 from streams.processing import (
     ARTICLES,
     DLQ,
     EVENTS,
-    Extractor,
     Outcome,
     Record,
     Source,
-    process_message,
 )
 from streams.schemas import CATEGORIES
-from streams.settings import PROJECT_ROOT, Settings
+from streams.settings import Settings
 from streams.status import StatusBoard, status_page
 
 log = logging.getLogger("streams.worker")
@@ -64,11 +67,15 @@ def broker_credentials(settings: Settings) -> Any:
     return faust.SSLCredentials(ssl_context)
 
 
-def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
-    """Build the App with its agent and web server; nothing connects until the worker starts."""
+def create_app(
+    settings: Settings, metrics: Metrics | None = None, web_socket: socket.socket | None = None
+) -> faust.App:
+    """Build the App with its agent and web server; nothing connects until the worker starts.
+
+    `web_socket`: the already bound socket of /metrics (see streams.worker.bind_web_port).
+    """
     metrics = metrics or get_metrics()
-    state_dir = PROJECT_ROOT / "var" / "faust"
-    state_dir.mkdir(parents=True, exist_ok=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=broker_urls(settings),
@@ -80,6 +87,10 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
         topic_allow_declare=False,
         topic_partitions=settings.partitions,
         producer_acks=-1,
+        producer_compression_type=None
+        if settings.producer_compression == "none"
+        else settings.producer_compression,
+        producer_linger_ms=settings.producer_linger_ms,
         producer_max_request_size=max(settings.max_article_bytes * 2, 1_048_576),
         consumer_auto_offset_reset="earliest",
         broker_commit_interval=1.0,
@@ -87,16 +98,27 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
         broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
-        datadir=str(state_dir / settings.app_id),
+        datadir=str(settings.data_dir / settings.app_id),
     )
+    cast(Any, app.transport).Producer = IdempotentProducer
     topics = _declare_topics(app, settings)
     board = StatusBoard()
-    extract = extraction_for(settings.extra_extractors)
-    _register_agent(AgentContext(app, settings, metrics, topics, board, extract))
+    runner = ExtractionRunner(settings, extraction_for(settings.extra_extractors))
+    in_flight = InFlight(
+        settings.in_flight_articles, on_failure=lambda exc: asyncio.ensure_future(app.crash(exc))
+    )
+    _register_agent(AgentContext(app, settings, metrics, topics, board, runner, in_flight))
     _register_rebalance_hooks(app, metrics)
     _register_broker_probe(app, settings, metrics, board)
-    _register_web(app, settings, metrics, board)
+    _register_web(app, settings, metrics, board, web_socket)
     return app
+
+
+class IdempotentProducer(AiokafkaProducer):
+    """faust's aiokafka producer with idempotence on: a retried send is never written twice."""
+
+    def _settings_extra(self) -> dict[str, Any]:
+        return {**super()._settings_extra(), "enable_idempotence": True}
 
 
 def _declare_topics(app: faust.App, settings: Settings) -> dict[str, Any]:
@@ -123,7 +145,8 @@ class AgentContext:
     metrics: Metrics
     topics: dict[str, Any]
     board: StatusBoard
-    extract: Extractor
+    runner: ExtractionRunner
+    in_flight: InFlight
 
 
 def _register_agent(context: AgentContext) -> None:
@@ -132,16 +155,26 @@ def _register_agent(context: AgentContext) -> None:
     @app.agent(context.topics[ARTICLES], name="streams.extract-articles")
     async def extract_articles(stream: Any) -> AsyncIterator[None]:
         await _warm_up_producer(app, context.topics)
-        async for event in stream.events():
-            message = event.message
+        acking = stream.noack()
+        async for event in acking.events():
             metrics.articles_received.inc()
-            metrics.in_flight.inc()
-            try:
-                await _handle(context, message)
-            finally:
-                metrics.in_flight.dec()
-            _observe_lag(app, metrics, message)
+            await context.in_flight.add(_settle(context, acking, event))
+            _observe_lag(app, metrics, event.message)
             yield None
+
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]  # faust stub too narrow
+    async def stop_extraction(_: Any, *args: Any, **kwargs: Any) -> None:
+        context.runner.shutdown()
+
+
+async def _settle(context: AgentContext, stream: Any, event: Any) -> None:
+    """One article: extract, send, wait for every acknowledgement, count, ack the input."""
+    context.metrics.in_flight.inc()
+    try:
+        await _handle(context, event.message)
+    finally:
+        context.metrics.in_flight.dec()
+    await stream.ack(event)
 
 
 async def _warm_up_producer(app: faust.App, topics: dict[str, Any]) -> None:
@@ -159,16 +192,10 @@ async def _warm_up_producer(app: faust.App, topics: dict[str, Any]) -> None:
 
 
 async def _handle(context: AgentContext, message: Any) -> None:
-    settings, metrics = context.settings, context.metrics
+    metrics = context.metrics
     source = Source(message.topic, message.partition, message.offset, message.key)
     started = time.perf_counter()
-    outcome = process_message(
-        message.value,
-        source,
-        max_bytes=settings.max_article_bytes,
-        now=datetime.now(UTC),
-        extract=context.extract,
-    )
+    outcome = await context.runner.run(message.value, source, datetime.now(UTC))
     if outcome.rejected_reason is None:
         metrics.extraction_seconds.observe(time.perf_counter() - started)
     await _send_all(context.topics, outcome.records)
@@ -234,15 +261,7 @@ BROKER_PROBE_SECONDS = 2.0
 
 async def broker_reachable(bootstrap: str, timeout: float = 1.5) -> bool:
     """True when a TCP connection to any bootstrap server opens within the timeout."""
-    for server in bootstrap.split(","):
-        host, _, port = server.strip().rpartition(":")
-        try:
-            _, writer = await asyncio.wait_for(asyncio.open_connection(host, int(port)), timeout)
-        except (OSError, TimeoutError, ValueError):
-            continue
-        writer.close()
-        return True
-    return False
+    return await asyncio.to_thread(reachable, bootstrap, timeout)
 
 
 def _register_broker_probe(
@@ -265,7 +284,13 @@ def _register_broker_probe(
         board.broker_up = up
 
 
-def _register_web(app: faust.App, settings: Settings, metrics: Metrics, board: StatusBoard) -> None:
+def _register_web(
+    app: faust.App,
+    settings: Settings,
+    metrics: Metrics,
+    board: StatusBoard,
+    web_socket: socket.socket | None,
+) -> None:
     """/metrics, /health and (unless switched off) the status page at /; nothing else."""
 
     async def metrics_view(_: web.Request) -> web.Response:
@@ -292,10 +317,16 @@ def _register_web(app: faust.App, settings: Settings, metrics: Metrics, board: S
     @app.task  # type: ignore[untyped-decorator]
     async def serve_web() -> None:
         await runner.setup()
-        site = web.TCPSite(runner, settings.web_host, settings.web_port)
+        site: web.BaseSite
+        if web_socket is None:
+            site = web.TCPSite(runner, settings.web_host, settings.web_port)
+            port = settings.web_port
+        else:
+            site = web.SockSite(runner, web_socket)
+            port = web_socket.getsockname()[1]
         await site.start()
         board.mark_started()
-        log.info("metrics on http://%s:%d/metrics", settings.web_host, settings.web_port)
+        log.info("metrics on http://%s:%d/metrics", settings.web_host, port)
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]  # faust stub too narrow
     async def stop_web(_: Any, *args: Any, **kwargs: Any) -> None:

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from streams import __version__
 from streams.errors import StreamsError
@@ -20,13 +21,17 @@ with no KAFKA_BOOTSTRAP_SERVERS the local broker on 127.0.0.1:19092 is used."""
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # the command's own usage, not the top-level one
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     logging.basicConfig(
         level=getattr(args, "log_level", None) or get_settings().log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    for noisy in ("kafka", "aiokafka"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    # kafka-python (the command-line clients) logs every retry; errors reach the user as
+    # one `streams: error:` line instead. aiokafka (the worker) keeps its warnings.
+    logging.getLogger("kafka").setLevel(logging.CRITICAL)
+    logging.getLogger("aiokafka").setLevel(logging.WARNING)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -66,16 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
         default=180.0,
         help="with --exit-after-seeds: give up after this many seconds",
     )
-    demo.set_defaults(handler=_demo)
+    demo.set_defaults(handler=_demo, command_parser=demo)
 
     worker = sub.add_parser(
         "worker",
         help="run one extraction worker (a faust worker)",
         description="Consume `articles`, publish events to `events` and "
-        "`events.<category>`, rejects to `articles.dlq`; serves /metrics.",
+        "`events.<category>`, rejects to `articles.dlq`; serves /metrics. "
+        "Workers with the same STREAMS_APP_ID share the work; on one host each "
+        "needs its own /metrics port (--web-port, or 0 for any free port): a "
+        "taken port stops the worker with one line before it joins the group.",
     )
-    worker.add_argument("--web-port", type=int, help="port of /metrics (default 6066)")
-    worker.set_defaults(handler=_worker)
+    worker.add_argument(
+        "--web-port",
+        type=int,
+        help="port of /metrics (default STREAMS_WEB_PORT, 6066); 0 = any free port",
+    )
+    worker.set_defaults(handler=_worker, command_parser=worker)
 
     broker = sub.add_parser(
         "broker",
@@ -85,16 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     broker.add_argument("action", choices=["start", "stop", "status"])
     broker.add_argument("--reset", action="store_true", help="with start: wipe the broker's data")
-    broker.set_defaults(handler=_broker)
+    broker.set_defaults(handler=_broker, command_parser=broker)
 
     topics = sub.add_parser(
         "topics",
         help="create or list the project's topics",
         description="create: articles, articles.dlq, events and one "
-        "events.<category> per category (STREAMS_PARTITIONS partitions).",
+        "events.<category> per category (STREAMS_PARTITIONS partitions). "
+        "list: each of them as the broker has it, with its partition count, or "
+        "'missing'; exit 1 when the broker cannot be reached.",
     )
     topics.add_argument("action", choices=["create", "list"])
-    topics.set_defaults(handler=_topics)
+    topics.set_defaults(handler=_topics, command_parser=topics)
 
     publish = sub.add_parser(
         "publish",
@@ -103,17 +117,20 @@ def build_parser() -> argparse.ArgumentParser:
         "Source:, Url:, Id:, then a blank line), .json (object or list), "
         ".jsonl, a folder of those, or - for JSONL on stdin. Every article is "
         "acknowledged by the broker before the command exits; large inputs print a "
-        f"progress line (count and rate) to stderr every {PROGRESS_EVERY:,} articles.",
+        f"progress line (count and rate) to stderr every {PROGRESS_EVERY:,} articles. "
+        "An article over STREAMS_MAX_ARTICLE_BYTES is refused; an unreachable broker "
+        "is one error line within seconds.",
     )
     publish.add_argument("paths", nargs="+", metavar="PATH")
     publish.add_argument("--topic", help="topic to send to (default: articles)")
-    publish.set_defaults(handler=_publish)
+    publish.set_defaults(handler=_publish, command_parser=publish)
 
     tail = sub.add_parser(
         "tail",
         help="print the messages of a topic",
         description="Events are printed one readable line each, other "
-        "topics as text; --json prints the raw values.",
+        "topics as text; --json prints the raw values. A topic that does not "
+        "exist is an error (exit 1).",
     )
     tail.add_argument("topic")
     tail.add_argument("--from-beginning", action="store_true", help="start at the oldest message")
@@ -126,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="stop when no message came for this many seconds",
     )
-    tail.set_defaults(handler=_tail)
+    tail.set_defaults(handler=_tail, command_parser=tail)
 
     extract = sub.add_parser(
         "extract",
@@ -147,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when any input article is invalid (default: skip it "
         "with a message on stderr and go on)",
     )
-    extract.set_defaults(handler=_extract)
+    extract.set_defaults(handler=_extract, command_parser=extract)
 
     evaluate = sub.add_parser(
         "evaluate",
@@ -157,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("gold")
     evaluate.add_argument("rest", nargs=argparse.REMAINDER, help="options of the evaluator")
-    evaluate.set_defaults(handler=_evaluate)
+    evaluate.set_defaults(handler=_evaluate, command_parser=evaluate)
 
     schemas = sub.add_parser(
         "schemas",
@@ -165,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Generate schemas/*.json from the pydantic models.",
     )
     schemas.add_argument("--check", action="store_true", help="exit 1 when files are stale")
-    schemas.set_defaults(handler=_schemas)
+    schemas.set_defaults(handler=_schemas, command_parser=schemas)
     return parser
 
 
@@ -184,7 +201,7 @@ def _worker(args: argparse.Namespace) -> int:
     from streams.worker import run_worker
 
     settings = get_settings()
-    if args.web_port:
+    if args.web_port is not None:
         settings = settings.model_copy(update={"web_port": args.web_port})
     return run_worker(settings)
 
@@ -204,11 +221,16 @@ def _broker(args: argparse.Namespace) -> int:
 
 
 def _topics(args: argparse.Namespace) -> int:
-    from streams.topics import create_topics, topic_names
+    from streams.topics import create_topics, topics_report
 
     settings = get_settings()
     if args.action == "list":
-        print("\n".join(topic_names(settings)))
+        lines, missing = topics_report(settings)
+        print("\n".join(lines))
+        if missing:
+            print(
+                f"{missing} topic(s) missing: `streams topics create` makes them", file=sys.stderr
+            )
         return 0
     for name, state in create_topics(settings).items():
         print(f"{name}: {state}")
@@ -248,6 +270,9 @@ def _extract(args: argparse.Namespace) -> int:
     from streams.articles_io import read_articles
     from streams.extraction import extract
 
+    for path in args.paths:
+        if path != "-" and not Path(path).exists():
+            raise StreamsError(f"{path}: no such file or folder")
     _use_configured_gazetteer()
 
     skipped: list[str] = []

@@ -6,6 +6,7 @@ events to `events` and `events.<category>`, or one dead letter to `articles.dlq`
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,8 @@ Extractor = Callable[..., ExtractionResult]
 ARTICLES = "articles"
 DLQ = "articles.dlq"
 EVENTS = "events"
+EXTRACTION_TIMEOUT = "extraction_timeout"
+DEFAULT_DLQ_PAYLOAD_BYTES = 960_000
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,11 @@ def process_message(
     max_bytes: int,
     now: datetime,
     extract: Extractor = run_extraction,
+    dlq_limit: int = DEFAULT_DLQ_PAYLOAD_BYTES,
 ) -> Outcome:
     decoded = decode_article(raw, max_bytes=max_bytes)
     if isinstance(decoded, Rejected):
-        record = dead_letter(raw, source, decoded.reason, decoded.detail)
-        return Outcome(records=[record], rejected_reason=decoded.reason)
+        return rejected(raw, source, decoded.reason, decoded.detail, dlq_limit)
     result = extract(decoded, extracted_at=now)
     outcome = Outcome(events=list(result.events), failures=list(result.failures), article=decoded)
     for event in result.events:
@@ -75,8 +78,18 @@ def process_message(
             ("dlq.extractor", failure.extractor.encode()),
             ("dlq.traceback", failure.traceback[-1500:].encode("utf-8", "replace")),
         ]
-        outcome.records.append(dead_letter(raw, source, "extractor_error", detail, extra))
+        outcome.records.append(
+            dead_letter(raw, source, "extractor_error", detail, extra, limit=dlq_limit)
+        )
     return outcome
+
+
+def rejected(
+    raw: bytes | None, source: Source, reason: str, detail: str, dlq_limit: int
+) -> Outcome:
+    """The outcome of a message that yields no events: exactly one dead letter."""
+    record = dead_letter(raw, source, reason, detail, limit=dlq_limit)
+    return Outcome(records=[record], rejected_reason=reason)
 
 
 def event_records(event: Event) -> list[Record]:
@@ -111,8 +124,16 @@ def dead_letter(
     reason: str,
     detail: str,
     extra: Headers | None = None,
+    *,
+    limit: int = DEFAULT_DLQ_PAYLOAD_BYTES,
 ) -> Record:
-    """The original bytes, untouched, with why and where in the headers."""
+    """The original bytes with why and where in the headers.
+
+    An original longer than `limit` bytes would not fit in one Kafka message (the send
+    itself would fail and the article would be lost), so its first `limit` bytes are kept,
+    with the original size and sha256 in headers.
+    """
+    payload = raw or b""
     headers: Headers = [
         ("dlq.reason", reason.encode()),
         ("dlq.detail", detail.encode("utf-8", "replace")),
@@ -121,4 +142,11 @@ def dead_letter(
         ("dlq.source.offset", str(source.offset).encode()),
         *(extra or []),
     ]
-    return Record(DLQ, source.key, raw or b"", headers)
+    if len(payload) > limit:
+        headers += [
+            ("dlq.truncated", b"true"),
+            ("dlq.original.size", str(len(payload)).encode()),
+            ("dlq.original.sha256", hashlib.sha256(payload).hexdigest().encode()),
+        ]
+        payload = payload[:limit]
+    return Record(DLQ, source.key, payload, headers)

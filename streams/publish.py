@@ -9,7 +9,7 @@ from pathlib import Path
 
 from streams.articles_io import read_articles
 from streams.errors import PublishError
-from streams.kafka_clients import consumer, producer
+from streams.kafka_clients import consumer, producer, require_broker
 from streams.settings import Settings
 
 PROGRESS_EVERY = 1000
@@ -34,6 +34,7 @@ def publish_paths(
     started = time.monotonic()
     sent = 0
     try:
+        require_broker(settings)
         _require_topic(settings, target)
         client = producer(settings, max_request_size=max(settings.max_article_bytes * 2, 1_048_576))
     except KafkaError as exc:
@@ -42,10 +43,11 @@ def publish_paths(
         pending = []
         for loaded in read_articles(paths):
             value = loaded.article.model_dump_json(exclude_none=True).encode("utf-8")
+            _check_size(settings, loaded.origin, len(value))
             try:
                 future = client.send(target, key=loaded.article.id.encode(), value=value)
             except KafkaError as exc:
-                raise PublishError(f"{loaded.origin}: {exc}") from None
+                raise PublishError(f"{loaded.origin}: {_explain(exc)}") from None
             pending.append((loaded.origin, future))
             if len(pending) >= PROGRESS_EVERY:
                 sent += _wait(pending)
@@ -82,10 +84,31 @@ def _wait(pending: list[tuple[str, object]]) -> int:
             future.get(timeout=30)  # type: ignore[attr-defined]
         except KafkaError as exc:
             pending.clear()
-            raise PublishError(f"{origin}: {type(exc).__name__}: {exc}") from None
+            raise PublishError(f"{origin}: {_explain(exc)}") from None
         done += 1
     pending.clear()
     return done
+
+
+def _check_size(settings: Settings, origin: str, size: int) -> None:
+    if size > settings.max_article_bytes:
+        raise PublishError(
+            f"{origin}: the article is {size:,} bytes, over STREAMS_MAX_ARTICLE_BYTES="
+            f"{settings.max_article_bytes} (the worker would reject it as too_large); raise "
+            "that setting to send it"
+        )
+
+
+def _explain(exc: Exception) -> str:
+    """The error, and for a message over a size limit, which setting changes that limit."""
+    text = f"{type(exc).__name__}: {exc}"
+    if "MessageSizeTooLarge" in type(exc).__name__:
+        text += (
+            " (the broker refuses messages over its message.max.bytes, 1 MB by default: "
+            "raise it on the broker, or lower STREAMS_MAX_ARTICLE_BYTES so that publish "
+            "refuses such articles up front)"
+        )
+    return text
 
 
 def _progress(sent: int, started: float) -> None:

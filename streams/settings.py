@@ -51,7 +51,51 @@ class Settings(BaseSettings):
         "crashed worker's partitions move to the others.",
     )
     max_article_bytes: int = Field(
-        default=1_000_000, ge=1, description="Larger article messages go to the DLQ."
+        default=1_000_000,
+        ge=1,
+        description="Larger article messages go to the DLQ (reason too_large); `streams "
+        "publish` refuses them.",
+    )
+    dlq_max_payload_bytes: int = Field(
+        default=960_000,
+        ge=1024,
+        description="A dead letter keeps at most this many bytes of the original message; a "
+        "longer one is cut, with its size and sha256 in headers. Keep it under the broker's "
+        "message.max.bytes (1 MB by default).",
+    )
+    extraction_timeout: float = Field(
+        default=5.0,
+        gt=0,
+        description="Seconds one article may spend in extraction; past it the article goes "
+        "to the DLQ as extraction_timeout.",
+    )
+    extraction_threads: int = Field(
+        default=2,
+        ge=1,
+        description="Threads that run extraction off the event loop (when "
+        "extraction_processes is 0).",
+    )
+    extraction_processes: int = Field(
+        default=0,
+        ge=0,
+        description="Above 0: run extraction in this many worker processes instead of threads "
+        "(uses more cores, costs the extraction data's memory once per process).",
+    )
+    in_flight_articles: int = Field(
+        default=64,
+        ge=1,
+        description="Articles whose events may be sent but not yet acknowledged; offsets are "
+        "committed only up to the oldest unacknowledged one.",
+    )
+    producer_compression: Literal["lz4", "zstd", "gzip", "none"] = Field(
+        default="lz4", description="Compression of the worker's output batches."
+    )
+    producer_linger_ms: int = Field(
+        default=5, ge=0, description="How long the producer waits to fill a batch, ms."
+    )
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "faust",
+        description="Writable folder for the worker's faust state (one subfolder per app id).",
     )
     extra_extractors: list[str] = Field(
         default_factory=list,
@@ -63,7 +107,12 @@ class Settings(BaseSettings):
         "5,000 or 15,000 people (more villages known vs. less memory and a faster start).",
     )
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
-    web_port: int = Field(default=6066, description="Port of the worker's /metrics and /health.")
+    web_port: int = Field(
+        default=6066,
+        ge=0,
+        le=65535,
+        description="Port of the worker's /metrics and /health; 0 = any free port (logged).",
+    )
     web_status_page: bool = Field(default=True, description="Serve the live status page at /.")
     security_protocol: str = Field(
         default="PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."

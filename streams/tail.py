@@ -6,7 +6,8 @@ import json
 import sys
 import time
 
-from streams.kafka_clients import consumer
+from streams.errors import StreamsError
+from streams.kafka_clients import consumer, require_broker
 from streams.render import render_event
 from streams.settings import Settings
 
@@ -21,18 +22,27 @@ def tail_topic(
     limit: int | None = None,
     idle_timeout: float | None = None,
 ) -> int:
+    require_broker(settings)
+    name = settings.topic(topic)
     client = consumer(
         settings,
-        settings.topic(topic),
         auto_offset_reset="earliest" if from_beginning else "latest",
         enable_auto_commit=False,
         group_id=None,
     )
+    if name not in client.topics():
+        client.close()
+        raise StreamsError(
+            f"topic {name!r} does not exist on {settings.bootstrap} "
+            "(`streams topics list` shows the project's topics)"
+        )
+    client.subscribe([name])
     seen = 0
     last = time.monotonic()
     try:
         while limit is None or seen < limit:
-            batch = client.poll(timeout_ms=500)
+            # max_records: a poll returns whole fetched batches otherwise (--max 3 printed 37)
+            batch = client.poll(timeout_ms=500, max_records=None if limit is None else limit - seen)
             for records in batch.values():
                 for record in records:
                     print(

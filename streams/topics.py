@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from streams.errors import BrokerError
-from streams.kafka_clients import client_config
+from streams.kafka_clients import client_config, require_broker
 from streams.schemas import CATEGORIES
 from streams.settings import Settings
 
@@ -113,10 +113,26 @@ def _create(admin: Any, names: list[str], partitions: int, factor: int, timeout_
     admin.wait_for_topics(names, timeout_ms=timeout_ms)
 
 
-def describe_partitions(settings: Settings) -> dict[str, int]:
+def describe_partitions(settings: Settings, timeout_s: float = 30.0) -> dict[str, int]:
     """Partition count of every existing project topic (missing topics are left out)."""
     names = topic_names(settings)
-    with admin_client(settings) as admin:
+    require_broker(settings)
+    with admin_client(settings, timeout_s) as admin:
         present = [name for name in names if name in set(admin.list_topics())]
         described = admin.describe_topics(present) if present else []
     return {entry["name"]: len(entry["partitions"]) for entry in described}
+
+
+def topics_report(settings: Settings) -> tuple[list[str], int]:
+    """`streams topics list`: one line per project topic as the broker sees it; and the
+    number of missing topics. BrokerError when the broker cannot be reached."""
+    partitions = describe_partitions(settings, timeout_s=10.0)
+    names = topic_names(settings)
+    width = max(len(name) for name in names)
+    lines = [
+        f"{name:<{width}}  {partitions[name]} partition(s)"
+        if name in partitions
+        else f"{name:<{width}}  missing"
+        for name in names
+    ]
+    return lines, sum(name not in partitions for name in names)

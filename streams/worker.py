@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
+import socket
 import time
 
+from streams.errors import ConfigError
 from streams.settings import Settings
 
 log = logging.getLogger("streams.worker")
@@ -31,18 +34,43 @@ def _warm_up_extraction(gazetteer: str) -> None:
     log.info("extraction data (%s) loaded in %.1f s", gazetteer, time.perf_counter() - started)
 
 
+def bind_web_port(settings: Settings) -> socket.socket:
+    """Bind /metrics' port first, before anything joins the consumer group.
+
+    A second worker on the same host used to join the group, crash on the taken port and
+    cause two needless rebalances; now it stops here with one line. Port 0 picks a free one.
+    """
+    sock = socket.socket(socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((settings.web_host, settings.web_port))
+    except OSError as exc:
+        sock.close()
+        taken = exc.errno == errno.EADDRINUSE
+        why = "is already in use (another worker on this host?)" if taken else f"failed: {exc}"
+        raise ConfigError(
+            f"port {settings.web_port} on {settings.web_host} for /metrics {why}; give each "
+            "worker its own with --web-port or STREAMS_WEB_PORT (0 = any free port)"
+        ) from None
+    sock.listen(128)
+    sock.setblocking(False)
+    return sock
+
+
 def run_worker(settings: Settings) -> int:
     import faust
 
     from streams.app import create_app
 
+    web_socket = bind_web_port(settings)
     _warm_up_extraction(settings.gazetteer)
-    app = create_app(settings)
+    app = create_app(settings, web_socket=web_socket)
     log.info(
-        "worker %s consuming %s from %s",
+        "worker %s consuming %s from %s; /metrics on port %d",
         settings.app_id,
         settings.topic("articles"),
         settings.bootstrap,
+        web_socket.getsockname()[1],
     )
     worker = faust.Worker(
         app,
@@ -50,5 +78,7 @@ def run_worker(settings: Settings) -> int:
         redirect_stdouts=False,
         override_logging=False,
     )
+    # faust's progress spinner writes terminal escape codes even into a log file.
+    worker.spinner = None
     worker.execute_from_commandline()
     return 0

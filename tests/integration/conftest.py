@@ -82,6 +82,7 @@ class Pipeline:
         )
         self.log_dir = log_dir
         self.workers: list[subprocess.Popen[bytes]] = []
+        self.extra_env: dict[str, str] = {}
         create_topics(self.settings)
 
     @property
@@ -98,12 +99,16 @@ class Pipeline:
             "STREAMS_PARTITIONS": str(settings.partitions),
             "STREAMS_WEB_PORT": str(web_port or settings.web_port),
             "STREAMS_MAX_ARTICLE_BYTES": str(settings.max_article_bytes),
+            **self.extra_env,
         }
 
-    def start_worker(self, web_port: int | None = None) -> subprocess.Popen[bytes]:
+    def start_worker(
+        self, web_port: int | None = None, wrapper: list[str] | None = None
+    ) -> subprocess.Popen[bytes]:
+        """A worker process (run through `wrapper` when given), once it has its partitions."""
         log = (self.log_dir / f"worker-{len(self.workers)}.log").open("wb")
         process = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "worker"],
+            [*(wrapper or []), sys.executable, "-m", "streams.cli", "worker"],
             stdout=log,
             stderr=subprocess.STDOUT,
             env=self.env(web_port),
@@ -144,9 +149,17 @@ class Pipeline:
             time.sleep(0.25)
         raise AssertionError(f"{name} = {value} after {timeout}s; logs in {self.log_dir}")
 
-    def produce(self, values: list[bytes], keys: list[bytes | None] | None = None) -> None:
+    def produce(
+        self,
+        values: list[bytes],
+        keys: list[bytes | None] | None = None,
+        compression: str | None = None,
+    ) -> None:
         producer = KafkaProducer(
-            bootstrap_servers=self.settings.bootstrap, acks="all", max_request_size=4_000_000
+            bootstrap_servers=self.settings.bootstrap,
+            acks="all",
+            max_request_size=8_000_000,
+            compression_type=compression,
         )
         for index, value in enumerate(values):
             key = keys[index] if keys else None

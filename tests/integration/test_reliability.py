@@ -190,7 +190,10 @@ def test_reliability_publish_errors_are_one_line(kafka_bootstrap: str, tmp_path:
     result = _publish([str(big)], env)
     assert result.returncode != 0
     assert "huge.json" in result.stderr and "MessageSizeTooLarge" in result.stderr
+    assert "message.max.bytes" in result.stderr and "STREAMS_MAX_ARTICLE_BYTES" in result.stderr
     assert "0 article(s) were sent" in result.stderr
+    over = _publish([str(big)], pipeline.env())  # its STREAMS_MAX_ARTICLE_BYTES: 200000
+    assert over.returncode != 0 and "over STREAMS_MAX_ARTICLE_BYTES=200000" in over.stderr
     missing = _publish([str(big)], {**env, "STREAMS_TOPIC_PREFIX": "no-such-prefix."})
     assert missing.returncode != 0 and "does not exist" in missing.stderr
     down = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{free_port()}"}

@@ -61,3 +61,41 @@ def test_cli_extract_skips_bad_lines_and_writes_events(
     assert event["quantities"]["killed"]["value"] == 3
     assert "articles.jsonl:2: not JSON" in captured.err
     assert main(["extract", "--strict", str(source)]) == 1
+
+
+def test_cli_extract_missing_file_exits_1_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["extract", "/nonexistent/articles.jsonl"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert captured.err.strip().splitlines() == [
+        "streams: error: /nonexistent/articles.jsonl: no such file or folder"
+    ]
+
+
+def test_cli_unknown_option_shows_the_commands_own_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["extract", "--bogus"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: streams extract ")
+    assert "unrecognized arguments: --bogus" in err
+
+
+def test_cli_worker_port_taken_is_one_line_before_anything_starts() -> None:
+    from streams.errors import ConfigError
+    from streams.settings import Settings
+    from streams.worker import bind_web_port
+
+    first = bind_web_port(Settings(web_port=0))
+    port = first.getsockname()[1]
+    try:
+        with pytest.raises(ConfigError) as info:
+            bind_web_port(Settings(web_port=port))
+        message = str(info.value)
+        assert f"port {port}" in message and "STREAMS_WEB_PORT" in message
+        assert "\n" not in message
+    finally:
+        first.close()

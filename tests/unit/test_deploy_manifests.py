@@ -408,12 +408,16 @@ def test_deploy_manifests_asyncapi_headers_match_what_the_worker_writes() -> Non
     assert set(event_spec["required"]) <= set(written)
     dlq_spec = messages["deadLetter"]["headers"]
     extra = [("dlq.extractor", b"x"), ("dlq.traceback", b"t")]
-    letter = dead_letter(b"raw", Source("articles", 0, 7), "not_json", "d", extra)
+    raw = b"raw" * 1000
+    letter = dead_letter(raw, Source("articles", 0, 7), "not_json", "d", extra, limit=1024)
     assert {name for name, _ in letter.headers} == set(dlq_spec["properties"])
 
 
 def test_deploy_manifests_asyncapi_dlq_reasons_are_the_decoders() -> None:
+    from streams.processing import EXTRACTION_TIMEOUT
+
     decoder = (PROJECT_ROOT / "streams" / "decode.py").read_text(encoding="utf-8")
-    reasons = set(re.findall(r'Rejected\(\s*"([a-z0-9_]+)"', decoder)) | {"extractor_error"}
+    reasons = set(re.findall(r'Rejected\(\s*"([a-z0-9_]+)"', decoder))
+    reasons |= {"extractor_error", EXTRACTION_TIMEOUT}
     spec = load_yaml(ASYNCAPI)["components"]["messages"]["deadLetter"]["headers"]
     assert set(spec["properties"]["dlq.reason"]["enum"]) == reasons

@@ -1,3 +1,4 @@
+import hashlib
 import json
 from datetime import UTC, datetime
 
@@ -71,3 +72,25 @@ def test_processing_extractor_failure_keeps_other_events_and_records_dlq() -> No
     assert dlq_headers["dlq.extractor"] == b"sanctions"
     assert b"ValueError" in dlq_headers["dlq.traceback"]
     assert outcome.records[-1].value == raw
+
+
+def test_processing_dead_letter_over_the_limit_is_cut_with_size_and_hash() -> None:
+    raw = b'{"text": "' + b"x" * 5_000_000 + b'"}'
+    outcome = process_message(
+        raw, SOURCE, max_bytes=1_000_000, now=NOW, extract=_one_event, dlq_limit=900_000
+    )
+    assert outcome.rejected_reason == "too_large"
+    [record] = outcome.records
+    headers = dict(record.headers)
+    assert record.value == raw[:900_000]
+    assert headers["dlq.truncated"] == b"true"
+    assert headers["dlq.original.size"] == str(len(raw)).encode()
+    assert headers["dlq.original.sha256"] == hashlib.sha256(raw).hexdigest().encode()
+
+
+def test_processing_dead_letter_within_the_limit_is_whole() -> None:
+    raw = b"{broken"
+    outcome = process_message(raw, SOURCE, max_bytes=1000, now=NOW, dlq_limit=1024)
+    [record] = outcome.records
+    assert record.value == raw
+    assert "dlq.truncated" not in dict(record.headers)

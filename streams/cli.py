@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from streams import __version__
 from streams.errors import StreamsError
+from streams.gazetteer_cmd import add_parser as add_gazetteer_parser
 from streams.publish import PROGRESS_EVERY
 from streams.settings import get_settings
 
@@ -166,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schemas.add_argument("--check", action="store_true", help="exit 1 when files are stale")
     schemas.set_defaults(handler=_schemas)
+    add_gazetteer_parser(sub)
     return parser
 
 

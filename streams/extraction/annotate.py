@@ -612,7 +612,7 @@ def _match_at(
         # the state, so no actor
         doc.focus[plural.country] += 1
         return i + 1
-    if first not in _first_tokens():
+    if first not in _first_tokens() and not g.knows_first_word(first):
         # no name in any dictionary starts with this word: maybe a place in another spelling
         return _variant_at(doc, toks, i, raw_places)
     for n in range(min(5, len(toks) - i), 0, -1):

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from streams.extraction import lexicons
 from streams.extraction.dates import (
     MONTH_ABBREVIATIONS,
+    MONTH_RE,
     DateMention,
     find_dates,
     latest_explicit_date,
@@ -363,8 +364,9 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
     # "Chasiv Yar (Kramatorsk district, Donetsk region)": the bracket qualifies the town
     taken: list[tuple[int, int]] = [m.span() for m in ADMIN_PAREN.finditer(text)]
     qualifiers = list(taken)
-    # "On August 28", "from March 10": a word inside a date is never a place
+    # "On August 28", "from March 10", "from March to May": a word inside a date is no place
     taken.extend((d.start, d.end) for d in doc.dates)
+    taken.extend(month_words(text))
     _scan_regions(doc, index, raw_places, taken, qualifiers)
     for match in LOWER_TITLE.finditer(text):
         if any(a.start <= match.start("name") < a.end for a in doc.actors):
@@ -466,6 +468,25 @@ def _listed_regions(
         if cands:
             raw_places.append(_RawPlace(start, end, text[start:end], cands, True))
             taken.append((start, end))
+
+
+@lru_cache(maxsize=1)
+def month_phrase() -> re.Pattern[str]:
+    """A month name a time word binds ("since August", "March to May"), from time_words.json."""
+    words = lexicons.time_words()
+    lead = "|".join(re.escape(w) for w in words.month_lead)
+    link = "|".join(re.escape(w) for w in words.month_link)
+    return re.compile(
+        rf"\b(?:(?i:{lead})[\s-]+(?P<led>{MONTH_RE})"
+        rf"|(?P<first>{MONTH_RE})(?:\s+(?i:{link})\s+|\s*[-–]\s*)(?P<second>{MONTH_RE}))(?!\w)"
+    )
+
+
+def month_words(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in month_phrase().finditer(text):
+        spans.extend(match.span(g) for g in ("led", "first", "second") if match.group(g))
+    return spans
 
 
 def _names_an_actor(phrase: str, index: dict[str, _ActorEntry]) -> bool:

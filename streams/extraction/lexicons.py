@@ -153,6 +153,13 @@ class RegionWords(_Strict):
     units: list[RegionUnit] = Field(min_length=1)
 
 
+class TimeWords(_Strict):
+    version: str
+    comment: str
+    month_lead: list[str] = Field(min_length=1)
+    month_link: list[str] = Field(min_length=1)
+
+
 def load_model(path: Path, model: type[M]) -> M:
     """Read and validate one JSON data file; any problem becomes a LexiconError."""
     try:
@@ -197,3 +204,8 @@ def admin1_map() -> Admin1Map:
 @lru_cache(maxsize=1)
 def region_words() -> RegionWords:
     return load_model(DATA_DIR / "region_words.json", RegionWords)
+
+
+@lru_cache(maxsize=1)
+def time_words() -> TimeWords:
+    return load_model(DATA_DIR / "time_words.json", TimeWords)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from streams.extraction import extract, lexicons
-from streams.extraction.annotate import annotate, region_patterns
+from streams.extraction.annotate import annotate, month_words, region_patterns
 from streams.schemas import Article
 
 
@@ -65,6 +65,9 @@ def test_town_in_the_region_of_is_the_event_place() -> None:
         "Curfews have held from March 10 in the old quarter of Damboa, residents said.",
         "Insurgents looted a clinic near Damboa on May 5, residents said.",
         "In June, insurgents looted a clinic near Damboa, residents said.",
+        "From March to May, insurgents looted clinics near Damboa, residents said.",
+        "Between June and August, insurgents looted clinics near Damboa, residents said.",
+        "Insurgents have looted clinics near Damboa since August, residents said.",
     ],
 )
 def test_a_word_inside_a_date_is_never_a_place(text: str) -> None:
@@ -80,3 +83,13 @@ def test_region_patterns_come_from_the_data_file() -> None:
         assert patterns.after_many.search(f"in the Kharkiv and Sumy {unit.plural} on Monday")
         found = patterns.before.search(f"in the {unit.word} of Kharkiv on Monday")
         assert bool(found) is unit.before_name
+
+
+def test_month_time_words_come_from_the_data_file() -> None:
+    words = lexicons.time_words()
+    assert "since" in words.month_lead and "to" in words.month_link
+    for lead in words.month_lead:
+        start = len(f"near Damboa {lead} ")
+        assert month_words(f"near Damboa {lead} August") == [(start, start + len("August"))]
+    assert month_words("from March to May") == [(5, 10), (14, 17)]
+    assert month_words("Theresa May said") == []  # a month name alone is left to the scan

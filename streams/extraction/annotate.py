@@ -433,13 +433,7 @@ def _scan_regions(
             continue  # "Islamic State West Africa Province": a group, not a region
         if any(a <= match.start() < b for a, b in qualifiers):
             continue
-        name, start = match.group(1), match.start(1)
-        cands = _admin1_candidates(name)
-        if not cands and " " in name and not _COMPASS.match(name):
-            # "Sudan's Gezira state": the region is the last word; "Middle Juba" is not "Juba"
-            start += name.rindex(" ") + 1
-            name = name[name.rindex(" ") + 1 :]
-            cands = _admin1_candidates(name)
+        start, cands = _region_named(match.group(1), match.start(1))
         if cands:
             raw_places.append(_RawPlace(start, match.end(), text[start : match.end()], cands, True))
             taken.append((start, match.end()))
@@ -454,17 +448,26 @@ def _scan_regions(
                 _listed_regions(text, match, raw_places, taken)
 
 
+def _region_named(name: str, start: int) -> tuple[int, list[Place]]:
+    """Where the region's name starts and its candidates: "Sudan's Gezira state" and "Russia's
+    Kursk and Belgorod regions" name it by the last word; "Middle Juba" is not "Juba"."""
+    cands = _admin1_candidates(name)
+    if not cands and " " in name and not _COMPASS.match(name):
+        start += name.rindex(" ") + 1
+        cands = _admin1_candidates(name[name.rindex(" ") + 1 :])
+    return start, cands
+
+
 def _listed_regions(
     text: str, match: re.Match[str], raw_places: list[_RawPlace], taken: list[tuple[int, int]]
 ) -> None:
     """Each name of "the Kharkiv and Sumy regions" / "the regions of Kharkiv and Sumy" that is a
     known region, as that region."""
     for name in _REGION_NAME_RE.finditer(match.group(1)):
-        start = match.start(1) + name.start()
-        end = start + len(_clean(name.group(0)))
+        start, cands = _region_named(name.group(0), match.start(1) + name.start())
+        end = match.start(1) + name.start() + len(_clean(name.group(0)))
         if any(a <= start < b for a, b in taken):
             continue
-        cands = _admin1_candidates(name.group(0))
         if cands:
             raw_places.append(_RawPlace(start, end, text[start:end], cands, True))
             taken.append((start, end))

@@ -43,6 +43,15 @@ def test_coordinated_regions_are_each_an_area(text: str) -> None:
     assert {(p, a) for _, p, a, _ in _places(text)} == {("admin1", "UA-63"), ("admin1", "UA-59")}
 
 
+def test_coordinated_regions_after_a_possessive_country() -> None:
+    places = _places("Glide bombs hit Russia's Kursk and Belgorod regions on Monday night.")
+    assert [(p, a) for _, p, a, _ in places if p == "admin1"] == [
+        ("admin1", "RU-KRS"),
+        ("admin1", "RU-BEL"),
+    ]
+    assert all(p != "city" for _, p, _, _ in places)
+
+
 def test_the_city_itself_is_still_a_city() -> None:
     places = _places("Rockets fell on the city of Kharkiv and on a village in Sumy region.")
     assert [(p, a) for _, p, a, _ in places] == [("city", "UA-63"), ("admin1", "UA-59")]

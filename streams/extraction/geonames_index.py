@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
+import threading
 import time
 import unicodedata
 import zipfile
@@ -272,20 +273,25 @@ class GeoNamesIndex:
         try:
             found = self._db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.DatabaseError as exc:
+            self._db.close()
             raise LexiconError(f"{path} is not a gazetteer index: {exc}") from exc
         if found is None or found[0] != FORMAT:
+            self._db.close()
             raise LexiconError(f"{path} is not a {FORMAT} file (found {found})")
+        self._lock = threading.Lock()  # one connection, shared by the worker's threads
         self.places = lru_cache(maxsize=65_536)(self._places)
         self.has_first_word = lru_cache(maxsize=65_536)(self._has_first_word)
 
     def _places(self, key: str) -> tuple[Row, ...]:
-        rows = self._db.execute(
-            "SELECT p.* FROM name n JOIN place p ON p.id = n.id WHERE n.key = ?", (key,)
-        ).fetchall()
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT p.* FROM name n JOIN place p ON p.id = n.id WHERE n.key = ?", (key,)
+            ).fetchall()
         return tuple(
             Row(r[0], r[1], r[2], tuple(filter(None, r[3].split("|"))), *r[4:]) for r in rows
         )
 
     def _has_first_word(self, word: str) -> bool:
-        found = self._db.execute("SELECT 1 FROM first_word WHERE word = ?", (word,)).fetchone()
-        return found is not None
+        with self._lock:
+            found = self._db.execute("SELECT 1 FROM first_word WHERE word = ?", (word,))
+            return found.fetchone() is not None

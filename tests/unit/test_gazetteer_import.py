@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from streams.cli import main
-from streams.errors import DumpError
+from streams.errors import DumpError, LexiconError
 from streams.extraction import geonames_index as gi
 from streams.extraction.gazetteer import attach_index, gazetteer
 
@@ -188,3 +188,12 @@ def test_cli_gazetteer_import_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["gazetteer", "import", "--help"])
     out = capsys.readouterr().out
     assert "allCountries.txt" in out and "STREAMS_GAZETTEER_INDEX" in out
+
+
+def test_index_setting_naming_no_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="streams gazetteer import"):
+        gi.GeoNamesIndex(tmp_path / "missing.sqlite")
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_text("not a database", encoding="utf-8")
+    with pytest.raises(LexiconError, match="not a gazetteer index"):
+        gi.GeoNamesIndex(garbage)

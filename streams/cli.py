@@ -10,6 +10,7 @@ from pathlib import Path
 
 from streams import __version__
 from streams.errors import StreamsError
+from streams.gazetteer_cmd import add_parser as add_gazetteer_parser
 from streams.publish import PROGRESS_EVERY
 from streams.settings import get_settings
 
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schemas.add_argument("--check", action="store_true", help="exit 1 when files are stale")
     schemas.set_defaults(handler=_schemas, command_parser=schemas)
+    add_gazetteer_parser(sub)
     return parser
 
 

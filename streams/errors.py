@@ -5,7 +5,8 @@ StreamsError
 ├── BrokerError        the local Kafka broker could not be started / stopped / reached
 │   └── ToolMissingError   java or mvn is not installed
 ├── PublishError       an article could not be read or sent
-└── LexiconError       a data file of the extraction is invalid
+├── LexiconError       a data file of the extraction is invalid
+└── DumpError          a GeoNames dump could not be read or indexed
 """
 
 
@@ -31,3 +32,7 @@ class PublishError(StreamsError):
 
 class LexiconError(StreamsError):
     """A lexicon / dictionary data file failed validation on load."""
+
+
+class DumpError(StreamsError):
+    """A GeoNames dump given to `streams gazetteer import` could not be read or indexed."""

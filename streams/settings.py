@@ -14,6 +14,8 @@ from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GAZETTEER_INDEX = PROJECT_ROOT / "var" / "gazetteer" / "geonames.sqlite"
+"""Where `streams gazetteer import` writes when STREAMS_GAZETTEER_INDEX is unset."""
 
 
 class Settings(BaseSettings):
@@ -105,6 +107,11 @@ class Settings(BaseSettings):
         default="cities1000",
         description="GeoNames city file of the place gazetteer: towns of at least 500, 1,000, "
         "5,000 or 15,000 people (more villages known vs. less memory and a faster start).",
+    )
+    gazetteer_index: Path | None = Field(
+        default=None,
+        description="Village index built by `streams gazetteer import` from a full GeoNames "
+        "dump; when set, its places are added to the town file's. Unset: no index.",
     )
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
     web_port: int = Field(

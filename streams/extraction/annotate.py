@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from streams.extraction import lexicons
 from streams.extraction.dates import (
     MONTH_ABBREVIATIONS,
+    MONTH_RE,
     DateMention,
     find_dates,
     latest_explicit_date,
@@ -363,26 +364,10 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
     # "Chasiv Yar (Kramatorsk district, Donetsk region)": the bracket qualifies the town
     taken: list[tuple[int, int]] = [m.span() for m in ADMIN_PAREN.finditer(text)]
     qualifiers = list(taken)
-    for match in REGION_RE.finditer(text):
-        if _names_an_actor(text[max(0, match.start() - 40) : match.end()], index):
-            continue  # "Islamic State West Africa Province": a group, not a region
-        if any(a <= match.start() < b for a, b in qualifiers):
-            continue
-        name, start = match.group(1), match.start(1)
-        cands = _admin1_candidates(name)
-        if not cands and " " in name and not _COMPASS.match(name):
-            # "Sudan's Gezira state": the region is the last word; "Middle Juba" is not "Juba"
-            start += name.rindex(" ") + 1
-            name = name[name.rindex(" ") + 1 :]
-            cands = _admin1_candidates(name)
-        if cands:
-            raw_places.append(_RawPlace(start, match.end(), text[start : match.end()], cands, True))
-            taken.append((start, match.end()))
-        elif not _names_an_actor(match.group(0), index):
-            taken.append((start, match.end()))  # "Soum province": a region we do not know
-        if _COMPASS.match(match.group(1)):
-            # "North Kivu province": "North" is part of the region's name, not a place
-            taken.append((match.start(1), start if cands else match.end()))
+    # "On August 28", "from March 10", "from March to May": a word inside a date is no place
+    taken.extend((d.start, d.end) for d in doc.dates)
+    taken.extend(month_words(text))
+    _scan_regions(doc, index, raw_places, taken, qualifiers)
     for match in LOWER_TITLE.finditer(text):
         if any(a.start <= match.start("name") < a.end for a in doc.actors):
             continue
@@ -430,6 +415,81 @@ def _scan_names(doc: Annotated) -> list[_RawPlace]:
         while i < len(toks):
             i = _match_at(doc, toks, i, index=index, titles=titles, raw_places=raw_places)
     return raw_places
+
+
+def _scan_regions(
+    doc: Annotated,
+    index: dict[str, _ActorEntry],
+    raw_places: list[_RawPlace],
+    taken: list[tuple[int, int]],
+    qualifiers: list[tuple[int, int]],
+) -> None:
+    """Regions named with a unit word: read as the admin1 area, never as the town of that name
+    (its capital), which the later scan of capitalised words would otherwise find."""
+    text = doc.text
+    patterns = region_patterns()
+    for match in patterns.after.finditer(text):
+        if _names_an_actor(text[max(0, match.start() - 40) : match.end()], index):
+            continue  # "Islamic State West Africa Province": a group, not a region
+        if any(a <= match.start() < b for a, b in qualifiers):
+            continue
+        start, cands = _region_named(match.group(1), match.start(1))
+        if cands:
+            raw_places.append(_RawPlace(start, match.end(), text[start : match.end()], cands, True))
+            taken.append((start, match.end()))
+        elif not _names_an_actor(match.group(0), index):
+            taken.append((start, match.end()))  # "Soum province": a region we do not know
+        if _COMPASS.match(match.group(1)):
+            # "North Kivu province": "North" is part of the region's name, not a place
+            taken.append((match.start(1), start if cands else match.end()))
+    for pattern in (patterns.after_many, patterns.before):
+        for match in pattern.finditer(text):
+            if not _names_an_actor(text[max(0, match.start() - 40) : match.end()], index):
+                _listed_regions(text, match, raw_places, taken)
+
+
+def _region_named(name: str, start: int) -> tuple[int, list[Place]]:
+    """Where the region's name starts and its candidates: "Sudan's Gezira state" and "Russia's
+    Kursk and Belgorod regions" name it by the last word; "Middle Juba" is not "Juba"."""
+    cands = _admin1_candidates(name)
+    if not cands and " " in name and not _COMPASS.match(name):
+        start += name.rindex(" ") + 1
+        cands = _admin1_candidates(name[name.rindex(" ") + 1 :])
+    return start, cands
+
+
+def _listed_regions(
+    text: str, match: re.Match[str], raw_places: list[_RawPlace], taken: list[tuple[int, int]]
+) -> None:
+    """Each name of "the Kharkiv and Sumy regions" / "the regions of Kharkiv and Sumy" that is a
+    known region, as that region."""
+    for name in _REGION_NAME_RE.finditer(match.group(1)):
+        start, cands = _region_named(name.group(0), match.start(1) + name.start())
+        end = match.start(1) + name.start() + len(_clean(name.group(0)))
+        if any(a <= start < b for a, b in taken):
+            continue
+        if cands:
+            raw_places.append(_RawPlace(start, end, text[start:end], cands, True))
+            taken.append((start, end))
+
+
+@lru_cache(maxsize=1)
+def month_phrase() -> re.Pattern[str]:
+    """A month name a time word binds ("since August", "March to May"), from time_words.json."""
+    words = lexicons.time_words()
+    lead = "|".join(re.escape(w) for w in words.month_lead)
+    link = "|".join(re.escape(w) for w in words.month_link)
+    return re.compile(
+        rf"\b(?:(?i:{lead})[\s-]+(?P<led>{MONTH_RE})"
+        rf"|(?P<first>{MONTH_RE})(?:\s+(?i:{link})\s+|\s*[-–]\s*)(?P<second>{MONTH_RE}))(?!\w)"
+    )
+
+
+def month_words(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in month_phrase().finditer(text):
+        spans.extend(match.span(g) for g in ("led", "first", "second") if match.group(g))
+    return spans
 
 
 def _names_an_actor(phrase: str, index: dict[str, _ActorEntry]) -> bool:
@@ -486,12 +546,32 @@ def _appositive_people(
         taken.append((start, end))
 
 
-REGION_RE = re.compile(
-    r"\b([A-Z][\w’'\-]+(?:[\s-](?:(?:al|el|ez|ad|ar|as|ash|az|ed|es)-|(?:de|del|do|da)\s)?"
-    r"[A-Z][\w’'\-]+)?)\s+"
-    r"(?i:region|oblast|province|governorate|"
-    r"territory|prefecture|krai|state|department)\b"
+_REGION_NAME = (
+    r"[A-Z][\w’'\-]+(?:[\s-](?:(?:al|el|ez|ad|ar|as|ash|az|ed|es)-|(?:de|del|do|da)\s)?"
+    r"[A-Z][\w’'\-]+)?"
 )
+_REGION_NAME_RE = re.compile(_REGION_NAME)
+
+
+class _RegionPatterns(NamedTuple):
+    after: re.Pattern[str]  # "Kharkiv region", "Sumy Oblast"
+    after_many: re.Pattern[str]  # "the Kharkiv and Sumy regions"
+    before: re.Pattern[str]  # "the region of Kharkiv", "the provinces of Idlib and Hama"
+
+
+@lru_cache(maxsize=1)
+def region_patterns() -> _RegionPatterns:
+    """The phrases that name a region, built from the unit words of region_words.json."""
+    units = lexicons.region_words().units
+    one = "|".join(u.word for u in units)
+    many = "|".join(u.plural for u in units)
+    lead = "|".join(f"{u.plural}|{u.word}" for u in units if u.before_name)
+    names = rf"(?:{_REGION_NAME}(?:,\s+|,?\s+and\s+))+{_REGION_NAME}"
+    return _RegionPatterns(
+        re.compile(rf"\b({_REGION_NAME})\s+(?i:{one})\b"),
+        re.compile(rf"\b({names})\s+(?i:{many})\b"),
+        re.compile(rf"\b(?i:{lead})\s+of\s+(?:the\s+)?((?:{names})|{_REGION_NAME})"),
+    )
 
 
 LOWER_TITLE = re.compile(
@@ -556,7 +636,7 @@ def _match_at(
         # the state, so no actor
         doc.focus[plural.country] += 1
         return i + 1
-    if first not in _first_tokens():
+    if first not in _first_tokens() and not g.knows_first_word(first):
         # no name in any dictionary starts with this word: maybe a place in another spelling
         return _variant_at(doc, toks, i, raw_places)
     for n in range(min(5, len(toks) - i), 0, -1):

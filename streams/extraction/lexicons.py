@@ -159,6 +159,25 @@ class Admin1Map(_Strict):
     admin1: dict[str, Admin1Entry]
 
 
+class RegionUnit(_Strict):
+    word: str = Field(pattern=r"^[a-z]+$")
+    plural: str = Field(pattern=r"^[a-z]+$")
+    before_name: bool
+
+
+class RegionWords(_Strict):
+    version: str
+    comment: str
+    units: list[RegionUnit] = Field(min_length=1)
+
+
+class TimeWords(_Strict):
+    version: str
+    comment: str
+    month_lead: list[str] = Field(min_length=1)
+    month_link: list[str] = Field(min_length=1)
+
+
 def load_model(path: Path, model: type[M]) -> M:
     """Read and validate one JSON data file; any problem becomes a LexiconError."""
     try:
@@ -198,3 +217,13 @@ def triggers() -> TriggerLexicon:
 @lru_cache(maxsize=1)
 def admin1_map() -> Admin1Map:
     return load_model(DATA_DIR / "admin1.json", Admin1Map)
+
+
+@lru_cache(maxsize=1)
+def region_words() -> RegionWords:
+    return load_model(DATA_DIR / "region_words.json", RegionWords)
+
+
+@lru_cache(maxsize=1)
+def time_words() -> TimeWords:
+    return load_model(DATA_DIR / "time_words.json", TimeWords)

@@ -15,6 +15,7 @@ COMMANDS = [
     "extract",
     "evaluate",
     "schemas",
+    "gazetteer",
 ]
 
 

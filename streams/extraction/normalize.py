@@ -8,9 +8,19 @@ from datetime import date, datetime
 
 from streams.extraction import lexicons, spec
 from streams.extraction.annotate import Annotated
-from streams.extraction.extractors.common import Proto
+from streams.extraction.extractors.common import Proto, said_on
 from streams.extraction.lexicons import UNTYPED_ATTACK
-from streams.schemas import Actor, Codes, Count, Event, Evidence, ExtractorRef, Location, Quantities
+from streams.schemas import (
+    Actor,
+    Codes,
+    Count,
+    Event,
+    Evidence,
+    ExtractorRef,
+    Location,
+    Quantities,
+    When,
+)
 
 CONFLICT = spec.types_in("conflict") | {UNTYPED_ATTACK}
 _AERIAL = frozenset({"air_strike", "missile_attack"})
@@ -398,10 +408,23 @@ def _status(proto: Proto, published: date) -> str:
     return proto.status
 
 
+def _when(proto: Proto, doc: Annotated, status: str) -> When:
+    """Codebook rule 5: a happening dated only to a week, a month or a year, and a planned act
+    with no day stated for it, have no date (the precision stays). The day a plan was announced
+    ("will visit Berlin, a spokesman said on Monday") is not the day of the act."""
+    when = proto.when
+    vague = when.precision != "day"
+    if status == "planned" and not vague:
+        said = said_on(doc, proto.sentence)
+        vague = not proto.date_explicit or (said is not None and said.text == when.text)
+    return when.model_copy(update={"date": None}) if vague and when.date else when
+
+
 def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
     tax = lexicons.taxonomy().by_type()[proto.event_type]
     article = doc.article
     sent = proto.sentence
+    status = _status(proto, doc.reported)
     return Event(
         event_id=event_id(
             article.id,
@@ -417,7 +440,7 @@ def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
         extracted_at=extracted_at,
         event_type=proto.event_type,
         category=tax.category,
-        status=_status(proto, doc.reported),
+        status=status,
         codes=Codes(
             cameo=tax.cameo,
             plover=tax.plover,
@@ -426,7 +449,7 @@ def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
         ),
         actors=proto.actors,
         locations=proto.locations,
-        when=proto.when,
+        when=_when(proto, doc, status),
         quantities=Quantities(
             killed=proto.killed,
             injured=proto.injured,

@@ -152,13 +152,10 @@ def test_extraction_context_attacker_and_defender(text: str, initiator: str, tar
     assert _roles(conflict[0]) == {"initiator": initiator, "target": target}
 
 
-def test_extraction_context_lead_toll_is_the_news() -> None:
+def test_extraction_context_lead_running_total_is_no_event() -> None:
+    # codebook rules 3 and 8: a toll since a war began is no happening, even as the lead
     text = (
-        "The health ministry in Gaza said on Monday that at least 37,300 Palestinians have been "
-        "killed in the territory since the start of the war in October. Aid groups warned of "
-        "famine."
+        "At least 9,800 people have been killed in Sudan's Darfur region since the war began, "
+        "a rights group said on Friday. Aid groups warned of famine."
     )
-    reports = [e for e in _events(text) if e.event_type == "casualty_report"]
-    assert reports
-    assert reports[0].quantities.killed is not None
-    assert reports[0].quantities.killed.value == 37300
+    assert [e for e in _events(text) if e.category == "conflict"] == []

@@ -38,12 +38,13 @@ def test_extraction_generalize_context_is_not_an_event(text: str) -> None:
     assert conflict == []
 
 
-def test_extraction_generalize_since_month_total_is_kept() -> None:
+def test_extraction_generalize_since_start_total_is_no_event() -> None:
+    # codebook rules 3 and 8: a running total is not a casualty report of the day
     events = _events(
-        "The health ministry in Gaza said on Monday that at least 37,300 Palestinians had "
-        "been killed since the start of the war in October."
+        "At least 3,100 civilians have been killed across Myanmar since the start of the "
+        "conflict, the UN said on Monday."
     )
-    assert [e.event_type for e in events] == ["casualty_report"]
+    assert events == []
 
 
 def test_extraction_generalize_stale_background_does_not_merge() -> None:

@@ -14,7 +14,6 @@ from streams.extraction.extractors.common import (
     actor_of,
     antecedent_place,
     article_span,
-    casualties,
     clause_before,
     cue_in,
     dateline_place,
@@ -445,11 +444,11 @@ def _kept_hits(
 
 
 def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Proto | None:
-    """lead: no attack reported before it, so a running toll may itself be the news."""
+    """lead: no attack reported before it (the dateline city may be the attack's place)."""
     found = triggers_in(doc, "attack", sent)
-    # "650 have been killed in the West Bank since October 2023" after the raid is context
-    news_toll = lead and sent.index <= 1  # "37,300 have been killed since October": the news
-    killed, injured = casualties(sent) if news_toll else event_casualties(sent, doc.published.year)
+    # a running total is no happening's count, even as the lead (codebook rules 3 and 8):
+    # "37,300 have been killed since the start of the war", "650 ... since October 2023"
+    killed, injured = event_casualties(sent, doc.published.year)
     if not found and not (killed or injured):
         return None
     if _suppressed(sent):

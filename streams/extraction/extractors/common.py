@@ -335,9 +335,13 @@ def sentence_places(doc: Annotated, sent: Sentence) -> list[PlaceMention]:
     ]
 
 
-def event_date(doc: Annotated, sent: Sentence, near: int | None = None) -> tuple[When, bool]:
+def event_date(
+    doc: Annotated, sent: Sentence, near: int | None = None, *, verbal: bool = False
+) -> tuple[When, bool]:
     """The date of the sentence's event: the date phrase nearest the trigger (or the first),
-    else the publication day."""
+    else the publication day. A verbal act (verbal=True) takes no date from the sentences
+    before it unless it says so ("hours later"): with no stated day it is dated by the
+    publication day (codebook rule 5), not by the happening it reacts to."""
     in_sent = [m for m in doc.dates if sent.start <= m.start < sent.end]
     found = [m for m in in_sent if not _secondary_date(doc.text, m)]
     if found:
@@ -355,8 +359,13 @@ def event_date(doc: Annotated, sent: Sentence, near: int | None = None) -> tuple
     carried = bool(_SAME_DAY.search(sent.text) or _NEXT_DAY.search(sent.text))
     while i > 0 and (
         carried
-        or "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]
-        or _ANAPHORA.match(doc.sentences[i].text)
+        or (
+            not verbal
+            and (
+                "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]
+                or _ANAPHORA.match(doc.sentences[i].text)
+            )
+        )
     ):
         prev = doc.sentences[i - 1]
         earlier = [

@@ -100,7 +100,7 @@ def extract_meetings(doc: Annotated) -> list[Proto]:
             said = said_on(doc, sent)
             day = said.date.isoformat() if said and said.precision == "day" else None
             proto.when = proto.when.model_copy(
-                update={"date": day or doc.published.isoformat(), "text": None}
+                update={"date": day or doc.published.isoformat(), "text": None, "precision": "day"}
             )
         proto.base_confidence = 0.55
         out.append(proto)

@@ -101,6 +101,6 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
             )
     if rule.event_type == "statement" and len(proto.actors) < 1:
         return None
-    proto.when, proto.date_explicit = event_date(doc, sent, start)
+    proto.when, proto.date_explicit = event_date(doc, sent, start, verbal=True)
     proto.base_confidence = 0.55
     return proto

@@ -26,6 +26,21 @@ UNTYPED_ATTACK = "attack"
 SUMMARY_PLACEHOLDERS = frozenset(
     {"who", "type", "targets", "places_or_targets", "counts", "participants", "venue"}
 )
+Family = Literal[
+    "battles",
+    "explosions",
+    "violence_against_civilians",
+    "protests",
+    "riots",
+    "strategic",
+    "sanctions",
+    "statements",
+    "diplomacy",
+    "aid",
+    "humanitarian",
+    "casualties",
+]
+"""The pattern families: each names the triggers/roles files (data/<lang>/.../<family>.jsonl)."""
 
 
 class _Strict(BaseModel):
@@ -43,6 +58,7 @@ def _check_regex(value: str) -> str:
 class TaxonomyEntry(_Strict):
     event_type: str = Field(pattern=r"^[a-z_]+$")
     category: str
+    family: Family = Field(description="its patterns file: data/<lang>/triggers/<family>.jsonl")
     definition: str = Field(min_length=5)
     cameo: str | None
     plover: str | None
@@ -196,6 +212,9 @@ def taxonomy() -> Taxonomy:
     names = [t.event_type for t in tax.types]
     if len(set(names)) != len(names):
         raise LexiconError("taxonomy.json: duplicate event_type")
+    subs = [t.acled_sub_event_type for t in tax.types if t.acled_sub_event_type]
+    if len(set(subs)) != len(subs):
+        raise LexiconError("taxonomy.json: two event types share an ACLED sub-event type")
     return tax
 
 

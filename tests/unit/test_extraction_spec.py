@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from streams import evaluate
 from streams.extraction import spec
-from streams.extraction.lexicons import TaxonomyEntry
+from streams.extraction.lexicons import TaxonomyEntry, taxonomy
 
 
 @pytest.mark.parametrize(
@@ -55,6 +56,7 @@ def test_spec_entry_rejects_an_unknown_summary_placeholder() -> None:
             {
                 "event_type": "x_type",
                 "category": "conflict",
+                "family": "battles",
                 "definition": "a test type",
                 "cameo": None,
                 "plover": None,
@@ -62,5 +64,40 @@ def test_spec_entry_rejects_an_unknown_summary_placeholder() -> None:
                 "acled_sub_event_type": None,
                 "merge_rank": None,
                 "summary": "{who} {typo}",
+            }
+        )
+
+
+def test_spec_has_one_type_per_acled_sub_event_type_within_its_acled_type() -> None:
+    by_sub = {
+        t.acled_sub_event_type: t for t in taxonomy().types if t.acled_sub_event_type is not None
+    }
+    assert set(by_sub) == set(evaluate.ACLED_SUB_EVENT_TYPES)
+    for sub, entry in by_sub.items():
+        assert entry.acled_event_type == evaluate.ACLED_SUB_EVENT_TYPES[sub], sub
+    # a type without a sub-event type has no ACLED type either
+    assert all(t.acled_event_type is None for t in taxonomy().types if not t.acled_sub_event_type)
+
+
+def test_spec_proposal_and_agreement_are_two_types() -> None:
+    assert spec.entry("ceasefire_proposal").acled_sub_event_type is None
+    assert spec.entry("agreement").acled_sub_event_type == "Agreement"
+    assert spec.entry("agreement").family == spec.entry("ceasefire_proposal").family
+
+
+def test_spec_entry_rejects_an_unknown_family() -> None:
+    with pytest.raises(ValidationError, match="family"):
+        TaxonomyEntry.model_validate(
+            {
+                "event_type": "x_type",
+                "category": "conflict",
+                "family": "weather",
+                "definition": "a test type",
+                "cameo": None,
+                "plover": None,
+                "acled_event_type": None,
+                "acled_sub_event_type": None,
+                "merge_rank": None,
+                "summary": "{who} {type}",
             }
         )

@@ -19,6 +19,26 @@ DEV = GOLD / "dev.jsonl"
 # later dev sets, each with its own thresholds in ratchet.json
 LATER_DEV_SETS = {"dev2_f1": GOLD / "dev2.jsonl", "dev3_f1": GOLD / "dev3.jsonl"}
 SEEDS = ROOT / "seeds"
+# the types given their own gold examples in tests/gold/types.jsonl (issue 12: one type per ACLED
+# sub-event type)
+TYPES_SET = (
+    "territory_regained",
+    "territory_seized",
+    "suicide_bomb",
+    "grenade_attack",
+    "chemical_attack",
+    "sexual_violence",
+    "abduction",
+    "protest_with_intervention",
+    "excessive_force_against_protesters",
+    "mob_violence",
+    "agreement",
+    "group_change",
+    "disrupted_weapons_use",
+    "base_established",
+    "territory_transfer",
+    "strategic_other",
+)
 RATCHET: dict[str, Any] = json.loads((GOLD / "ratchet.json").read_text(encoding="utf-8"))
 SUBDIVISIONS = {s.code for s in pycountry.subdivisions}
 ALPHA3_TO_2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
@@ -58,13 +78,24 @@ def test_gold_ratchet_ids_unique_across_files(all_gold: list[ev.GoldItem]) -> No
     assert duplicates == []
 
 
-def test_gold_ratchet_dev_set_size_and_type_coverage() -> None:
+def test_gold_ratchet_dev_set_size() -> None:
     items = ev.load_gold(DEV)
     with_events = [i for i in items if i.expected]
     assert len(with_events) >= 60
     assert len(items) - len(with_events) >= 20
-    types = {e.event_type for i in items for e in i.expected}
-    assert types == set(ev.EVENT_CATEGORY)
+
+
+def test_gold_ratchet_every_spec_type_is_in_some_gold_set(all_gold: list[ev.GoldItem]) -> None:
+    types = {e.event_type for i in all_gold for e in i.expected}
+    assert set(ev.EVENT_CATEGORY) - types == set()
+
+
+def test_gold_ratchet_types_set_has_three_texts_per_type_and_ten_without_events() -> None:
+    items = ev.load_gold(GOLD / "types.jsonl")
+    types_of = [{e.event_type for e in i.expected} for i in items]
+    per_type = {t: sum(t in types for types in types_of) for t in TYPES_SET}
+    assert min(per_type.values()) >= 3, per_type
+    assert sum(not i.expected for i in items) >= 10
 
 
 def test_gold_ratchet_places_have_valid_codes(all_gold: list[ev.GoldItem]) -> None:
@@ -104,22 +135,30 @@ def test_gold_ratchet_acled_type_is_the_spec_one_and_given_for_occurred_acts(
     all_gold: list[ev.GoldItem],
 ) -> None:
     """ACLED codes what happened: an occurred act carries its type's ACLED type; a threatened
-    or planned one may not. A ceasefire proposal is ACLED's Agreement only once agreed, so
-    its ACLED type may be absent (the taxonomy has one type for both until it gets two)."""
+    or planned one may not. A ceasefire proposal has no ACLED type; an agreement reached is
+    the `agreement` type (ACLED's Agreement)."""
     wrong, missing = [], []
     for item in all_gold:
         for event in item.expected:
             expected = spec.entry(event.event_type).acled_event_type
             if event.acled_event_type not in (None, expected):
                 wrong.append((item.id, event.event_type, event.acled_event_type))
-            if (
-                event.acled_event_type is None
-                and expected is not None
-                and event.status == "occurred"
-                and event.event_type != "ceasefire_proposal"
-            ):
+            occurred = event.status == "occurred"
+            if event.acled_event_type is None and expected is not None and occurred:
                 missing.append((item.id, event.event_type))
     assert (wrong, missing) == ([], [])
+
+
+def test_gold_ratchet_acled_sub_event_type_is_the_spec_one(all_gold: list[ev.GoldItem]) -> None:
+    """One event type per ACLED sub-event type: a gold sub-type names its event's type."""
+    wrong = [
+        (item.id, event.event_type, event.acled_sub_event_type)
+        for item in all_gold
+        for event in item.expected
+        if event.acled_sub_event_type is not None
+        and event.acled_sub_event_type != spec.entry(event.event_type).acled_sub_event_type
+    ]
+    assert wrong == []
 
 
 def test_gold_ratchet_seed_gold_matches_seed_files() -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from streams import evaluate as ev
+from streams.extraction import spec
 
 CODEBOOK = Path(__file__).resolve().parents[2] / "docs" / "codebook.md"
 
@@ -38,6 +39,14 @@ def test_codebook_examples_are_valid_gold_events() -> None:
     events = [ev.GoldEvent.model_validate(obj) for obj in examples]
     # every example with an ACLED type names its sub-event type, as new gold does
     assert all(e.acled_sub_event_type for e in events if e.acled_event_type)
+    # and it is the sub-event type of the example's type (one type per ACLED sub-event type)
+    wrong = [
+        (e.event_type, e.acled_sub_event_type)
+        for e in events
+        if e.acled_sub_event_type
+        and e.acled_sub_event_type != spec.entry(e.event_type).acled_sub_event_type
+    ]
+    assert wrong == []
 
 
 def test_codebook_event_types_table_covers_the_taxonomy() -> None:

@@ -30,6 +30,11 @@ def types_in(category: str) -> frozenset[str]:
     return frozenset(t for t, c in category_of().items() if c == category)
 
 
+def types_of_family(family: str) -> frozenset[str]:
+    """The types whose patterns live in data/<lang>/triggers|roles/<family>.jsonl."""
+    return frozenset(t.event_type for t in taxonomy().types if t.family == family)
+
+
 @lru_cache(maxsize=1)
 def merge_ranks() -> dict[str, int]:
     """The ranked types: when two mentions of one happening merge, the higher rank is kept."""

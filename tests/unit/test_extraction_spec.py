@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 from pydantic import ValidationError
 
 from streams import evaluate
 from streams.extraction import spec
-from streams.extraction.lexicons import TaxonomyEntry, taxonomy
+from streams.extraction.lexicons import Family, TaxonomyEntry, taxonomy
 
 
 @pytest.mark.parametrize(
@@ -101,3 +103,15 @@ def test_spec_entry_rejects_an_unknown_family() -> None:
                 "summary": "{who} {type}",
             }
         )
+
+
+def test_spec_every_family_has_types_and_each_type_one_family() -> None:
+    families = typing.get_args(Family)
+    by_family = {f: spec.types_of_family(f) for f in families}
+    assert all(by_family.values()), by_family
+    assert sum(len(types) for types in by_family.values()) == len(taxonomy().types)
+    assert spec.types_of_family("battles") == {
+        "armed_clash",
+        "territory_regained",
+        "territory_seized",
+    }

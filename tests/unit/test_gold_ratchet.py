@@ -17,7 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
 DEV = GOLD / "dev.jsonl"
 # later dev sets, each with its own thresholds in ratchet.json
-LATER_DEV_SETS = {"dev2_f1": GOLD / "dev2.jsonl", "dev3_f1": GOLD / "dev3.jsonl"}
+LATER_DEV_SETS = {
+    "dev2_f1": GOLD / "dev2.jsonl",
+    "dev3_f1": GOLD / "dev3.jsonl",
+    "realnews_f1": GOLD / "realnews.jsonl",
+}
 SEEDS = ROOT / "seeds"
 # the types given their own gold examples in tests/gold/types.jsonl (issue 12: one type per ACLED
 # sub-event type)
@@ -199,7 +203,9 @@ def test_gold_ratchet_later_dev_sets_field_f1_at_least_threshold(
 ) -> None:
     report = later_reports[key]
     assert report.fields[field].f1 >= RATCHET[key][field], f"{field}: {report.fields[field]}"
-    assert report.conflict_on_no_event == 0, [t.id for t in report.texts if t.conflict_on_no_event]
+    ceiling = RATCHET["max_conflict_events_on_no_event_texts_by_set"].get(key, 0)
+    offenders = [t.id for t in report.texts if t.conflict_on_no_event]
+    assert report.conflict_on_no_event <= ceiling, offenders
 
 
 def test_gold_ratchet_no_conflict_events_on_no_event_texts(dev_report: ev.Report) -> None:

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated, annotate
+from streams.extraction.components.truecase import restore
 from streams.schemas import Article
 
 for _name in ("article", "annotated"):
@@ -40,6 +41,9 @@ class Annotate:
         article = doc._.article
         if not isinstance(article, Article):
             raise ValueError("the doc carries no article (build it with pipeline.make_doc)")
+        restored = restore(article.text)
+        if restored != article.text:
+            article = article.model_copy(update={"text": restored})
         ann = annotate(article)
         doc._.annotated = ann
         doc.spans["places"] = _spans(doc, [(p.start, p.end, "PLACE", p) for p in ann.places])

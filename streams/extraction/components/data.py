@@ -96,3 +96,13 @@ def families() -> tuple[Family, ...]:
 def inflections() -> Inflections:
     raw = json.loads((DATA / "inflections.json").read_text(encoding="utf-8"))
     return Inflections.model_validate(raw)
+
+
+class CaseCues(_Strict):
+    """Words of case restoration (components/truecase.py): names always capitalised (days,
+    unambiguous months), the prepositions after which a gazetteer name is a place, and words
+    never restored as places."""
+
+    always: list[str]
+    place_prepositions: frozenset[str]
+    not_places: frozenset[str]

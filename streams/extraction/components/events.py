@@ -21,6 +21,7 @@ from streams.extraction.extractors.common import (
     context_count,
     event_date,
     location_of,
+    sentence_places,
     weapons,
 )
 from streams.extraction.numbers import AMOUNT_RE, parse_amount
@@ -28,6 +29,8 @@ from streams.schemas import Count
 
 NAME = "conflict_v2"
 VERSION = "0.1.0"
+SPECIFIC = 4
+"""Trigger priority from which a pattern names a specific act (data/en/triggers/*.jsonl)."""
 COUNT_ONLY = frozenset({"casualties"})
 """Families whose triggers only add counts to an event found by another family's trigger."""
 PORTED_FAMILIES = frozenset({"battles", "explosions", "violence_against_civilians", "casualties"})
@@ -89,11 +92,15 @@ def _new_proto(
         return None
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
     counted = any(_amount(h) for h in hits if h.role in ("victims", "injured"))
-    if not (len(named) == 2 or counted):
+    # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
+    specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
+    if not (len(named) == 2 or counted or specific):
         return None
     proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
     proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
     proto.weapons = weapons(sent)
+    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    proto.locations = [location_of(towns[0])] if towns else []
     return proto
 
 
@@ -113,7 +120,9 @@ def _refine(ann: Annotated, proto: Proto, triggers: list[Span], hits: list[RoleH
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
         proto.killed = proto.killed or _count(hits, "victims")
         proto.injured = proto.injured or _count(hits, "injured")
-    place = next((p for h in hits if h.role == "place" for p in _places(ann, h)), None)
+    # "in X", else a target that is a place ("airstrikes on X", "shelled X")
+    ordered = sorted((h for h in hits if h.role in ("place", "target")), key=lambda h: h.role)
+    place = next((p for h in ordered for p in _places(ann, h)), None)
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
 

@@ -168,3 +168,12 @@ def test_engine_v2_lower_case_abduction_keeps_place_and_actor() -> None:
     event = _one("gunmen abducted twelve farmers near maiduguri on tuesday, police said.")
     assert _initiator(event) == "Gunmen"
     assert [loc.name for loc in event.locations] == ["Maiduguri"]
+
+
+def test_engine_v2_coordinated_victims_add_up() -> None:
+    """'killed a district governor and four of his guards': five, from coordination."""
+    event = _one(
+        "A car bomb killed the district governor and four of his guards in Ghazni on Monday."
+    )
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == 5

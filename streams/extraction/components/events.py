@@ -29,7 +29,7 @@ from streams.schemas import Count
 
 NAME = "conflict_v2"
 VERSION = "0.1.0"
-SPECIFIC = 4
+SPECIFIC = 5
 """Trigger priority from which a pattern names a specific act (data/en/triggers/*.jsonl)."""
 COUNT_ONLY = frozenset({"casualties"})
 """Families whose triggers only add counts to an event found by another family's trigger."""
@@ -67,11 +67,27 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             continue
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
-        proto = base or _new_proto(ann, ann.sentences[index], triggers, hits)
+        proto = base
+        if proto is None and _reported_act(doc, _best(triggers)):
+            proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is not None:
             _refine(ann, proto, triggers, hits)
             out.append(proto)
     return out
+
+
+_NOT_REPORTED = frozenset({"VB", "VBP", "VBZ"})
+"""'gangs who raid villages and kidnap residents', 'they will abduct': habitual or future,
+not a happening; a past verb, a participle or a noun is."""
+
+
+def _reported_act(doc: Doc, trigger: Span) -> bool:
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    offset = trigger.start_char - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    return token is not None and token.tag_ not in _NOT_REPORTED
 
 
 def _best(triggers: list[Span]) -> Span:
@@ -146,4 +162,20 @@ def _amount(hit: RoleHit) -> Count | None:
 
 
 def _count(hits: list[RoleHit], role: str) -> Count | None:
-    return next((c for h in hits if h.role == role and (c := _amount(h)) is not None), None)
+    """The count of the first role phrase that has one; coordinated phrases add up ("killed
+    a minister and five others": six), a phrase without a number counting one."""
+    groups: dict[tuple[tuple[int, int], str], list[RoleHit]] = {}
+    for hit in hits:
+        if hit.role == role:
+            groups.setdefault((hit.trigger, hit.pattern), []).append(hit)
+    for group in groups.values():
+        amounts = [_amount(h) for h in group]
+        first = next((a for a in amounts if a is not None), None)
+        if first is None:
+            continue
+        if len(group) == 1:
+            return first
+        total = sum(a.value if a is not None else 1 for a in amounts)
+        text = " and ".join(h.text for h in group)
+        return Count(value=total, qualifier=first.qualifier, text=text)
+    return None

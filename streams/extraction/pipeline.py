@@ -15,7 +15,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from streams.extraction import components
-from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
 from streams.extraction.extractors import attack
 from streams.extraction.extractors.common import Proto
@@ -26,6 +25,7 @@ COMPONENTS: tuple[str, ...] = (
     "streams_annotate",
     "streams_lemmas",
     "streams_triggers",
+    "streams_legacy_conflict",
     "streams_parse",
     "streams_roles",
 )
@@ -73,4 +73,4 @@ def engine_families() -> dict[str, dict[str, str]]:
 
 def conflict_events(doc: Doc) -> list[Proto]:
     """The ported families' events: legacy attack rules as fallback, refined by syntax."""
-    return conflict_protos(doc, attack.extract(annotated(doc)))
+    return conflict_protos(doc, doc._.legacy_conflict or [])

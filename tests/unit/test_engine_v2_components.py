@@ -87,6 +87,7 @@ def test_engine_v2_components_registry_snapshot() -> None:
         "streams_annotate",
         "streams_lemmas",
         "streams_triggers",
+        "streams_legacy_conflict",
         "streams_parse",
         "streams_roles",
     )

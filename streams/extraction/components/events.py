@@ -14,7 +14,7 @@ from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.components.triggers import family_of
+from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -31,8 +31,6 @@ NAME = "conflict_v2"
 VERSION = "0.1.0"
 SPECIFIC = 5
 """Trigger priority from which a pattern names a specific act (data/en/triggers/*.jsonl)."""
-COUNT_ONLY = frozenset({"casualties"})
-"""Families whose triggers only add counts to an event found by another family's trigger."""
 PORTED_FAMILIES = frozenset({"battles", "explosions", "violence_against_civilians", "casualties"})
 
 

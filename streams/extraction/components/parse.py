@@ -7,10 +7,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.nlp import pipeline
 
-if not Doc.has_extension("parses"):
-    Doc.set_extension("parses", default=None)
+for _name in ("parses", "legacy_sentences"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
@@ -25,10 +27,17 @@ def _needs_previous(parsed: Doc) -> bool:
 
 
 def trigger_sentences(doc: Doc) -> list[Span]:
+    """Sentences worth a parse: one with a legacy conflict event (its empty roles may be
+    filled) or with a trigger that can make an event alone (no context needed, not counts-only).
+    """
+    legacy: set[int] = set(doc._.legacy_sentences or ())
     seen: dict[int, Span] = {}
     for trigger in doc.spans.get("triggers", []):
         sent = trigger.sent
-        seen.setdefault(sent.start, sent)
+        pattern = trigger._.pattern
+        alone = not pattern.needs_context and family_of(pattern.id) not in COUNT_ONLY
+        if alone or sent.start_char in legacy:
+            seen.setdefault(sent.start, sent)
     return [seen[k] for k in sorted(seen)]
 
 
@@ -39,10 +48,14 @@ class Parse:
         parses: dict[int, Doc] = {}
         for sent, parsed in zip(sents, model.pipe(s.text for s in sents), strict=True):
             parses[sent.start_char] = parsed
-            if sent.start > 0 and _needs_previous(parsed):
+        wanted: dict[int, Span] = {}
+        for sent in sents:
+            if sent.start > 0 and _needs_previous(parses[sent.start_char]):
                 before = doc[sent.start - 1].sent
                 if before.start_char not in parses:
-                    parses[before.start_char] = model(before.text)
+                    wanted[before.start_char] = before
+        for start, parsed in zip(wanted, model.pipe(b.text for b in wanted.values()), strict=True):
+            parses[start] = parsed
         doc._.parses = parses
         return doc
 

@@ -13,6 +13,9 @@ from spacy.vocab import Vocab
 
 from streams.extraction.components.data import TriggerPattern, families
 
+COUNT_ONLY = frozenset({"casualties"})
+"""Families whose triggers only add counts to an event found by another family's trigger."""
+
 if not Span.has_extension("pattern"):
     Span.set_extension("pattern", default=None)
 

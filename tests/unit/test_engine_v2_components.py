@@ -108,12 +108,12 @@ def test_engine_v2_components_parse_only_trigger_sentences() -> None:
 
     text = (
         "The council met on Monday to discuss the budget. "
-        "Rebels attacked a base near Gao, killing five soldiers. "
+        "Attackers threw a grenade into a bar in Bujumbura, wounding nine people. "
         "The weather stayed dry."
     )
     doc = pipeline.run(Article(text=text, published_at=datetime(2025, 3, 4, tzinfo=UTC)))
     parsed = [p.text for p in doc._.parses.values()]
-    assert parsed == ["Rebels attacked a base near Gao, killing five soldiers."]
+    assert parsed == ["Attackers threw a grenade into a bar in Bujumbura, wounding nine people."]
 
 
 def test_engine_v2_components_setting_selects_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:

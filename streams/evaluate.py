@@ -716,6 +716,11 @@ def _parser() -> argparse.ArgumentParser:
         help="only one fixed half of the texts or rows (by a hash of the id): tune on one, "
         "check on the other",
     )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="run both engines (legacy, spacy) and print their scores side by side",
+    )
     acled = parser.add_argument_group("ACLED rows only")
     acled.add_argument("--sample", action="store_true", help="only the fixed random sample")
     acled.add_argument(
@@ -736,6 +741,11 @@ def _main_acled(args: argparse.Namespace) -> int:
     except acled.AcledFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.compare:
+        from streams.evaluate_compare import compare_acled
+
+        print(compare_acled(list(rows), args.json))
+        return 0
     report = acled.evaluate_rows(rows, _default_predictor())
     if args.json:
         print(json.dumps(report.as_dict(worst=args.worst), indent=2))
@@ -763,6 +773,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.half:
         items = [item for item in items if half_of(item.id) == args.half]
+    if args.compare:
+        from streams.evaluate_compare import compare_gold
+
+        print(compare_gold(items, args.json))
+        return 0
     report = evaluate(items, _default_predictor())
     if args.json:
         print(json.dumps(report.as_dict(worst=args.worst), indent=2))

@@ -113,6 +113,12 @@ class Settings(BaseSettings):
         description="Village index built by `streams gazetteer import` from a full GeoNames "
         "dump; when set, its places are added to the town file's. Unset: no index.",
     )
+    engine: Literal["legacy", "spacy"] = Field(
+        default="legacy",
+        description="Extraction engine: the legacy regex rules, or the spaCy pipeline of "
+        "components (engine v2, docs/engine.md; it runs the families not yet ported through "
+        "the legacy extractors).",
+    )
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
     web_port: int = Field(
         default=6066,

@@ -12,12 +12,16 @@ import traceback as tb
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Literal
 
-from streams.extraction.annotate import annotate
+from streams.extraction.annotate import Annotated, annotate
 from streams.extraction.extractors.common import Proto
 from streams.extraction.normalize import merge, to_event
 from streams.extraction.registry import Registered, registered
 from streams.schemas import Article, Event
+from streams.settings import get_settings
+
+Engine = Literal["legacy", "spacy"]
 
 __all__ = [
     "ExtractionResult",
@@ -53,13 +57,16 @@ def run_extraction(
     *,
     extracted_at: datetime | None = None,
     extractors: Sequence[Registered] | None = None,
+    engine: Engine | None = None,
 ) -> ExtractionResult:
-    """Run every registered extractor (or the given ones) over the article.
+    """Run every registered extractor (or the given ones) over the article, with the engine
+    of the settings (STREAMS_ENGINE) unless one is given.
 
     Failures are caught per extractor: the others' events are kept.
     """
+    if (engine or get_settings().engine) == "spacy" and extractors is None:
+        return _run_v2(article, extracted_at or datetime.now(UTC))
     when = extracted_at or datetime.now(UTC)
-    failures: list[ExtractorFailure] = []
     try:
         doc = annotate(article)
     except Exception as exc:
@@ -68,14 +75,28 @@ def run_extraction(
         )
     if not doc.english:
         return ExtractionResult([], [])
+    protos, failures = _run_extractors(doc, registered() if extractors is None else extractors)
+    return _finish(doc, protos, failures, when)
+
+
+def _run_extractors(
+    doc: Annotated, extractors: Sequence[Registered]
+) -> tuple[list[Proto], list[ExtractorFailure]]:
     protos: list[Proto] = []
-    for entry in registered() if extractors is None else extractors:
+    failures: list[ExtractorFailure] = []
+    for entry in extractors:
         try:
             protos.extend(entry.fn(doc))
         except Exception as exc:
             failures.append(
                 ExtractorFailure(f"{entry.name}@{entry.version}", repr(exc), _short_traceback(exc))
             )
+    return protos, failures
+
+
+def _finish(
+    doc: Annotated, protos: list[Proto], failures: list[ExtractorFailure], when: datetime
+) -> ExtractionResult:
     for proto in protos:
         proto.published = doc.published
     events: list[Event] = []
@@ -86,9 +107,34 @@ def run_extraction(
     return ExtractionResult(events, failures)
 
 
-def extract(article: Article, *, extracted_at: datetime | None = None) -> list[Event]:
+def _run_v2(article: Article, when: datetime) -> ExtractionResult:
+    """Engine v2 (docs/engine.md): the spaCy pipeline; unported families run their legacy
+    extractors on the same annotation."""
+    from streams.extraction import pipeline
+    from streams.extraction.components.annotation import annotated
+
+    try:
+        doc = pipeline.run(article)
+    except Exception as exc:
+        return ExtractionResult(
+            [], [ExtractorFailure("pipeline", repr(exc), _short_traceback(exc))]
+        )
+    ann = annotated(doc)
+    if not ann.english:
+        return ExtractionResult([], [])
+    protos, failures = _run_extractors(ann, pipeline.hybrid_extractors())
+    try:
+        protos.extend(pipeline.conflict_events(doc))
+    except Exception as exc:
+        failures.append(ExtractorFailure("conflict_v2", repr(exc), _short_traceback(exc)))
+    return _finish(ann, protos, failures, when)
+
+
+def extract(
+    article: Article, *, extracted_at: datetime | None = None, engine: Engine | None = None
+) -> list[Event]:
     """The events of one article; extractor failures are dropped (run_extraction shows them)."""
-    return run_extraction(article, extracted_at=extracted_at).events
+    return run_extraction(article, extracted_at=extracted_at, engine=engine).events
 
 
 def registered_extractors() -> list[tuple[str, str]]:

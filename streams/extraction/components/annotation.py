@@ -1,0 +1,70 @@
+"""streams_annotate: the pure annotation (places, actors, dates, sentences) of the legacy
+engine, reused as is, exposed as spans with resolved values; and rule sentence boundaries
+from it (the model's parser never runs on every sentence)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import Annotated, annotate
+from streams.extraction.components.truecase import restore
+from streams.schemas import Article
+
+for _name in ("article", "annotated"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+for _name in ("place", "actor", "value", "precision"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def annotated(doc: Doc) -> Annotated:
+    value = doc._.annotated
+    if not isinstance(value, Annotated):
+        raise ValueError("streams_annotate has not run on this doc")
+    return value
+
+
+def _spans(doc: Doc, items: list[tuple[int, int, str, object]]) -> list[Span]:
+    out = []
+    for start, end, label, value in items:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            span._.set("value" if label == "DATE" else label.lower(), value)
+            out.append(span)
+    return out
+
+
+class Annotate:
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        if not isinstance(article, Article):
+            raise ValueError("the doc carries no article (build it with pipeline.make_doc)")
+        restored = restore(article.text)
+        if restored != article.text:
+            article = article.model_copy(update={"text": restored})
+        ann = annotate(article)
+        doc._.annotated = ann
+        doc.spans["places"] = _spans(doc, [(p.start, p.end, "PLACE", p) for p in ann.places])
+        doc.spans["actors"] = _spans(doc, [(a.start, a.end, "ACTOR", a) for a in ann.actors])
+        dates = _spans(doc, [(d.start, d.end, "DATE", d) for d in ann.dates])
+        for span in dates:
+            span._.precision = getattr(span._.value, "precision", None)
+        doc.spans["dates"] = dates
+        _set_sentences(doc, ann)
+        return doc
+
+
+def _set_sentences(doc: Doc, ann: Annotated) -> None:
+    starts = {s.start for s in ann.sentences}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+
+
+@Language.factory(
+    "streams_annotate",
+    assigns=["doc._.annotated", "doc.spans", "token.is_sent_start", "span._.place"],
+)
+def make_annotate(nlp: Language, name: str) -> Annotate:
+    return Annotate()

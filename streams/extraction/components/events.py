@@ -1,0 +1,179 @@
+"""streams_events: triggers + syntactic roles -> Protos of the conflict families.
+
+The legacy heuristics (extractors/attack.py) are the fallback: where they found the sentence's
+event, the roles read from syntax refine it (actors, counts, place, the pattern's type); where
+they found none, a trigger whose roles name who or how many makes an event of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from streams.extraction import spec
+from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.components.annotation import annotated
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.extractors.common import (
+    Proto,
+    actor_of,
+    context_count,
+    event_date,
+    location_of,
+    sentence_places,
+    weapons,
+)
+from streams.extraction.numbers import AMOUNT_RE, parse_amount
+from streams.schemas import Count
+
+NAME = "conflict_v2"
+VERSION = "0.1.0"
+SPECIFIC = 5
+"""Trigger priority from which a pattern names a specific act (data/en/triggers/*.jsonl)."""
+PORTED_FAMILIES = frozenset({"battles", "explosions", "violence_against_civilians", "casualties"})
+
+
+def sentence_of(ann: Annotated, start: int) -> Sentence | None:
+    return next((s for s in ann.sentences if s.start <= start < s.end), None)
+
+
+def _grouped(doc: Doc, ann: Annotated) -> dict[int, list[Span]]:
+    out: dict[int, list[Span]] = {}
+    for trigger in doc.spans.get("triggers", []):
+        if family_of(trigger._.pattern.id) not in PORTED_FAMILIES:
+            continue
+        sent = sentence_of(ann, trigger.start_char)
+        if sent is not None:
+            out.setdefault(sent.index, []).append(trigger)
+    return out
+
+
+def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
+    """The conflict events of the doc, refining the legacy ones sentence by sentence."""
+    ann = annotated(doc)
+    by_sentence = {p.sentence.index: p for p in legacy}
+    roles: list[RoleHit] = doc._.roles or []
+    out: list[Proto] = []
+    grouped = _grouped(doc, ann)
+    for index in sorted(set(grouped) | set(by_sentence)):
+        base = by_sentence.get(index)
+        triggers = grouped.get(index, [])
+        if not triggers:
+            if base is not None:
+                out.append(base)
+            continue
+        spans = {(t.start_char, t.end_char) for t in triggers}
+        hits = [r for r in roles if r.trigger in spans]
+        proto = base
+        if proto is None and _reported_act(doc, _best(triggers)):
+            proto = _new_proto(ann, ann.sentences[index], triggers, hits)
+        if proto is not None:
+            _refine(ann, proto, triggers, hits)
+            out.append(proto)
+    return out
+
+
+_NOT_REPORTED = frozenset({"VB", "VBP", "VBZ"})
+"""'gangs who raid villages and kidnap residents', 'they will abduct': habitual or future,
+not a happening; a past verb, a participle or a noun is."""
+
+
+def _reported_act(doc: Doc, trigger: Span) -> bool:
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    offset = trigger.start_char - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    return token is not None and token.tag_ not in _NOT_REPORTED
+
+
+def _best(triggers: list[Span]) -> Span:
+    return max(triggers, key=lambda t: (t._.pattern.priority, -t.start_char))
+
+
+def _new_proto(
+    ann: Annotated, sent: Sentence, triggers: list[Span], hits: list[RoleHit]
+) -> Proto | None:
+    """An event the legacy rules missed: only from a trigger that needs no context, whose
+    roles name an actor of the dictionaries or a count, in a sentence about this time."""
+    best = _best(triggers)
+    if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
+        return None
+    if spec.category_of().get(best.label_) != "conflict":
+        return None
+    if context_count(sent.text, ann.published.year):
+        return None
+    named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
+    counted = any(_amount(h) for h in hits if h.role in ("victims", "injured"))
+    # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
+    specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
+    if not (len(named) == 2 or counted or specific):
+        return None
+    proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
+    proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
+    proto.weapons = weapons(sent)
+    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    proto.locations = [location_of(towns[0])] if towns else []
+    return proto
+
+
+def _refine(ann: Annotated, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> None:
+    pattern = _best(triggers)._.pattern
+    if pattern.fallback_type is not None and pattern.event_type in spec.category_of():
+        proto.event_type = pattern.event_type  # the spec has the pattern's own type now
+    # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
+    # (measured both ways on the tune halves: docs/engine.md)
+    for role in ("initiator", "target"):
+        if proto.role(role):
+            continue
+        found = [actor_of(m, role) for h in hits if h.role == role for m in _mentions(ann, h)]
+        names = {a.name for a in proto.actors}
+        proto.actors += [a for a in found if a.name not in names]
+    if not context_count(proto.sentence.text, ann.published.year):
+        # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
+        proto.killed = proto.killed or _count(hits, "victims")
+        proto.injured = proto.injured or _count(hits, "injured")
+    # "in X", else a target that is a place ("airstrikes on X", "shelled X")
+    ordered = sorted((h for h in hits if h.role in ("place", "target")), key=lambda h: h.role)
+    place = next((p for h in ordered for p in _places(ann, h)), None)
+    if place is not None and place.place.precision != "country" and not proto.locations:
+        proto.locations = [location_of(place)]
+
+
+def _mentions(ann: Annotated, hit: RoleHit) -> list[ActorMention]:
+    start, end = hit.phrase
+    return [a for a in ann.actors if a.start < end and a.end > start]
+
+
+def _places(ann: Annotated, hit: RoleHit) -> list[PlaceMention]:
+    start, end = hit.phrase
+    return [p for p in ann.places if p.start < end and p.end > start]
+
+
+def _amount(hit: RoleHit) -> Count | None:
+    match = AMOUNT_RE.search(hit.text)
+    amount = parse_amount(match) if match else None
+    if amount is None or amount.value <= 0:
+        return None
+    return Count(value=amount.value, qualifier=amount.qualifier, text=amount.text)
+
+
+def _count(hits: list[RoleHit], role: str) -> Count | None:
+    """The count of the first role phrase that has one; coordinated phrases add up ("killed
+    a minister and five others": six), a phrase without a number counting one."""
+    groups: dict[tuple[tuple[int, int], str], list[RoleHit]] = {}
+    for hit in hits:
+        if hit.role == role:
+            groups.setdefault((hit.trigger, hit.pattern), []).append(hit)
+    for group in groups.values():
+        amounts = [_amount(h) for h in group]
+        first = next((a for a in amounts if a is not None), None)
+        if first is None:
+            continue
+        if len(group) == 1:
+            return first
+        total = sum(a.value if a is not None else 1 for a in amounts)
+        text = " and ".join(h.text for h in group)
+        return Count(value=total, qualifier=first.qualifier, text=text)
+    return None

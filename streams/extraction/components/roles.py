@@ -1,0 +1,115 @@
+"""streams_roles: DependencyMatcher patterns (data/en/roles/*.jsonl) over the parsed trigger
+sentences -> doc._.roles, one RoleHit per (trigger, role, phrase). Coordinated phrases
+("militants attacked X and Y") and appositions ("X, a village in Y") give one hit each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from streams.extraction.components.data import RolePattern, families
+from streams.extraction.components.triggers import family_of
+
+if not Doc.has_extension("roles"):
+    Doc.set_extension("roles", default=None)
+
+_EXPAND = frozenset({"conj", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHit:
+    """A role of one trigger, in article character offsets."""
+
+    trigger: tuple[int, int]
+    role: str
+    pattern: str
+    head: tuple[int, int]  # the phrase's head word
+    phrase: tuple[int, int]  # the head's whole phrase (its subtree)
+    text: str
+
+
+@lru_cache(maxsize=1)
+def role_patterns() -> dict[str, tuple[str, RolePattern]]:
+    return {r.id: (f.name, r) for f in families() for r in f.roles}
+
+
+def _heads(token: Token) -> list[Token]:
+    """The head and the phrases coordinated with or apposed to it."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in _EXPAND:
+            out.extend(_heads(child))
+    return out
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """The head's own words: its left modifiers and itself, not its conjuncts or clauses."""
+    left = min([token, *(t for t in token.lefts)], key=lambda t: t.i)
+    start = min(t.idx for t in left.subtree) if left is not token else token.idx
+    return start, token.idx + len(token)
+
+
+class Roles:
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.matcher = DependencyMatcher(vocab, validate=True)
+        for key, (_family, pattern) in role_patterns().items():
+            self.matcher.add(key, [pattern.pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits: list[RoleHit] = []
+        parses: dict[int, Doc] = doc._.parses or {}
+        for trigger in doc.spans.get("triggers", []):
+            parsed = parses.get(trigger.sent.start_char)
+            if parsed is not None:
+                hits.extend(self.roles_of(trigger, parsed, trigger.sent.start_char))
+        doc._.roles = hits
+        return doc
+
+    def roles_of(self, trigger: Span, parsed: Doc, offset: int) -> list[RoleHit]:
+        """The role hits anchored on one trigger (parsed: its sentence, starting at offset)."""
+        first = trigger.start_char - offset
+        last = trigger.end_char - offset
+        anchors = {t.i for t in parsed if first <= t.idx < last}
+        own = family_of(trigger._.pattern.id)
+        out = []
+        for key, token_ids in self._matches(parsed):
+            family, pattern = role_patterns()[key]
+            if family != own or token_ids[0] not in anchors:
+                continue
+            if not _applies(pattern, trigger.label_, trigger._.pattern.event_type):
+                continue
+            for head in _heads(parsed[token_ids[-1]]):
+                start, end = _phrase(head)
+                out.append(
+                    RoleHit(
+                        trigger=(trigger.start_char, trigger.end_char),
+                        role=pattern.role,
+                        pattern=pattern.id,
+                        head=(head.idx + offset, head.idx + len(head) + offset),
+                        phrase=(start + offset, end + offset),
+                        text=parsed.text[start:end],
+                    )
+                )
+        return out
+
+    def _matches(self, parsed: Doc) -> list[tuple[str, list[int]]]:
+        cached = parsed.user_data.get("role_matches")
+        if cached is None:
+            cached = [(self.vocab.strings[m], ids) for m, ids in self.matcher(parsed)]
+            parsed.user_data["role_matches"] = cached
+        return list(cached)
+
+
+def _applies(pattern: RolePattern, *event_types: str) -> bool:
+    return pattern.event_types == "*" or any(t in pattern.event_types for t in event_types)
+
+
+@Language.factory("streams_roles", assigns=["doc._.roles"])
+def make_roles(nlp: Language, name: str) -> Roles:
+    return Roles(nlp.vocab)

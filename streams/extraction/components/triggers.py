@@ -1,0 +1,57 @@
+"""streams_triggers: Matcher patterns of every family (data/en/triggers/*.jsonl) over the
+tokens (LOWER, and LEMMA from streams_lemmas) -> doc.spans["triggers"]."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from streams.extraction.components.data import TriggerPattern, families
+
+COUNT_ONLY = frozenset({"casualties"})
+"""Families whose triggers only add counts to an event found by another family's trigger."""
+
+if not Span.has_extension("pattern"):
+    Span.set_extension("pattern", default=None)
+
+
+@lru_cache(maxsize=1)
+def patterns_by_id() -> dict[str, TriggerPattern]:
+    return {t.id: t for family in families() for t in family.triggers}
+
+
+@lru_cache(maxsize=1)
+def _families_by_pattern() -> dict[str, str]:
+    return {t.id: family.name for family in families() for t in family.triggers}
+
+
+def family_of(pattern_id: str) -> str:
+    """The family (patterns file) a trigger pattern comes from."""
+    return _families_by_pattern()[pattern_id]
+
+
+class Triggers:
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        for pattern in patterns_by_id().values():
+            self.matcher.add(pattern.id, [pattern.pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            pattern = patterns_by_id()[doc.vocab.strings[match_id]]
+            span = Span(doc, start, end, label=pattern.emitted_type())
+            span._.pattern = pattern
+            spans.append(span)
+        doc.spans["triggers"] = filter_spans(spans)
+        return doc
+
+
+@Language.factory("streams_triggers", assigns=["doc.spans", "span._.pattern"])
+def make_triggers(nlp: Language, name: str) -> Triggers:
+    return Triggers(nlp.vocab)

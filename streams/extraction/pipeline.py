@@ -1,0 +1,76 @@
+"""The v2 engine: a spaCy Language of registered components built from one config.
+
+    tokenizer -> streams_annotate (sentences, places, actors, dates) -> streams_lemmas
+    -> streams_triggers -> streams_parse (trigger sentences only) -> streams_roles
+
+then events: the ported families from triggers + roles (components/events.py), the families
+not yet ported through their legacy extractors on the same annotation (the hybrid)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from streams.extraction import components
+from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
+from streams.extraction.extractors import attack
+from streams.extraction.extractors.common import Proto
+from streams.extraction.registry import Registered, registered
+from streams.schemas import Article
+
+COMPONENTS: tuple[str, ...] = (
+    "streams_annotate",
+    "streams_lemmas",
+    "streams_triggers",
+    "streams_legacy_conflict",
+    "streams_parse",
+    "streams_roles",
+)
+"""The component order: the one config of the pipeline."""
+
+LEGACY_REPLACED = frozenset({attack.NAME})
+"""Legacy extractors whose families the v2 components serve (their rules remain fallbacks)."""
+
+
+@lru_cache(maxsize=1)
+def language() -> Language:
+    assert components.__all__  # the import registers the factories
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(article: Article) -> Doc:
+    doc = language().make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def run(article: Article) -> Doc:
+    """The article through every component."""
+    doc = make_doc(article)
+    for _name, component in language().pipeline:
+        doc = component(doc)
+    return doc
+
+
+def hybrid_extractors() -> tuple[Registered, ...]:
+    """The legacy extractors the v2 engine still runs (families not yet ported)."""
+    return tuple(e for e in registered() if e.name not in LEGACY_REPLACED)
+
+
+def engine_families() -> dict[str, dict[str, str]]:
+    """Which engine serves which family: {"spacy": {family: extractor}, "legacy": {...}}."""
+    legacy = {e.name: f"{e.name}@{e.version}" for e in registered()}
+    spacy_side = dict.fromkeys(sorted(PORTED_FAMILIES), f"{NAME}@{VERSION}")
+    spacy_side |= {e.name: f"{e.name}@{e.version} (legacy)" for e in hybrid_extractors()}
+    return {"legacy": legacy, "spacy": spacy_side}
+
+
+def conflict_events(doc: Doc) -> list[Proto]:
+    """The ported families' events: legacy attack rules as fallback, refined by syntax."""
+    return conflict_protos(doc, doc._.legacy_conflict or [])

@@ -1,0 +1,179 @@
+"""Engine v2 (STREAMS_ENGINE=spacy) on the conflict families: sentences written for these tests
+(in no gold set), one or more per trigger family, asserting type, actors, place, date, counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import NamedTuple
+
+import pytest
+
+from streams.extraction import extract
+from streams.schemas import Article, Event
+
+PUB = "2025-03-04T09:00:00Z"  # a Tuesday
+
+
+def _conflict(text: str) -> list[Event]:
+    article = Article(text=text, published_at=PUB)
+    events = extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC), engine="spacy")
+    return [e for e in events if e.category == "conflict"]
+
+
+def _one(text: str) -> Event:
+    events = _conflict(text)
+    assert len(events) == 1, [e.summary for e in events]
+    return events[0]
+
+
+def _initiator(event: Event) -> str | None:
+    return next((a.name for a in event.actors if a.role == "initiator"), None)
+
+
+class Expect(NamedTuple):
+    kind: str
+    initiator: str | None
+    place: str
+    day: date
+    killed: int | None
+
+
+CASES: list[tuple[str, str, str | None, str, date, int | None]] = [
+    # battles: active, passive, coordination of a clash
+    (
+        "Militants attacked an army post near Gao on Friday, killing at least nine soldiers.",
+        "armed_clash",
+        "Militants",
+        "Gao",
+        date(2025, 2, 28),
+        9,
+    ),
+    (
+        "An army post near Gao was attacked by militants on Friday and nine soldiers were killed.",
+        "armed_clash",
+        "Militants",
+        "Gao",
+        date(2025, 2, 28),
+        9,
+    ),
+    (
+        "Soldiers clashed with Islamic State fighters outside Mosul on Thursday, leaving eleven "
+        "fighters dead.",
+        "armed_clash",
+        "Iraq",
+        "Mosul",
+        date(2025, 2, 27),
+        11,
+    ),
+    (
+        "Rebels captured the town of Goma on Saturday after days of fighting with the army.",
+        "territory_seized",
+        "Rebels",
+        "Goma",
+        date(2025, 3, 1),
+        None,
+    ),
+    # explosions
+    (
+        "A suicide bomber blew himself up at a checkpoint in Kabul on Wednesday, killing seven "
+        "policemen.",
+        "suicide_bomb",
+        None,
+        "Kabul",
+        date(2025, 2, 26),
+        7,
+    ),
+    (
+        "A roadside bomb exploded near a convoy in Kandahar on Tuesday, killing four soldiers.",
+        "remote_explosive",
+        None,
+        "Kandahār",
+        date(2025, 3, 4),
+        4,
+    ),
+    (
+        "Russian missiles struck Odesa overnight on Tuesday, killing two residents and injuring "
+        "nine.",
+        "missile_attack",
+        "Russia",
+        "Odesa",
+        date(2025, 3, 4),
+        2,
+    ),
+    # violence against civilians
+    (
+        "Gunmen kidnapped thirty villagers in Zamfara on Sunday, local officials said.",
+        "abduction",
+        "Gunmen",
+        "Zamfara",
+        date(2025, 3, 2),
+        None,
+    ),
+    (
+        "Militiamen raped several women in a village near Bunia on Saturday, a rights group said.",
+        "sexual_violence",
+        None,
+        "Bunia",
+        date(2025, 3, 1),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), [(text, Expect(*rest)) for text, *rest in CASES])
+def test_engine_v2_conflict_families(text: str, expect: Expect) -> None:
+    event = _one(text)
+    assert event.event_type == expect.kind
+    if expect.initiator is not None:
+        assert _initiator(event) == expect.initiator
+    assert [loc.name for loc in event.locations][:1] == [expect.place]
+    assert event.when.date == expect.day.isoformat()
+    killed = event.quantities.killed.value if event.quantities.killed else None
+    assert killed == expect.killed
+
+
+def test_engine_v2_grenade_reads_the_wounded_from_syntax() -> None:
+    """The legacy rules miss this grenade attack; the v2 trigger and roles find it."""
+    event = _one(
+        "Attackers threw a grenade into a crowded bar in Bujumbura on Monday, wounding fourteen "
+        "people."
+    )
+    assert event.event_type == "grenade_attack"
+    assert event.locations[0].name == "Bujumbura"
+    assert event.when.date == date(2025, 3, 3).isoformat()
+    assert event.quantities.injured is not None
+    assert event.quantities.injured.value == 14
+
+
+def test_engine_v2_nominal_deaths_of_gives_the_count() -> None:
+    event = _one("The deaths of four soldiers in an ambush near Kidal were confirmed on Monday.")
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == 4
+
+
+@pytest.mark.parametrize("case", [str.lower, str.upper])
+def test_engine_v2_one_case_text_keeps_its_conflict_events(case: object) -> None:
+    mixed = "Russian forces shelled the town of Kupiansk on Sunday, killing three civilians."
+    assert callable(case)
+    event = _one(case(mixed))
+    assert event.event_type == "missile_attack"
+    assert _initiator(event) == "Russia"
+    assert [loc.name for loc in event.locations] == ["Kupyansk"]
+    assert event.when.date == date(2025, 3, 2).isoformat()
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == 3
+
+
+def test_engine_v2_lower_case_abduction_keeps_place_and_actor() -> None:
+    event = _one("gunmen abducted twelve farmers near maiduguri on tuesday, police said.")
+    assert _initiator(event) == "Gunmen"
+    assert [loc.name for loc in event.locations] == ["Maiduguri"]
+
+
+def test_engine_v2_coordinated_victims_add_up() -> None:
+    """'killed a district governor and four of his guards': five, from coordination."""
+    event = _one(
+        "A car bomb killed the district governor and four of his guards in Ghazni on Monday."
+    )
+    assert event.quantities.killed is not None
+    assert event.quantities.killed.value == 5

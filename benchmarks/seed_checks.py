@@ -4,7 +4,8 @@ The article (seeds/00-user-seed-verbatim-ukraine.txt, a copy of the user's file)
 way a new user would: `streams extract` on its text, published 2025-10-22. Each check is what
 a reader of the story expects of the events; the report says which hold.
 
-Run: `python -m benchmarks.seed_checks [--json]`.
+Run: `python -m benchmarks.seed_checks [--json] [--write-readme]` (the last rewrites the README's
+block between its seed-checks markers with this report).
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ from pathlib import Path
 
 from streams.articles_io import read_articles
 from streams.extraction import extract
+from streams.readme_sample import rewrite
 from streams.schemas import Event
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "00-user-seed-verbatim-ukraine.txt"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "00-user-seed-verbatim-ukraine.txt"
+README_START = "<!-- seed-checks:start (python -m benchmarks.seed_checks --write-readme) -->"
+README_END = "<!-- seed-checks:end -->"
 ATTACK_TYPES = {"air_strike", "missile_attack", "remote_explosive", "armed_clash"}
 
 
@@ -173,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Which of the 14 reader checks hold on the user's verbatim seed article.",
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--write-readme", action="store_true", help="rewrite the README's seed-checks block"
+    )
     args = parser.parse_args(argv)
     (loaded,) = read_articles([str(SEED)])
     events = extract(loaded.article)
@@ -180,13 +188,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = sum(ok for _, ok in results)
     if args.json:
         print(json.dumps({"held": held, "checks": len(results), "results": dict(results)}))
-    else:
-        for name, ok in results:
-            print(f"  [{'x' if ok else ' '}] {name}")
-        print(f"{held} of {len(results)} reader checks hold")
-        for event in events:
-            print(f"  event: {event.summary}")
+        return 0
+    report = _report(results, events)
+    print(report)
+    if args.write_readme:
+        readme = ROOT / "README.md"
+        block = "```\n" + report + "\n```"
+        readme.write_text(rewrite(readme.read_text(), block, README_START, README_END))
     return 0
+
+
+def _report(results: list[tuple[str, bool]], events: list[Event]) -> str:
+    held = sum(ok for _, ok in results)
+    lines = [f"  [{'x' if ok else ' '}] {name}" for name, ok in results]
+    lines.append(f"{held} of {len(results)} reader checks hold; the events:")
+    lines += [f"  {event.event_type} [{event.status}] {event.summary}" for event in events]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

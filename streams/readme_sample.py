@@ -44,12 +44,12 @@ def _count(pattern: re.Pattern[str], text: str, what: str) -> int:
     return int(match.group(1))
 
 
-def rewrite(readme: str, block: str) -> str:
+def rewrite(readme: str, block: str, start_marker: str = START, end_marker: str = END) -> str:
     """README text with the block between the markers replaced."""
-    start, end = readme.find(START), readme.find(END)
+    start, end = readme.find(start_marker), readme.find(end_marker)
     if start < 0 or end < start:
-        raise StreamsError(f"README has no {START} ... {END} markers")
-    return readme[: start + len(START)] + "\n" + block + "\n" + readme[end:]
+        raise StreamsError(f"README has no {start_marker} ... {end_marker} markers")
+    return readme[: start + len(start_marker)] + "\n" + block + "\n" + readme[end:]
 
 
 def shown_in(readme: str) -> tuple[int, int]:

@@ -64,13 +64,16 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     tables.add_argument("--no-acled", action="store_true", help="leave out the ACLED rows")
+    tables.add_argument(
+        "--write-readme", action="store_true", help="rewrite the README's accuracy block"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.set == "table":
-        return table.main(with_acled=not args.no_acled)
+        return table.main(with_acled=not args.no_acled, write_readme=args.write_readme)
     try:
         manifest = acled.build(
             mirrors=args.mirrors,

@@ -8,12 +8,15 @@ Run: `python -m benchmarks.accuracy table` (the ACLED rows are scored when the c
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from streams import evaluate as ev
 from streams import evaluate_acled as acled
+from streams.readme_sample import rewrite
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold"
@@ -41,6 +44,7 @@ GOLD_SETS = (
     GoldSet("dev3", "dev3.jsonl", "team", "team"),
     GoldSet("holdout", "holdout.jsonl", "team", "team"),
     GoldSet("holdout2", "holdout2.jsonl", "team", "team"),
+    GoldSet("types", "types.jsonl", "team (examples of each new type)", "team"),
 )
 
 
@@ -101,11 +105,53 @@ def acled_table(predict: ev.Predictor, cache: Path = ACLED_CACHE) -> list[str]:
     return lines
 
 
-def main(with_acled: bool = True) -> int:
-    from streams.extraction import extract as predict
+SECOND = GOLD / "second" / "realnews-second.jsonl"
+AGREEMENT_FIELDS = ("overall", "acled_event_type", "actors", "location", "date", "killed")
 
-    print("\n".join(gold_table(predict)))
+
+def agreement_table() -> list[str]:
+    """Two annotators' independent codings of the same real texts: the ceiling to read by."""
+    from benchmarks.agreement import agreement
+
+    first = ev.load_gold(GOLD / "realnews.jsonl")
+    report = agreement(first, ev.load_gold(SECOND))
+    cells = " | ".join(f"{report.fields[f].f1:.3f}" for f in AGREEMENT_FIELDS)
+    return [
+        f"| annotator agreement | texts | {' | '.join(AGREEMENT_FIELDS)} |",
+        "|" + "---|" * (2 + len(AGREEMENT_FIELDS)),
+        f"| realnews, 2 annotators | {len(report.texts)} | {cells} |",
+    ]
+
+
+README_START = "<!-- accuracy:start (python -m benchmarks.accuracy table --write-readme) -->"
+README_END = "<!-- accuracy:end -->"
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip()
+
+
+def main(with_acled: bool = True, write_readme: bool = False) -> int:
+    from streams.extraction import extract as predict
+    from streams.settings import get_settings
+
+    engine = get_settings().engine
+    stamp = f"Measured {date.today().isoformat()} at commit {_commit()}, engine `{engine}`."
+    lines = [stamp, "", *gold_table(predict), "", *agreement_table()]
     if with_acled:
-        print()
-        print("\n".join(acled_table(predict)))
+        lines += ["", *acled_table(predict)]
+    block = "\n".join(lines)
+    print(block)
+    if write_readme:
+        readme = ROOT / "README.md"
+        readme.write_text(rewrite(readme.read_text(), block, README_START, README_END))
     return 0

@@ -2,8 +2,9 @@
 
 The agent is thin: it hands the raw bytes to `streams.processing.process_message` in an
 executor (streams.flow), sends the records it returns without waiting, and acks the input
-message once every record is acknowledged. Up to `in_flight_articles` articles overlap;
-faust commits only offsets below the oldest unacked message (at-least-once).
+message once every record is acknowledged, in offset order per partition. Up to
+`in_flight_articles` articles overlap; faust commits only offsets of acked messages
+(at-least-once).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 The agent is thin: it hands the raw bytes to `streams.processing.process_message` in an
 executor (streams.flow), sends the records it returns without waiting, and acks the input
-message once every record is acknowledged. Up to `in_flight_articles` articles overlap;
-faust commits only offsets below the oldest unacked message (at-least-once).
+message once every record is acknowledged, in offset order per partition. Up to
+`in_flight_articles` articles overlap; faust commits only offsets of acked messages
+(at-least-once).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import faust
 from aiohttp import web
 from faust.transport.drivers.aiokafka import Producer as AiokafkaProducer
 
-from streams.flow import ExtractionRunner, InFlight
+from streams.flow import AckInOrder, ExtractionRunner, InFlight
 from streams.kafka_clients import reachable
 from streams.metrics import Metrics, get_metrics
 from streams.plugins import extraction_for
@@ -156,9 +157,10 @@ def _register_agent(context: AgentContext) -> None:
     async def extract_articles(stream: Any) -> AsyncIterator[None]:
         await _warm_up_producer(app, context.topics)
         acking = stream.noack()
+        order = AckInOrder(acking.ack)
         async for event in acking.events():
             metrics.articles_received.inc()
-            await context.in_flight.add(_settle(context, acking, event))
+            await context.in_flight.add(_settle(context, order, order.track(event)))
             _observe_lag(app, metrics, event.message)
             yield None
 
@@ -167,14 +169,14 @@ def _register_agent(context: AgentContext) -> None:
         context.runner.shutdown()
 
 
-async def _settle(context: AgentContext, stream: Any, event: Any) -> None:
-    """One article: extract, send, wait for every acknowledgement, count, ack the input."""
+async def _settle(context: AgentContext, order: AckInOrder, pending: Any) -> None:
+    """One article: extract, send, wait for every acknowledgement, count, ack in order."""
     context.metrics.in_flight.inc()
     try:
-        await _handle(context, event.message)
+        await _handle(context, pending.event.message)
     finally:
         context.metrics.in_flight.dec()
-    await stream.ack(event)
+    await order.finished(pending)
 
 
 async def _warm_up_producer(app: faust.App, topics: dict[str, Any]) -> None:

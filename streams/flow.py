@@ -9,9 +9,9 @@ dropped; the slot is only given back when it is really free, so budgets measure 
 time and never time spent queued.
 
 `InFlight` bounds how many articles are between "taken from the stream" and "every record
-acknowledged"; each one acks its input message only when all of its records are
-acknowledged, and faust commits only the offsets below the oldest unacknowledged message,
-so delivery stays at-least-once while sends of consecutive articles overlap.
+acknowledged"; `AckInOrder` acks an input message only when all of its records, and every
+earlier message of its partition, are acknowledged. faust then commits only offsets whose
+messages are done, so delivery stays at-least-once while articles overlap.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
-from collections.abc import Callable, Coroutine
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
@@ -133,3 +134,37 @@ class InFlight:
             log.error("sending the records of an article failed: %r", failure)
             if self._on_failure is not None:
                 self._on_failure(failure)
+
+
+class _Pending:
+    __slots__ = ("done", "event")
+
+    def __init__(self, event: Any) -> None:
+        self.event = event
+        self.done = False
+
+
+class AckInOrder:
+    """Acks each partition's input messages in offset order, whatever order they finish in.
+
+    faust-streaming (Consumer._new_offset) commits the first run of consecutive acked
+    offsets; its check against the committed offset lets that run start one past it (and
+    there is no check before the first commit), so acks out of order could commit past an
+    article still in flight. Acked in order, every committed offset is really done.
+    """
+
+    def __init__(self, ack: Callable[[Any], Awaitable[Any]]) -> None:
+        self._ack = ack
+        self._queues: dict[Any, deque[_Pending]] = {}
+
+    def track(self, event: Any) -> _Pending:
+        """Call in the order the stream delivers the events."""
+        pending = _Pending(event)
+        self._queues.setdefault(event.message.tp, deque()).append(pending)
+        return pending
+
+    async def finished(self, pending: _Pending) -> None:
+        pending.done = True
+        queue = self._queues[pending.event.message.tp]
+        while queue and queue[0].done:
+            await self._ack(queue.popleft().event)

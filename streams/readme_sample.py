@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from streams.errors import StreamsError
+from streams.settings import PROJECT_ROOT
 
 START = "<!-- demo-sample:start (scripts/readme-sample writes this block) -->"
 END = "<!-- demo-sample:end -->"
@@ -22,8 +23,8 @@ _SHOWN = re.compile(r"==> all seeds processed; (\d+) event\(s\) shown")
 
 
 def sample_block(demo_output: str) -> str:
-    """The fenced block for the README from the demo's stdout."""
-    lines = demo_output.splitlines()
+    """The fenced block for the README from the demo's stdout (paths relative to the repo)."""
+    lines = demo_output.replace(f"{PROJECT_ROOT}/", "").splitlines()
     seeds = _count(_SEEDS, demo_output, "published ... seed article(s)")
     shown = _count(_SHOWN, demo_output, "all seeds processed; N event(s) shown")
     events = [line for line in lines if line.startswith("  ")]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import gc
 import logging
+import os
 import socket
+import sys
 import time
 
 from streams.errors import ConfigError
@@ -80,5 +82,16 @@ def run_worker(settings: Settings) -> int:
     )
     # faust's progress spinner writes terminal escape codes even into a log file.
     worker.spinner = None
-    worker.execute_from_commandline()
-    return 0
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    else:  # pragma: no cover  # execute_from_commandline always raises SystemExit
+        code = 0
+    # faust has committed and flushed. An extraction past its budget may still run in an
+    # executor thread (threads cannot be stopped); the interpreter would wait for it at
+    # exit, so the process ends here instead.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -168,7 +168,11 @@ class Pipeline:
         producer.close()
 
     def consume(self, topic: str, expected: int, timeout: float = 60.0) -> list[Any]:
-        """All records of a topic from the start, once at least `expected` have arrived."""
+        """All records of a topic from the start, once at least `expected` have arrived.
+
+        Reads every partition to its end offset: with redelivered duplicates the count alone
+        can be reached before one partition's tail was read (ids then looked missing).
+        """
         consumer = KafkaConsumer(
             bootstrap_servers=self.settings.bootstrap, enable_auto_commit=False, group_id=None
         )
@@ -182,9 +186,7 @@ class Pipeline:
             while time.monotonic() < deadline:
                 for batch in consumer.poll(timeout_ms=500).values():
                     records.extend(batch)
-                if len(records) >= expected:
-                    for batch in consumer.poll(timeout_ms=500).values():
-                        records.extend(batch)
+                if len(records) >= expected and _read_to_end(consumer, partitions):
                     return records
             return records
         finally:
@@ -200,6 +202,11 @@ class Pipeline:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def _read_to_end(consumer: KafkaConsumer, partitions: list[TopicPartition]) -> bool:
+    ends = consumer.end_offsets(partitions)
+    return all(consumer.position(tp) >= ends[tp] for tp in partitions)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -81,15 +82,28 @@ MALFORMED = [
 ]
 
 
+@pytest.fixture(scope="module")
+def worker_pipeline(
+    kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Pipeline]:
+    """One running worker shared by the tests that do not restart or reconfigure it."""
+    created = Pipeline(kafka_bootstrap, tmp_path_factory.mktemp("faults"))
+    try:
+        created.start_worker()
+        yield created
+    finally:
+        created.stop()
+
+
 def test_faults_compressed_huge_articles_end_as_one_counted_dead_letter(
-    pipeline: Pipeline,
+    worker_pipeline: Pipeline,
 ) -> None:
+    pipeline = worker_pipeline
     valid = many_articles(60, prefix="gz")
     expected = expected_event_ids(valid)
     huge = [_huge(1_500_000), _huge(5_000_000)]
     messages = as_bytes(valid[:30]) + huge[:1] + [raw for raw, _ in MALFORMED]
     messages += as_bytes(valid[30:]) + huge[1:]
-    pipeline.start_worker()
     pipeline.produce(messages, compression="gzip")  # the broker accepts these compressed
 
     samples = _samples_settled(pipeline, len(messages), timeout=120)
@@ -146,9 +160,9 @@ def test_faults_slow_article_times_out_and_never_stalls_the_group(pipeline: Pipe
     [dead] = pipeline.consume("articles.dlq", expected=1)
     assert dict(dead.headers)["dlq.reason"] == b"extraction_timeout"
     assert dead.value == slow
-    # Stay past two session timeouts from the start: a stalled loop would have rebalanced
-    # and the slow article would have been delivered again.
-    time.sleep(max(0.0, 25 - (time.monotonic() - produced)))
+    # Stay past the session timeout (10 s) and a heartbeat from the start: had heartbeats
+    # stopped, the group would have rebalanced and delivered the slow article again.
+    time.sleep(max(0.0, 15 - (time.monotonic() - produced)))
     samples = pipeline.scrape()
     assert samples["streams_rebalances_total"] == rebalances
     assert samples["streams_articles_received_total"] == 2
@@ -156,8 +170,10 @@ def test_faults_slow_article_times_out_and_never_stalls_the_group(pipeline: Pipe
     assert samples["streams_articles_processed_total"] == 1
 
 
-def test_faults_second_worker_on_a_taken_port_stops_before_joining(pipeline: Pipeline) -> None:
-    pipeline.start_worker()
+def test_faults_second_worker_on_a_taken_port_stops_before_joining(
+    worker_pipeline: Pipeline,
+) -> None:
+    pipeline = worker_pipeline
     rebalances = pipeline.scrape()["streams_rebalances_total"]
     started = time.monotonic()
     second = subprocess.run(
@@ -174,7 +190,7 @@ def test_faults_second_worker_on_a_taken_port_stops_before_joining(pipeline: Pip
     [line] = second.stderr.strip().splitlines()
     assert line.startswith(f"streams: error: port {pipeline.settings.web_port} ")
     assert "STREAMS_WEB_PORT" in line
-    time.sleep(5)  # a join would have made the first worker rebalance by now
+    time.sleep(3)  # a join would have made the first worker rebalance by its next heartbeat
     assert pipeline.scrape()["streams_rebalances_total"] == rebalances
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from streams.extraction import ExtractionResult
-from streams.flow import ExtractionRunner, InFlight
+from streams.flow import AckInOrder, ExtractionRunner, InFlight
 from streams.processing import DLQ, Source
 from streams.schemas import Article
 from streams.settings import Settings
@@ -75,3 +75,37 @@ def test_flow_in_flight_is_bounded_and_raises_a_failure() -> None:
     assert peak == 2
     assert running == []
     assert [str(failure) for failure in failures] == ["send failed"]
+
+
+class _Message:
+    def __init__(self, tp: str, offset: int) -> None:
+        self.tp = tp
+        self.offset = offset
+
+
+class _Event:
+    def __init__(self, tp: str, offset: int) -> None:
+        self.message = _Message(tp, offset)
+
+
+def test_flow_acks_each_partition_in_offset_order_whatever_finishes_first() -> None:
+    acked: list[tuple[str, int]] = []
+
+    async def ack(event: _Event) -> None:
+        acked.append((event.message.tp, event.message.offset))
+
+    async def scenario() -> list[list[tuple[str, int]]]:
+        order = AckInOrder(ack)
+        a0, a1, b0, a2 = (
+            order.track(_Event(tp, n)) for tp, n in [("a", 0), ("a", 1), ("b", 0), ("a", 2)]
+        )
+        steps = []
+        for pending in (a1, a2, b0, a0):
+            await order.finished(pending)
+            steps.append(list(acked))
+        return steps
+
+    steps = asyncio.run(scenario())
+    assert steps[0] == [] and steps[1] == []  # offsets 1 and 2 wait for offset 0
+    assert steps[2] == [("b", 0)]
+    assert steps[3] == [("b", 0), ("a", 0), ("a", 1), ("a", 2)]

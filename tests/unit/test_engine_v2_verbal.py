@@ -27,6 +27,13 @@ def _of(events: list[Event], event_type: str) -> list[Event]:
     return [e for e in events if e.event_type == event_type]
 
 
+def _first(text: str, event_type: str, role: str) -> list[tuple[str, str | None, str]]:
+    """(name, country, kind) of the role's actors in the text's first event of the type."""
+    found = _of(_events(text), event_type)
+    assert found, f"no {event_type}"
+    return [(a.name, a.country, a.kind) for a in found[0].actors if a.role == role]
+
+
 def test_a_delay_in_talks_is_no_meeting_held() -> None:
     events = _events(
         "The postponement of negotiations between Armenia and Azerbaijan worried European "
@@ -51,25 +58,21 @@ def test_an_urged_truce_is_an_appeal_not_a_proposal() -> None:
 
 
 def test_a_state_official_imposes_sanctions_for_the_state() -> None:
-    events = _events(
+    text = (
         "President Emmanuel Macron imposed sanctions on the Wagner Group on Monday over its "
         "operations in Mali."
     )
-    imposed = _of(events, "sanctions_imposed")
-    assert imposed
-    initiators = [a for a in imposed[0].actors if a.role == "initiator"]
-    assert [(a.kind, a.country) for a in initiators] == [("state", "FRA")]
+    initiators = _first(text, "sanctions_imposed", "initiator")
+    assert [(country, kind) for _name, country, kind in initiators] == [("FRA", "state")]
 
 
 def test_a_named_proposal_to_stop_fighting_is_its_authors_proposal() -> None:
-    events = _events(
+    text = (
         "Kenya's foreign minister welcomed Erdogan's plan for Ethiopia and Eritrea to freeze "
         "their troops along the border on Monday."
     )
-    proposals = _of(events, "ceasefire_proposal")
-    assert proposals
-    initiators = {a.name for a in proposals[0].actors if a.role == "initiator"}
-    assert any("Erdo" in name for name in initiators)
+    initiators = _first(text, "ceasefire_proposal", "initiator")
+    assert any("Erdo" in name for name, _country, _kind in initiators)
 
 
 def test_a_deal_talked_about_is_no_proposal() -> None:
@@ -81,10 +84,9 @@ def test_a_deal_talked_about_is_no_proposal() -> None:
 
 
 def test_a_condemned_attack_has_the_storys_perpetrator_as_target() -> None:
-    events = _events(
+    text = (
         "Russian drones struck a hospital in Sumy on Sunday night, killing four people. "
         "Ukraine's foreign minister Andrii Sybiha condemned the strike on Monday."
     )
-    condemned = _of(events, "condemnation")
-    assert condemned
-    assert [a.country for a in condemned[0].actors if a.role == "target"] == ["RUS"]
+    targets = _first(text, "condemnation", "target")
+    assert [country for _name, country, _kind in targets] == ["RUS"]

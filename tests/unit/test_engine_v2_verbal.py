@@ -90,3 +90,21 @@ def test_a_condemned_attack_has_the_storys_perpetrator_as_target() -> None:
     )
     targets = _first(text, "condemnation", "target")
     assert [country for _name, country, _kind in targets] == ["RUS"]
+
+
+def test_a_relative_clause_tells_no_condemnation() -> None:
+    events = _events("A lawyer who criticized Nigeria's army was detained in Abuja on Monday.")
+    assert _of(events, "condemnation") == []
+
+
+def test_visitors_who_are_no_actors_hold_no_meeting() -> None:
+    events = _events("More than 2,000 tourists visited Vietnam in July, officials said.")
+    assert _of(events, "diplomatic_meeting") == []
+
+
+def test_a_condemnation_noun_with_no_speaker_is_no_event() -> None:
+    events = _events(
+        "The raid on the Kenyan village, which Somalia's al-Shabaab carried out on Monday, "
+        "drew widespread condemnation."
+    )
+    assert _of(events, "condemnation") == []

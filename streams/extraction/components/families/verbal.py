@@ -31,7 +31,9 @@ from streams.schemas import Actor
 NAME = "verbal_v2"
 VERSION = "0.1.0"
 FAMILIES = frozenset({"statements", "diplomacy", "sanctions", "aid", "humanitarian"})
-_STATE_KINDS = frozenset({"state", "armed_forces"})
+SYNTAX_ONLY = frozenset({"agreement", "ceasefire_proposal", "condemnation", "appeal"})
+"""Types whose triggers are parsed even without a legacy event: syntax alone can find one."""
+SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_forces"})
 
 
 def _token(parsed: Doc, offset: int, char: int) -> Token | None:
@@ -108,7 +110,7 @@ def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence
         if family_of(trigger._.pattern.id) not in FAMILIES:
             continue
         sent = trigger.sent
-        own = trigger._.pattern.event_type in ("agreement", "ceasefire_proposal")
+        own = trigger._.pattern.event_type in SYNTAX_ONLY
         if sent.start_char in wanted_starts or own:
             grouped.setdefault(sent.start_char, []).append(trigger)
             spans[sent.start_char] = sent
@@ -230,3 +232,89 @@ def perpetrator_before(conflict: list[Proto], start: int) -> Actor | None:
     told = [p for p in conflict if p.trigger[0] < start and p.role("initiator")]
     # 'condemned the attack': the story's lead event, told first
     return told[0].role("initiator")[0] if told else None
+
+
+def own_trigger(sent: Sentence, proto: Proto) -> tuple[Span, Token] | None:
+    """The v2 trigger (and its token) that a legacy event's trigger starts with."""
+    first, last = proto.trigger
+    for trigger in sent.triggers:
+        if first <= trigger.start_char < max(last, first + 1):
+            token = sent.token(trigger)
+            if token is not None:
+                return trigger, token
+    return None
+
+
+def background(sent: Sentence, proto: Proto, ann: Annotated) -> bool:
+    """What the sentence's syntax says is no verbal act of today: a relative clause ('a
+    politician who criticized the president'), a nominal act with no speaker ('triggered
+    global condemnation'), a meeting verb whose subject is no actor ('tourists visited')."""
+    found = own_trigger(sent, proto)
+    if found is None:
+        return False
+    trigger, token = found
+    if proto.event_type in ("condemnation", "appeal", "statement"):
+        if token.dep_ == "relcl":
+            return True
+        if token.pos_ == "NOUN" and not _speakers(ann, sent, trigger):
+            return True
+    if proto.event_type == "diplomatic_meeting" and token.pos_ == "VERB":
+        subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects and not any(_actor_at(ann, sent, t) for c in subjects for t in c.subtree):
+            return True
+    return False
+
+
+def _actor_at(ann: Annotated, sent: Sentence, token: Token) -> bool:
+    char = token.idx + sent.offset
+    return any(a.start <= char < a.end for a in ann.actors)
+
+
+def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMention]:
+    return [
+        m
+        for h in sent.role(trigger, "initiator")
+        for m in mentions_in(ann, h)
+        if m.kind in SPEAKER_KINDS and m.source != "demonym"
+    ]
+
+
+def verbal_act_events(
+    ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
+) -> list[Proto]:
+    """A condemnation or appeal that the legacy rules missed: a verb whose subject is a
+    speaker of the dictionaries and whose object or addressee is named (or, condemned, a
+    happening whose perpetrator the story names)."""
+    out = []
+    for trigger in sent.of_type("condemnation", "appeal"):
+        token = sent.token(trigger)
+        kind = trigger._.pattern.event_type
+        if token is None or token.pos_ != "VERB" or kind in taken:
+            continue
+        if token.dep_ == "relcl" or hypothetical(token) or token.tag_ in ("VB", "VBP", "VBZ"):
+            continue
+        speakers = _speakers(ann, sent, trigger)
+        if not speakers:
+            continue
+        targets = [
+            actor_of(m, "target")
+            for h in sent.role(trigger, "target")
+            for m in mentions_in(ann, h)
+            if m.name != speakers[0].name and m.source != "demonym"
+        ]
+        if not targets and kind == "condemnation":
+            culprit = perpetrator_before(conflict, trigger.start_char)
+            happening = any(
+                h.text.split()[-1].lower().rstrip("s") in cues().happenings
+                for h in sent.role(trigger, "target")
+                if h.text
+            )
+            if culprit is not None and happening and culprit.name != speakers[0].name:
+                targets = [culprit.model_copy(update={"role": "target"})]
+        if not targets:
+            continue
+        proto = _proto(ann, trigger, kind)
+        proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]
+        out.append(proto)
+        taken.add(kind)
+    return out

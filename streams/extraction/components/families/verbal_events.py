@@ -44,8 +44,10 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         if sent is None or _judged(ann, proto, sent, conflict):
             out.append(proto)
     sides = verbal.story_sides(conflict)
-    for sent in parsed.values():
+    for start, sent in parsed.items():
         out.extend(verbal.proposal_events(ann, sent, sides))
+        taken = {p.event_type for p in out if p.sentence.start == start}
+        out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
     return out
 
 
@@ -56,7 +58,10 @@ def _judged(ann: Annotated, proto: Proto, sent: verbal.Sentence, conflict: list[
         return False
     if kind == "ceasefire_proposal" and verbal.appealed_ceasefire(sent):
         return False
-    if kind in ("ceasefire_proposal", "diplomatic_meeting") and verbal.unstated(sent, proto):
+    hypothetical = ("ceasefire_proposal", "diplomatic_meeting", "sanctions_imposed")
+    if kind in hypothetical and verbal.unstated(sent, proto):
+        return False
+    if verbal.background(sent, proto, ann):
         return False
     if kind.startswith("sanctions_"):
         _state_initiator(ann, proto, sent)

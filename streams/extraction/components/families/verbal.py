@@ -119,18 +119,16 @@ def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence
 
 
 def halted_meeting(sent: Sentence, proto: Proto) -> bool:
-    """'The delay in talks between X and Y', 'the lack of negotiations': a state of the talks,
-    no meeting held."""
-    for trigger in sent.of_type("diplomatic_meeting"):
-        token = sent.token(trigger)
-        if token is None or token.pos_ != "NOUN":
-            continue
-        head = token.head
-        if token.dep_ == "pobj" and head.dep_ == "prep":
-            head = head.head
-        if head is not token and head.lemma_.lower() in cues().halted:
-            return True
-    return False
+    """'The delay in talks between X and Y', 'the lack of negotiations': a state of the talks
+    named by a noun, no meeting held."""
+    found = own_trigger(sent, proto)
+    if found is None or found[1].pos_ != "NOUN":
+        return False
+    token = found[1]
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head is not token and head.pos_ == "NOUN" and head.lemma_.lower() in cues().halted
 
 
 def appealed_ceasefire(sent: Sentence) -> bool:
@@ -229,9 +227,10 @@ def _complement(token: Token) -> list[Token]:
 
 def perpetrator_before(conflict: list[Proto], start: int) -> Actor | None:
     """The initiator of the last conflict event told before a position."""
-    told = [p for p in conflict if p.trigger[0] < start and p.role("initiator")]
-    # 'condemned the attack': the story's lead event, told first
-    return told[0].role("initiator")[0] if told else None
+    # 'condemned the attack': the story's lead event, told first; no perpetrator if it has none
+    told = sorted((p for p in conflict if p.trigger[0] < start), key=lambda p: p.trigger[0])
+    initiators = told[0].role("initiator") if told else []
+    return initiators[0] if initiators else None
 
 
 def own_trigger(sent: Sentence, proto: Proto) -> tuple[Span, Token] | None:

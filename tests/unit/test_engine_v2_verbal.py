@@ -108,3 +108,23 @@ def test_a_condemnation_noun_with_no_speaker_is_no_event() -> None:
         "drew widespread condemnation."
     )
     assert _of(events, "condemnation") == []
+
+
+def test_two_sides_signing_a_peace_deal_is_an_agreement() -> None:
+    text = "Armenia and Azerbaijan signed a peace agreement in Washington on Friday."
+    parties = _first(text, "agreement", "participant")
+    assert sorted(name for name, _country, _kind in parties) == ["Armenia", "Azerbaijan"]
+
+
+def test_agreeing_to_a_prisoner_exchange_is_an_agreement_not_a_proposal() -> None:
+    events = _events("Israel and Hamas agreed to a prisoner exchange on Monday, Qatar said.")
+    assert len(_of(events, "agreement")) == 1
+    assert _of(events, "ceasefire_proposal") == []
+
+
+def test_a_trade_deal_or_a_future_signing_is_no_agreement() -> None:
+    events = _events(
+        "Kenya and Uganda signed a trade agreement on Monday. "
+        "Russia and Ukraine will sign a truce next week."
+    )
+    assert _of(events, "agreement") == []

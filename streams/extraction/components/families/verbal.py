@@ -157,7 +157,7 @@ def proposal_events(ann: Annotated, sent: Sentence, sides: list[Actor]) -> list[
         who = [m for h in sent.role(trigger, "initiator") for m in mentions_in(ann, h)]
         if not who:
             continue
-        proto = _proto(ann, trigger, "ceasefire_proposal")
+        proto = make_proto(ann, trigger, "ceasefire_proposal")
         proto.actors = [actor_of(who[0], "initiator")]
         named = [a for t in words for a in _addressed(ann, sent, t) if a.name != who[0].name]
         both = any(t.lemma_.lower() in cues().sides for t in words)
@@ -172,7 +172,7 @@ def _addressed(ann: Annotated, sent: Sentence, token: Token) -> list[Actor]:
     return [actor_of(a, "target") for a in ann.actors if a.start == char]
 
 
-def _proto(ann: Annotated, trigger: Span, event_type: str) -> Proto:
+def make_proto(ann: Annotated, trigger: Span, event_type: str) -> Proto:
     sent = next(s for s in ann.sentences if s.start <= trigger.start_char < s.end)
     proto = Proto(event_type, sent, (trigger.start_char, trigger.end_char), NAME, VERSION)
     proto.when, proto.date_explicit = event_date(ann, sent, trigger.start_char, verbal=True)
@@ -312,7 +312,7 @@ def verbal_act_events(
                 targets = [culprit.model_copy(update={"role": "target"})]
         if not targets:
             continue
-        proto = _proto(ann, trigger, kind)
+        proto = make_proto(ann, trigger, kind)
         proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]
         out.append(proto)
         taken.add(kind)

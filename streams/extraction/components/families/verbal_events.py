@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families import verbal
+from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.roles import Roles
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
@@ -43,12 +44,21 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         sent = parsed.get(proto.sentence.start)
         if sent is None or _judged(ann, proto, sent, conflict):
             out.append(proto)
+    for start, sent in parsed.items():
+        agreed = agreement_events(ann, sent)
+        if agreed:  # the agreement is the event; a 'proposal' read from it is not
+            out = [p for p in out if not _proposal_in(p, start)]
+            out.extend(agreed)
     sides = verbal.story_sides(conflict)
     for start, sent in parsed.items():
         out.extend(verbal.proposal_events(ann, sent, sides))
         taken = {p.event_type for p in out if p.sentence.start == start}
         out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
     return out
+
+
+def _proposal_in(proto: Proto, start: int) -> bool:
+    return proto.event_type == "ceasefire_proposal" and proto.sentence.start == start
 
 
 def _judged(ann: Annotated, proto: Proto, sent: verbal.Sentence, conflict: list[Proto]) -> bool:

@@ -189,10 +189,15 @@ def story_sides(conflict: list[Proto]) -> list[Actor]:
     return []
 
 
+_POSSIBLE = frozenset({"would", "could", "might", "may", "should"})
+
+
 def hypothetical(token: Token) -> bool:
     """'the complexities of reaching a deal', 'hopes of holding talks': the act is the
     complement of a noun through a non-finite verb, talked about and not done."""
     for head in token.ancestors:
+        if any(c.tag_ == "MD" and c.lower_ in _POSSIBLE for c in head.children):
+            return True  # 'sanctions would be imposed if ...': a possibility
         if head.pos_ in ("VERB", "AUX") and head.tag_ not in ("VBG", "VB"):
             return False  # a finite verb: the clause states the act
         if head.tag_ in ("VBG", "VB") and head.dep_ in ("pcomp", "acl"):
@@ -266,7 +271,7 @@ def background(sent: Sentence, proto: Proto, ann: Annotated) -> bool:
 
 def _actor_at(ann: Annotated, sent: Sentence, token: Token) -> bool:
     char = token.idx + sent.offset
-    return any(a.start <= char < a.end for a in ann.actors)
+    return any(a.start <= char < a.end and a.source != "demonym" for a in ann.actors)
 
 
 def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMention]:

@@ -128,3 +128,10 @@ def test_a_trade_deal_or_a_future_signing_is_no_agreement() -> None:
         "Russia and Ukraine will sign a truce next week."
     )
     assert _of(events, "agreement") == []
+
+
+def test_a_demand_from_a_state_or_of_an_organisation_is_an_appeal_to_it() -> None:
+    text = "German Chancellor Angela Merkel demanded an explanation from Russia on Wednesday."
+    assert [name for name, _c, _k in _first(text, "appeal", "target")] == ["Russia"]
+    text = "Iran demanded Interpol publish a notice for the suspects on Monday."
+    assert [name for name, _c, _k in _first(text, "appeal", "target")] == ["Interpol"]

@@ -123,10 +123,16 @@ def _run_v2(article: Article, when: datetime) -> ExtractionResult:
     if not ann.english:
         return ExtractionResult([], [])
     protos, failures = _run_extractors(ann, pipeline.hybrid_extractors())
+    conflict: list[Proto] = []
     try:
-        protos.extend(pipeline.conflict_events(doc))
+        conflict = pipeline.conflict_events(doc)
     except Exception as exc:
         failures.append(ExtractorFailure("conflict_v2", repr(exc), _short_traceback(exc)))
+    protos.extend(conflict)
+    try:
+        protos.extend(pipeline.verbal_events(doc, conflict))
+    except Exception as exc:
+        failures.append(ExtractorFailure("verbal_v2", repr(exc), _short_traceback(exc)))
     return _finish(ann, protos, failures, when)
 
 

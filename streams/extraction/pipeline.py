@@ -16,6 +16,9 @@ from spacy.tokens import Doc
 
 from streams.extraction import components
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
+from streams.extraction.components.families import verbal
+from streams.extraction.components.families import verbal_events as verbal_family
+from streams.extraction.components.roles import Roles
 from streams.extraction.extractors import attack
 from streams.extraction.extractors.common import Proto
 from streams.extraction.registry import Registered, registered
@@ -31,7 +34,7 @@ COMPONENTS: tuple[str, ...] = (
 )
 """The component order: the one config of the pipeline."""
 
-LEGACY_REPLACED = frozenset({attack.NAME})
+LEGACY_REPLACED = frozenset({attack.NAME}) | verbal_family.LEGACY_NAMES
 """Legacy extractors whose families the v2 components serve (their rules remain fallbacks)."""
 
 
@@ -67,6 +70,7 @@ def engine_families() -> dict[str, dict[str, str]]:
     """Which engine serves which family: {"spacy": {family: extractor}, "legacy": {...}}."""
     legacy = {e.name: f"{e.name}@{e.version}" for e in registered()}
     spacy_side = dict.fromkeys(sorted(PORTED_FAMILIES), f"{NAME}@{VERSION}")
+    spacy_side |= dict.fromkeys(sorted(verbal.FAMILIES), f"{verbal.NAME}@{verbal.VERSION}")
     spacy_side |= {e.name: f"{e.name}@{e.version} (legacy)" for e in hybrid_extractors()}
     return {"legacy": legacy, "spacy": spacy_side}
 
@@ -74,3 +78,10 @@ def engine_families() -> dict[str, dict[str, str]]:
 def conflict_events(doc: Doc) -> list[Proto]:
     """The ported families' events: legacy attack rules as fallback, refined by syntax."""
     return conflict_protos(doc, doc._.legacy_conflict or [])
+
+
+def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
+    """The verbal families' events: legacy rules as fallback, judged and completed by syntax."""
+    roles = language().get_pipe("streams_roles")
+    assert isinstance(roles, Roles)
+    return verbal_family.verbal_protos(doc, conflict, roles)

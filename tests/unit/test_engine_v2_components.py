@@ -99,6 +99,15 @@ def test_engine_v2_components_registry_snapshot() -> None:
     ]
     assert "attack" in served["legacy"]
     assert "attack" not in served["spacy"]
+    assert sorted(k for k, v in served["spacy"].items() if v.startswith("verbal_v2")) == [
+        "aid",
+        "diplomacy",
+        "humanitarian",
+        "sanctions",
+        "statements",
+    ]
+    still_legacy = sorted(k for k, v in served["spacy"].items() if v.endswith("(legacy)"))
+    assert still_legacy == ["arrest", "protest"]
 
 
 def test_engine_v2_components_parse_only_trigger_sentences() -> None:

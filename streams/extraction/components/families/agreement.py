@@ -1,0 +1,71 @@
+"""Agreements (ACLED Strategic developments / Agreement) on engine v2: two or more sides that
+signed or reached a ceasefire, peace, prisoner-exchange or power-sharing agreement, or agreed
+to one. A proposal or an offer is a ceasefire_proposal (codebook, 'Agreement vs ceasefire
+proposal'); an agreement talked about ('the difficulty of reaching a deal') is none."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from streams.extraction.annotate import ActorMention, Annotated
+from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.verbal import (
+    Sentence,
+    hypothetical,
+    make_proto,
+    mentions_in,
+)
+from streams.extraction.extractors.common import Proto, actor_of
+
+_PARTY_KINDS = frozenset({"state", "organization", "group", "armed_forces", "person"})
+_DONE = frozenset({"VBD", "VBN"})
+"""A past or perfect verb: the agreement was made, not planned ('will sign', 'to reach')."""
+
+
+def _act(token: Token) -> Token | None:
+    """The verb that makes the agreement: 'signed a truce' (the noun's verb), 'agreed to a
+    truce' (the trigger itself)."""
+    if token.pos_ == "VERB":
+        return token if token.lemma_.lower() == "agree" else None
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in cues().agreement_verbs:
+        return head
+    return None
+
+
+def _about_conflict(token: Token, act: Token) -> bool:
+    """'a ceasefire agreement', 'agreed to a prisoner swap', 'a peace deal'."""
+    words = list(token.subtree) if token is not act else list(act.subtree)
+    return any(t.lemma_.lower() in cues().agreement_topics for t in words)
+
+
+def agreement_events(ann: Annotated, sent: Sentence) -> list[Proto]:
+    out: list[Proto] = []
+    for trigger in sent.of_type("agreement"):
+        proto = _agreement(ann, sent, trigger)
+        if proto is not None:
+            out.append(proto)
+            break  # one agreement per sentence
+    return out
+
+
+def _agreement(ann: Annotated, sent: Sentence, trigger: Span) -> Proto | None:
+    token = sent.token(trigger)
+    act = _act(token) if token is not None else None
+    if token is None or act is None or act.tag_ not in _DONE or act.dep_ == "relcl":
+        return None
+    if hypothetical(act) or not _about_conflict(token, act):
+        return None
+    parties: list[ActorMention] = []
+    for hit in sent.role(trigger, "participant"):
+        for mention in mentions_in(ann, hit):
+            known = {m.name for m in parties}
+            if mention.kind in _PARTY_KINDS and mention.name not in known:
+                parties.append(mention)
+    if len(parties) < 2:
+        return None
+    proto = make_proto(ann, trigger, "agreement")
+    proto.actors = [actor_of(m, "participant") for m in parties[:4]]
+    return proto

@@ -1,0 +1,35 @@
+"""The word classes of the verbal families (data/en/verbal_cues.json), validated on load."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from streams.extraction.components.data import DATA
+
+
+class VerbalCues(BaseModel):
+    """Lemmas whose meaning decides a verbal event (components/families/verbal.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    halted: frozenset[str]
+    """Heads whose complement meeting is a state, not a meeting held: 'the delay in talks'."""
+    appeal_heads: frozenset[str]
+    """Heads under which a ceasefire is asked for, not proposed: 'urged X to agree to a truce'."""
+    cessation: frozenset[str]
+    """What a ceasefire proposal proposes: 'a proposal for both sides to halt'."""
+    agreement_verbs: frozenset[str]
+    agreement_topics: frozenset[str]
+    happenings: frozenset[str]
+    """Condemned happenings whose perpetrator the story names elsewhere."""
+    sides: frozenset[str]
+    """'both sides', 'all parties': the sides of the story's conflict."""
+
+
+@lru_cache(maxsize=1)
+def cues() -> VerbalCues:
+    raw = json.loads((DATA / "verbal_cues.json").read_text(encoding="utf-8"))
+    return VerbalCues.model_validate(raw)

@@ -1,0 +1,131 @@
+"""The verbal families' events on engine v2: the legacy events judged and completed by the
+syntax of their sentences (components/families/verbal.py), plus the events only syntax finds."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families import verbal
+from streams.extraction.components.families.agreement import agreement_events
+from streams.extraction.components.families.cues import cues
+from streams.extraction.components.roles import Roles
+from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
+from streams.extraction.extractors.common import Proto, actor_of
+
+LEGACY = (
+    statements.extract,
+    diplomacy.extract_meetings,
+    diplomacy.extract_ceasefire,
+    sanctions.extract,
+    aid.extract,
+    humanitarian.extract,
+)
+LEGACY_NAMES = frozenset(
+    {
+        statements.NAME,
+        diplomacy.MEETING[0],
+        diplomacy.CEASEFIRE[0],
+        sanctions.NAME,
+        aid.NAME,
+        humanitarian.NAME,
+    }
+)
+"""The legacy extractors these families replace inside v2 (they remain its fallback)."""
+
+
+def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
+    ann = annotated(doc)
+    legacy = [p for fn in LEGACY for p in fn(ann)]
+    parsed = verbal.sentences(doc, legacy, roles)
+    out: list[Proto] = []
+    for proto in legacy:
+        sent = parsed.get(proto.sentence.start)
+        if sent is None or _judged(ann, proto, sent, conflict):
+            out.append(proto)
+    for start, sent in parsed.items():
+        agreed = agreement_events(ann, sent)
+        if agreed:  # the agreement is the event; a 'proposal' read from it is not
+            out = [p for p in out if not _proposal_in(p, start)]
+            out.extend(agreed)
+    sides = verbal.story_sides(conflict)
+    for start, sent in parsed.items():
+        out.extend(verbal.proposal_events(ann, sent, sides))
+        taken = {p.event_type for p in out if p.sentence.start == start}
+        out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
+    return out
+
+
+def _proposal_in(proto: Proto, start: int) -> bool:
+    return proto.event_type == "ceasefire_proposal" and proto.sentence.start == start
+
+
+def _judged(ann: Annotated, proto: Proto, sent: verbal.Sentence, conflict: list[Proto]) -> bool:
+    """Keeps (and completes) a legacy event unless its sentence's syntax says it is none."""
+    kind = proto.event_type
+    if kind == "diplomatic_meeting" and verbal.halted_meeting(sent, proto):
+        return False
+    if kind == "ceasefire_proposal" and verbal.appealed_ceasefire(sent):
+        return False
+    hypothetical = ("ceasefire_proposal", "diplomatic_meeting", "sanctions_imposed")
+    if kind in hypothetical and verbal.unstated(sent, proto):
+        return False
+    if verbal.background(sent, proto, ann):
+        return False
+    if kind.startswith("sanctions_"):
+        _state_initiator(ann, proto, sent)
+    if kind in ("condemnation", "appeal", "statement"):
+        _speaker_and_target(ann, proto, sent, conflict)
+    return True
+
+
+def _state_initiator(ann: Annotated, proto: Proto, sent: verbal.Sentence) -> None:
+    """'President X imposed sanctions': the state imposes (codebook rule 7)."""
+    if any(a.kind in ("state", "organization") for a in proto.role("initiator")):
+        return
+    for trigger in sent.of_type("sanctions_imposed", "sanctions_lifted"):
+        for hit in sent.role(trigger, "initiator"):
+            for mention in verbal.mentions_in(ann, hit):
+                state = (
+                    actor_of(mention, "initiator")
+                    if mention.kind in ("state", "organization")
+                    else verbal.state_of(ann, mention.country)
+                )
+                if state is not None:
+                    others = [a for a in proto.actors if a.role != "initiator"]
+                    proto.actors = [state, *others]
+                    return
+
+
+def _speaker_and_target(
+    ann: Annotated, proto: Proto, sent: verbal.Sentence, conflict: list[Proto]
+) -> None:
+    triggers = [
+        t
+        for t in sent.of_type(proto.event_type)
+        if proto.trigger[0] <= t.start_char < max(proto.trigger[1], proto.trigger[0] + 1)
+    ]
+    if not triggers:
+        return
+    trigger = triggers[0]
+    speaker = proto.role("initiator")
+    if not proto.role("target"):
+        found = [
+            actor_of(m, "target")
+            for h in sent.role(trigger, "target")
+            for m in verbal.mentions_in(ann, h)
+            if not speaker or m.name != speaker[0].name
+        ]
+        proto.actors += found[:3]
+    if proto.event_type != "condemnation":
+        return
+    # a condemned happening with no perpetrator in its phrase: the story's perpetrator
+    for hit in sent.role(trigger, "target"):
+        head = hit.text.split()[-1].lower() if hit.text else ""
+        if head.rstrip("s") in cues().happenings and not verbal.mentions_in(ann, hit):
+            culprit = verbal.perpetrator_before(conflict, proto.trigger[0])
+            if culprit is not None and (not speaker or culprit.name != speaker[0].name):
+                kept = [a for a in proto.actors if a.role != "target"]
+                proto.actors = [*kept, culprit.model_copy(update={"role": "target"})]
+            return

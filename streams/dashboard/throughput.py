@@ -12,6 +12,7 @@ import re
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,7 +50,7 @@ def _increase(now: dict[str, float], before: dict[str, float], key: str) -> floa
 
 
 def summarize(
-    samples: dict[str, WorkerSample | None], previous: dict[str, WorkerSample | None]
+    samples: Mapping[str, WorkerSample | None], previous: Mapping[str, WorkerSample | None]
 ) -> dict[str, Any]:
     """The dashboard's throughput view from this scrape and the one before."""
     articles_rate = 0.0

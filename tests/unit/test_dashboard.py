@@ -110,7 +110,7 @@ def test_throughput_sums_rates_over_workers_and_marks_the_down_one() -> None:
     }
     now: dict[str, WorkerSample | None] = {
         "http://a:1/metrics": sample(2, 30, 60, 7),
-        "http://u:p@b:2/metrics": sample(2, 4, 2, 3),  # restarted? no: grew by 4 and 2
+        "http://u:p@b:2/metrics": sample(2, 4, 2, 3),
         "http://c:3/metrics": None,
     }
     view = summarize(now, before)

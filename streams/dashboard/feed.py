@@ -58,7 +58,6 @@ class Feed(threading.Thread):
         canonical_topic = self.settings.topic(EVENTS_CANONICAL)
         canonical = canonical_topic in client.topics()
         topics = [self.settings.topic(EVENTS)] + ([canonical_topic] if canonical else [])
-        self.store.source_topic = topics[-1]
         log.info("dashboard reads %s", ", ".join(topics))
         partitions = [
             TopicPartition(topic, p)
@@ -72,6 +71,7 @@ class Feed(threading.Thread):
         for tp in partitions:
             at = found.get(tp)
             client.seek(tp, at.offset if at is not None else ends[tp])
+        self.store.set_source(topics[-1])
         return canonical
 
     def _take(self, record: Any) -> None:

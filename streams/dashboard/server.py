@@ -66,7 +66,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/api/throughput":
             self._json(self.store.throughput)
         elif path == "/health":
-            self._json({"status": "ok"})
+            self._json({"status": "ok" if self.store.source_topic else "starting"})
         elif path == "/stream":
             self._stream()
         else:

@@ -41,7 +41,7 @@ class Store:
     def __init__(self, hours: float, max_points: int) -> None:
         self.hours = hours
         self.max_points = max_points
-        self.source_topic = ""
+        self.source_topic = ""  # set by the feed once it reads; until then /health: starting
         self._points: OrderedDict[str, Point] = OrderedDict()
         self._evidence: OrderedDict[str, str] = OrderedDict()
         self._subscribers: list[Subscriber] = []
@@ -63,6 +63,10 @@ class Store:
                 self._points.popitem(last=False)
             shown = self._shown(point)
         self._broadcast("point", sse_json(shown))
+
+    def set_source(self, topic: str) -> None:
+        self.source_topic = topic
+        self._broadcast("source", sse_json(topic))
 
     def set_throughput(self, throughput: dict[str, Any]) -> None:
         self.throughput = throughput

@@ -54,6 +54,7 @@ def summarize(
 ) -> dict[str, Any]:
     """The dashboard's throughput view from this scrape and the one before."""
     articles_rate = 0.0
+    totals: dict[str, float] = defaultdict(float)
     events_rate: dict[str, float] = defaultdict(float)
     dlq: dict[str, float] = defaultdict(float)
     lag: dict[str, float] = {}
@@ -65,7 +66,9 @@ def summarize(
         before = previous.get(url)
         for key, value in sample.values.items():
             name, labels = _name(key), _labels(key)
-            if name == "streams_articles_rejected_total":
+            if name in ("streams_articles_processed_total", "streams_events_published_total"):
+                totals[name.removeprefix("streams_").removesuffix("_total")] += value
+            elif name == "streams_articles_rejected_total":
                 dlq[labels.get("reason", "?")] += value
             elif name == "streams_consumer_lag":
                 where = f"{labels.get('topic', '?')}[{labels.get('partition', '?')}]"
@@ -81,6 +84,8 @@ def summarize(
                 events_rate[category] += _increase(sample.values, before.values, key) / seconds
     return {
         "at": time.time(),
+        "articles_processed": totals["articles_processed"],
+        "events_published": totals["events_published"],
         "articles_per_second": round(articles_rate, 3),
         "events_per_second": {k: round(v, 3) for k, v in sorted(events_rate.items())},
         "dlq_by_reason": dict(sorted(dlq.items())),

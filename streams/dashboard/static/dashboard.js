@@ -146,6 +146,8 @@ function showDetail(id) {
 function renderThroughput(t) {
   if (!t || !t.workers) return;
   $("articles-rate").textContent = t.articles_per_second.toFixed(2);
+  $("articles-total").textContent = String(t.articles_processed);
+  $("events-total").textContent = String(t.events_published);
   const perCategory = Object.entries(t.events_per_second);
   $("events-rate").textContent = perCategory.reduce((s, [, v]) => s + v, 0).toFixed(2);
   const fill = (id, rows) => {
@@ -182,6 +184,7 @@ function listen() {
     state.points.set(p.id, p);
     if (p.id === state.selected) showDetail(p.id); else renderSoon();
   });
+  stream.addEventListener("source", (m) => { $("source-topic").textContent = JSON.parse(m.data); });
   stream.addEventListener("throughput", (m) => renderThroughput(JSON.parse(m.data)));
 }
 
@@ -191,7 +194,7 @@ async function main() {
   const view = await (await fetch("/api/events")).json();
   state.categories = view.categories;
   state.hours = view.hours;
-  $("source-topic").textContent = view.source_topic;
+  if (view.source_topic) $("source-topic").textContent = view.source_topic;
   $("hours").textContent = String(view.hours);
   setupFilters(view.categories, view.hours);
   for (const p of view.points) state.points.set(p.id, p);

@@ -72,7 +72,7 @@ function render() {
 
 let pending = false;
 function renderSoon() {
-  if (pending) return;
+  if (pending || !state.categories.length) return;  // main() renders once the view is in
   pending = true;
   setTimeout(() => { pending = false; render(); }, 100);
 }
@@ -193,6 +193,7 @@ async function main() {
   listen();
   const view = await (await fetch("/api/events")).json();
   state.categories = view.categories;
+  for (const category of view.categories) color(category);  // stable colours, legend order
   state.hours = view.hours;
   if (view.source_topic) $("source-topic").textContent = view.source_topic;
   $("hours").textContent = String(view.hours);

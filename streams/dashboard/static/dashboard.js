@@ -4,7 +4,7 @@
 
 const W = 960, H = 480, SVG = "http://www.w3.org/2000/svg";
 const PALETTE = ["#d7301f", "#2b8cbe", "#31a354", "#ff7f00", "#756bb1", "#e7298a",
-                 "#a6761d", "#1b9e77", "#666666", "#e6ab02"];
+                 "#a6761d", "#17becf", "#666666", "#e6ab02"];
 const WINDOWS = [1, 3, 6, 12, 24, 48, 72, 168];
 // Plate carree: x = W/2 + lon * W/360, y = H/2 - lat * H/180 (the tests rely on it).
 const projection = d3.geoEquirectangular().scale(W / (2 * Math.PI)).translate([W / 2, H / 2]);

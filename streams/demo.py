@@ -26,6 +26,7 @@ from streams.settings import PROJECT_ROOT, Settings
 from streams.topics import create_topics
 
 WORKER_STOP_SECONDS = 30.0
+DASHBOARD_START_SECONDS = 20.0
 
 
 def run_demo(
@@ -45,11 +46,7 @@ def run_demo(
             f"metrics: http://{settings.web_host}:{settings.web_port}/metrics  "
             f"status page: http://{settings.web_host}:{settings.web_port}/"
         )
-        dashboard = _start_process(settings, "dashboard")[0]
-        say(
-            f"dashboard (pid {dashboard.pid}): "
-            f"http://{settings.dashboard_host}:{settings.dashboard_port}/"
-        )
+        dashboard = _start_dashboard(settings)
         report = publish_paths(settings, [str(seeds_dir)])
         say(f"published {report.sent} seed article(s) from {seeds_dir}")
         targets = _end_offsets(settings, settings.topic("articles"))
@@ -106,6 +103,25 @@ def _start_process(settings: Settings, command: str) -> tuple[subprocess.Popen[b
             cwd=PROJECT_ROOT,
         )
     return process, log_path
+
+
+def _start_dashboard(settings: Settings) -> subprocess.Popen[bytes]:
+    """`streams dashboard` next to the worker; its URL once it answers (the demo goes on
+    without it when it cannot start, e.g. on a taken port)."""
+    import urllib.request
+
+    process, log_path = _start_process(settings, "dashboard")
+    url = f"http://{settings.dashboard_host}:{settings.dashboard_port}/"
+    deadline = time.monotonic() + DASHBOARD_START_SECONDS
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}health", timeout=2):
+                say(f"dashboard (pid {process.pid}): {url}")
+                return process
+        except OSError:
+            time.sleep(0.3)
+    say(f"the dashboard did not start; see {log_path}")
+    return process
 
 
 def _stop_worker(worker: subprocess.Popen[bytes], name: str = "worker") -> None:

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 EVENTS_CANONICAL = "events.canonical"
 RECHECK_SECONDS = 30.0
 POLL_MS = 300
+RETRY_SECONDS = 5.0
 
 
 class Feed(threading.Thread):
@@ -32,13 +33,20 @@ class Feed(threading.Thread):
         self.settings = settings
         self.store = store
         self.stopping = threading.Event()
-        self.ready = threading.Event()
 
     def run(self) -> None:
+        """Follow the topics; on a broker error, log it and start again (the map stays)."""
+        while not self.stopping.is_set():
+            try:
+                self._follow()
+            except Exception:
+                log.exception("dashboard feed failed; retrying in %.0f s", RETRY_SECONDS)
+                self.stopping.wait(RETRY_SECONDS)
+
+    def _follow(self) -> None:
         client = consumer(self.settings, group_id=None, enable_auto_commit=False)
         try:
             canonical = self._assign(client)
-            self.ready.set()
             next_check = time.monotonic() + RECHECK_SECONDS
             while not self.stopping.is_set():
                 for records in client.poll(timeout_ms=POLL_MS).values():

@@ -90,6 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker.set_defaults(handler=_worker, command_parser=worker)
 
+    dashboard = sub.add_parser(
+        "dashboard",
+        help="serve the live map of events and the workers' throughput",
+        description="A small web app of its own (a Kafka consumer, not a worker): a world "
+        "map of the last STREAMS_DASHBOARD_HOURS hours of events, read from events.canonical "
+        "when that topic exists, else from events, with filters and live updates "
+        "(server-sent events); and throughput summed over the workers' /metrics pages "
+        "(STREAMS_DASHBOARD_METRICS_URLS, a JSON list; default the local worker's). "
+        "Binds 127.0.0.1 unless --host says otherwise; serves GET only.",
+    )
+    dashboard.add_argument("--host", help="bind address (default STREAMS_DASHBOARD_HOST)")
+    dashboard.add_argument(
+        "--port", type=int, help="port (default STREAMS_DASHBOARD_PORT, 6070); 0 = any free port"
+    )
+    dashboard.add_argument("--hours", type=float, help="time window of the map, hours")
+    dashboard.add_argument(
+        "--metrics-url",
+        action="append",
+        dest="metrics_urls",
+        metavar="URL",
+        help="a worker's /metrics URL (repeat for each worker)",
+    )
+    dashboard.set_defaults(handler=_dashboard, command_parser=dashboard)
+
     broker = sub.add_parser(
         "broker",
         help="start, stop or inspect the local Kafka broker",
@@ -206,6 +230,21 @@ def _worker(args: argparse.Namespace) -> int:
     if args.web_port is not None:
         settings = settings.model_copy(update={"web_port": args.web_port})
     return run_worker(settings)
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from streams.dashboard.run import run_dashboard
+
+    overrides = {
+        "dashboard_host": args.host,
+        "dashboard_port": args.port,
+        "dashboard_hours": args.hours,
+        "dashboard_metrics_urls": args.metrics_urls,
+    }
+    settings = get_settings().model_copy(
+        update={k: v for k, v in overrides.items() if v is not None}
+    )
+    return run_dashboard(settings)
 
 
 def _broker(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
 """`streams demo`: the main job in one command.
 
-Local broker (when none is configured) -> topics -> a worker process -> the seed articles
-published -> events printed as they arrive, /metrics served, until Ctrl-C (or, with
---exit-after-seeds, until the worker's committed offsets cover every seed).
+Local broker (when none is configured) -> topics -> a worker process and the dashboard
+(`streams dashboard`, its URL printed) -> the seed articles published -> events printed as
+they arrive, /metrics served, until Ctrl-C (or, with --exit-after-seeds, until the worker's
+committed offsets cover every seed).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from streams.settings import PROJECT_ROOT, Settings
 from streams.topics import create_topics
 
 WORKER_STOP_SECONDS = 30.0
+DASHBOARD_START_SECONDS = 20.0
 
 
 def run_demo(
@@ -33,6 +35,7 @@ def run_demo(
     seeds_dir = Path(seeds) if seeds else PROJECT_ROOT / "seeds"
     started_broker = _ensure_broker(settings)
     worker: subprocess.Popen[bytes] | None = None
+    dashboard: subprocess.Popen[bytes] | None = None
     try:
         created = create_topics(settings)
         say(f"topics ready: {len(created)} ({settings.partitions} partitions each)")
@@ -43,6 +46,7 @@ def run_demo(
             f"metrics: http://{settings.web_host}:{settings.web_port}/metrics  "
             f"status page: http://{settings.web_host}:{settings.web_port}/"
         )
+        dashboard = _start_dashboard(settings)
         report = publish_paths(settings, [str(seeds_dir)])
         say(f"published {report.sent} seed article(s) from {seeds_dir}")
         targets = _end_offsets(settings, settings.topic("articles"))
@@ -50,6 +54,8 @@ def run_demo(
             settings, events, worker, targets, exit_after_seeds=exit_after_seeds, timeout=timeout
         )
     finally:
+        if dashboard is not None:
+            _stop_worker(dashboard, "dashboard")
         if worker is not None:
             _stop_worker(worker)
         if started_broker:
@@ -75,9 +81,14 @@ def _ensure_broker(settings: Settings) -> bool:
 
 
 def _start_worker(settings: Settings) -> tuple[subprocess.Popen[bytes], Path]:
+    return _start_process(settings, "worker")
+
+
+def _start_process(settings: Settings, command: str) -> tuple[subprocess.Popen[bytes], Path]:
+    """`streams <command>` in the background, its output in var/log/demo-<command>.log."""
     log_dir = PROJECT_ROOT / "var" / "log"
     log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = log_dir / "demo-worker.log"
+    log_path = log_dir / f"demo-{command}.log"
     env = {
         **os.environ,
         "KAFKA_BOOTSTRAP_SERVERS": settings.bootstrap,
@@ -85,7 +96,7 @@ def _start_worker(settings: Settings) -> tuple[subprocess.Popen[bytes], Path]:
     }
     with log_path.open("ab") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "worker"],
+            [sys.executable, "-m", "streams.cli", command],
             stdout=log_file,
             stderr=subprocess.STDOUT,
             env=env,
@@ -94,7 +105,26 @@ def _start_worker(settings: Settings) -> tuple[subprocess.Popen[bytes], Path]:
     return process, log_path
 
 
-def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
+def _start_dashboard(settings: Settings) -> subprocess.Popen[bytes]:
+    """`streams dashboard` next to the worker; its URL once it answers (the demo goes on
+    without it when it cannot start, e.g. on a taken port)."""
+    import urllib.request
+
+    process, log_path = _start_process(settings, "dashboard")
+    url = f"http://{settings.dashboard_host}:{settings.dashboard_port}/"
+    deadline = time.monotonic() + DASHBOARD_START_SECONDS
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}health", timeout=2):
+                say(f"dashboard (pid {process.pid}): {url}")
+                return process
+        except OSError:
+            time.sleep(0.3)
+    say(f"the dashboard did not start; see {log_path}")
+    return process
+
+
+def _stop_worker(worker: subprocess.Popen[bytes], name: str = "worker") -> None:
     if worker.poll() is not None:
         return
     worker.send_signal(signal.SIGTERM)
@@ -103,7 +133,7 @@ def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         worker.kill()
         worker.wait()
-    say(f"worker stopped (exit code {worker.returncode})")
+    say(f"{name} stopped (exit code {worker.returncode})")
 
 
 def _events_consumer(settings: Settings) -> Any:

@@ -127,6 +127,28 @@ class Settings(BaseSettings):
         description="Port of the worker's /metrics and /health; 0 = any free port (logged).",
     )
     web_status_page: bool = Field(default=True, description="Serve the live status page at /.")
+    dashboard_host: str = Field(
+        default="127.0.0.1", description="Bind address of `streams dashboard`."
+    )
+    dashboard_port: int = Field(
+        default=6070, ge=0, le=65535, description="Port of `streams dashboard`; 0 = any free port."
+    )
+    dashboard_hours: float = Field(
+        default=24.0,
+        gt=0,
+        description="The dashboard shows the events of the last this many hours.",
+    )
+    dashboard_max_events: int = Field(
+        default=5000, ge=1, description="At most this many events are kept on the dashboard's map."
+    )
+    dashboard_metrics_urls: list[str] = Field(
+        default_factory=list,
+        description="The workers' /metrics URLs the dashboard sums, as a JSON list; empty = "
+        "http://127.0.0.1:<web_port>/metrics.",
+    )
+    dashboard_scrape_seconds: float = Field(
+        default=5.0, gt=0, description="How often the dashboard scrapes the workers' /metrics."
+    )
     security_protocol: str = Field(
         default="PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."
     )
@@ -143,6 +165,11 @@ class Settings(BaseSettings):
     @property
     def uses_local_broker(self) -> bool:
         return self.bootstrap_servers is None
+
+    @property
+    def metrics_urls(self) -> list[str]:
+        """The workers' /metrics URLs the dashboard reads."""
+        return self.dashboard_metrics_urls or [f"http://127.0.0.1:{self.web_port}/metrics"]
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"

@@ -131,7 +131,8 @@ def test_pipeline_plain_consumer_validates_events_against_schema(pipeline: Pipel
 
 def test_pipeline_demo_command_exits_after_seeds(kafka_bootstrap: str, tmp_path: Path) -> None:
     env_pipeline = Pipeline(kafka_bootstrap, tmp_path)
-    env = env_pipeline.env(web_port=free_port())
+    dashboard_port = free_port()
+    env = {**env_pipeline.env(web_port=free_port()), "STREAMS_DASHBOARD_PORT": str(dashboard_port)}
     result = subprocess.run(
         [sys.executable, "-m", "streams.cli", "demo", "--exit-after-seeds", "--timeout", "120"],
         capture_output=True,
@@ -145,3 +146,5 @@ def test_pipeline_demo_command_exits_after_seeds(kafka_bootstrap: str, tmp_path:
     assert "all seeds processed" in result.stdout
     assert "air_strike [occurred]" in result.stdout
     assert "sanctions_imposed" in result.stdout
+    assert "dashboard (pid " in result.stdout
+    assert f"http://127.0.0.1:{dashboard_port}/" in result.stdout

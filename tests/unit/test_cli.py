@@ -8,6 +8,7 @@ from streams.cli import build_parser, main
 COMMANDS = [
     "demo",
     "worker",
+    "dashboard",
     "broker",
     "topics",
     "publish",

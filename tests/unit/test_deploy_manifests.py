@@ -38,7 +38,7 @@ COMPOSE = DEPLOY / "compose.yaml"
 DOCKERFILE = DEPLOY / "Dockerfile"
 K8S = DEPLOY / "k8s"
 ASYNCAPI = PROJECT_ROOT / "schemas" / "asyncapi.yaml"
-STREAMS_IMAGE_SERVICES = ("topics", "worker-1", "worker-2", "publish")
+STREAMS_IMAGE_SERVICES = ("topics", "worker-1", "worker-2", "publish", "dashboard")
 WORKERS = ("worker-1", "worker-2")
 
 
@@ -421,3 +421,13 @@ def test_deploy_manifests_asyncapi_dlq_reasons_are_the_decoders() -> None:
     reasons |= {"extractor_error", EXTRACTION_TIMEOUT}
     spec = load_yaml(ASYNCAPI)["components"]["messages"]["deadLetter"]["headers"]
     assert set(spec["properties"]["dlq.reason"]["enum"]) == reasons
+
+
+def test_deploy_manifests_compose_dashboard_sums_every_worker_and_stays_on_the_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = load_yaml(COMPOSE)["services"]["dashboard"]
+    settings = settings_from(spec["environment"], monkeypatch)
+    hosts = {url.split("/")[2] for url in settings.metrics_urls}
+    assert hosts == {f"{worker}:{settings.web_port}" for worker in WORKERS}
+    assert spec["ports"] == [f"127.0.0.1:{settings.dashboard_port}:{settings.dashboard_port}"]

@@ -1,0 +1,1 @@
+"""`streams dashboard`: a live map of events and the workers' throughput (a Kafka consumer)."""

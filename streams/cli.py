@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from streams import __version__
-from streams.errors import StreamsError
 from streams.canonical.cli import add_parsers as add_canonical_parsers
+from streams.errors import StreamsError
 from streams.gazetteer_cmd import add_parser as add_gazetteer_parser
 from streams.publish import PROGRESS_EVERY
 from streams.settings import get_settings

@@ -62,45 +62,68 @@ def canonical_id(block: str, members: list[str]) -> str:
 
 
 class Canonicalizer:
-    """Merges events into canonical events, block by block, over a window of event time."""
+    """Merges events into canonical events, block by block, over a window of event time.
+
+    State is two mappings (two faust Tables in the agent, dicts offline): `blocks`, block
+    key -> {"ids": [...], "watermark": day}, and `canonicals`, canonical id -> canonical
+    event. Only what one event changed is written, so a changelog message stays small.
+    """
 
     def __init__(
         self,
-        state: MutableMapping[str, Any] | None = None,
+        blocks: MutableMapping[str, Any] | None = None,
+        canonicals: MutableMapping[str, Any] | None = None,
         window_days: int = DEFAULT_WINDOW_DAYS,
     ) -> None:
-        self.state: MutableMapping[str, Any] = {} if state is None else state
+        self.blocks: MutableMapping[str, Any] = {} if blocks is None else blocks
+        self.canonicals: MutableMapping[str, Any] = {} if canonicals is None else canonicals
         self.window = timedelta(days=window_days)
 
     def load(self, key: str) -> Block:
-        raw = self.state.get(key)
-        return Block.model_validate(raw) if raw is not None else Block()
+        raw = self.blocks.get(key) or {}
+        canonicals = [
+            CanonicalEvent.model_validate(self.canonicals[cid])
+            for cid in raw.get("ids", ())
+            if self.canonicals.get(cid) is not None
+        ]
+        watermark = raw.get("watermark")
+        return Block(
+            canonicals=canonicals, watermark=date.fromisoformat(watermark) if watermark else None
+        )
 
-    def save(self, key: str, block: Block) -> None:
-        self.state[key] = block.model_dump(mode="json")
+    def save(self, key: str, before: Block, after: Block) -> None:
+        old = {c.canonical_id: c for c in before.canonicals}
+        new_ids = {c.canonical_id for c in after.canonicals}
+        for gone in old.keys() - new_ids:
+            del self.canonicals[gone]
+        for canonical in after.canonicals:
+            if old.get(canonical.canonical_id) != canonical:
+                self.canonicals[canonical.canonical_id] = canonical.model_dump(mode="json")
+        self.blocks[key] = {
+            "ids": sorted(new_ids),
+            "watermark": after.watermark.isoformat() if after.watermark else None,
+        }
 
     def size(self) -> int:
-        """Live canonical events in the whole state (offline; the agent keeps a running sum)."""
-        return sum(len(self.load(key).canonicals) for key in list(self.state))
+        """Live canonical events in the state."""
+        return sum(1 for key in list(self.canonicals) if self.canonicals.get(key) is not None)
 
     def process(self, event: Event) -> Outcome:
         key = block_key(event)
-        block = self.load(key)
-        before = len(block.canonicals)
+        before = self.load(key)
+        block = before.model_copy(update={"canonicals": list(before.canonicals)})
         outcome = Outcome()
         day = event_day(event)
         if block.watermark is not None and day < block.watermark - self.window:
             outcome.late = outcome.created = True
-            late = found(
-                key, family_of(event.event_type), event, canonical_id(key, [event.event_id])
-            )
-            outcome.messages.append((late.canonical_id, late.model_copy(update={"late": True})))
+            late = _found(key, event).model_copy(update={"late": True})
+            outcome.messages.append((late.canonical_id, late))
             return outcome
         block.watermark = max(block.watermark or day, day)
         outcome.evicted = _evict(block, block.watermark - self.window)
         self._place(key, block, event, outcome)
-        self.save(key, block)
-        outcome.state_delta = len(block.canonicals) - before
+        self.save(key, before, block)
+        outcome.state_delta = len(block.canonicals) - len(before.canonicals)
         return outcome
 
     def _place(self, key: str, block: Block, event: Event, outcome: Outcome) -> None:

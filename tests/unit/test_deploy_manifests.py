@@ -371,7 +371,7 @@ def test_deploy_manifests_asyncapi_lists_every_topic() -> None:
     assert document["info"]["version"] == streams.__version__
     addresses = [channel["address"] for channel in document["channels"].values()]
     assert sorted(addresses) == sorted(topic_names(Settings(topic_prefix="")))
-    assert len(addresses) == 3 + len(CATEGORIES)
+    assert len(addresses) == 4 + len(CATEGORIES)  # + events.canonical
     assert all(re.fullmatch(r"[A-Za-z0-9_\-]+", key) for key in document["channels"])
 
 

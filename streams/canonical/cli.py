@@ -26,6 +26,16 @@ def add_parsers(sub: Any) -> None:
     offline.add_argument("--window-days", type=int, default=None, help="default: settings")
     offline.set_defaults(handler=_canonicalize, command_parser=offline)
 
+    evaluate = sub.add_parser(
+        "evaluate-canonical",
+        help="B-cubed precision and recall of the cross-article merge on the gold clusters",
+        description="Extract the gold articles, merge their events as the canonical agent "
+        "does, and score the article clusters (B-cubed) for real clusters, retold clusters "
+        "and all; exit 1 below --min-precision / --min-recall.",
+    )
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER, help="options of the evaluator")
+    evaluate.set_defaults(handler=_evaluate_canonical, command_parser=evaluate)
+
     worker = sub.add_parser(
         "canonical",
         help="run the canonical worker: events -> events.canonical",
@@ -48,6 +58,12 @@ def _canonicalize(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _evaluate_canonical(args: argparse.Namespace) -> int:
+    from streams.canonical.evaluate import main
+
+    return main(args.rest)
 
 
 def _canonical_worker(args: argparse.Namespace) -> int:

@@ -102,13 +102,21 @@ def date_span(event: Event) -> Span | None:
 
 
 def event_day(event: Event) -> date:
-    """One day for ordering and the window: the span's last day, else the extraction day."""
+    """The event-time day that moves a block's window: the day for a day-precise date, the
+    first possible day of a coarser one (a "2025" must not push the window to December), never
+    after publication; with no date at all, the publication or else the extraction day."""
     span = date_span(event)
-    return span.last if span else event.extracted_at.date()
+    published = event.published_at.date() if event.published_at else None
+    if span is None:
+        return published or event.extracted_at.date()
+    day = span.first if event.when.precision != "day" or not event.when.date else span.last
+    return min(day, published) if published else day
 
 
 def dates_compatible(a: Span | None, b: Span | None) -> bool:
-    return a is None or b is None or a.gap_days(b) <= DATE_SLACK_DAYS
+    """Within a day of each other. No date at all (no resolved date, no publication time)
+    cannot be placed in time, so it matches nothing: it stays a canonical event of its own."""
+    return a is not None and b is not None and a.gap_days(b) <= DATE_SLACK_DAYS
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

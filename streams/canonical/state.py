@@ -177,7 +177,7 @@ def compatible(canonical: CanonicalEvent, event: Event) -> bool:
         return False  # one article's events are different happenings (extraction merged them)
     if not types_compatible(canonical.event_type, event.event_type):
         return False
-    if not dates_compatible(Span(canonical.first_day, canonical.last_day), date_span(event)):
+    if not dates_compatible(_span_of(canonical), date_span(event)):
         return False
     if not places_compatible(canonical.locations, event.locations):
         return False
@@ -189,6 +189,12 @@ def compatible(canonical: CanonicalEvent, event: Event) -> bool:
         )
         for name in COUNT_FIELDS
     )
+
+
+def _span_of(canonical: CanonicalEvent) -> Span | None:
+    """The days of a canonical event; None when no member had any date (see dates_compatible)."""
+    dated = canonical.when.date or any(m.published_at for m in canonical.mentions)
+    return Span(canonical.first_day, canonical.last_day) if dated else None
 
 
 def best_candidate(block: Block, event: Event) -> CanonicalEvent | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from streams.extraction import spec
-from streams.schemas import Count, Event, Location
+from streams.schemas import Count, Event, Location, When
 
 MATCH_KM = 25.0
 EARTH_RADIUS_KM = 6371.0
@@ -84,7 +84,16 @@ class Span:
 def date_span(event: Event) -> Span | None:
     """Day: that day; week: ±3 days; month or year: all of it; no date: the days before
     publication (a report tells what happened up to then)."""
-    when = event.when
+    if event.when.date:
+        return when_span(event.when)
+    if event.published_at is not None:
+        published = event.published_at.date()
+        return Span(published - timedelta(days=UNDATED_BEFORE_DAYS), published)
+    return None
+
+
+def when_span(when: When) -> Span:
+    """The days a resolved date can mean, given its precision."""
     if when.date:
         day = date.fromisoformat(when.date[:10])
         if when.precision == "day":
@@ -95,10 +104,7 @@ def date_span(event: Event) -> Span | None:
             last = calendar.monthrange(day.year, day.month)[1]
             return Span(day.replace(day=1), day.replace(day=last))
         return Span(date(day.year, 1, 1), date(day.year, 12, 31))
-    if event.published_at is not None:
-        published = event.published_at.date()
-        return Span(published - timedelta(days=UNDATED_BEFORE_DAYS), published)
-    return None
+    raise ValueError("a When without a date has no span")
 
 
 def event_day(event: Event) -> date:

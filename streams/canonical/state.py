@@ -27,6 +27,7 @@ from streams.canonical.match import (
     min_distance_km,
     places_compatible,
     types_compatible,
+    when_span,
 )
 from streams.canonical.merge import absorb, found
 from streams.canonical.model import CanonicalEvent, MergedCount
@@ -192,8 +193,12 @@ def compatible(canonical: CanonicalEvent, event: Event) -> bool:
 
 
 def _span_of(canonical: CanonicalEvent) -> Span | None:
-    """The days of a canonical event; None when no member had any date (see dates_compatible)."""
-    dated = canonical.when.date or any(m.published_at for m in canonical.mentions)
+    """The days of a canonical event: those of its merged (most precise, earliest) date, not
+    the union over members, so that a story told day after day does not chain into one
+    happening. None when no member had any date (see dates_compatible)."""
+    if canonical.when.date:
+        return when_span(canonical.when)
+    dated = any(m.published_at for m in canonical.mentions)
     return Span(canonical.first_day, canonical.last_day) if dated else None
 
 

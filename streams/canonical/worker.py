@@ -9,6 +9,25 @@ from streams.settings import Settings
 log = logging.getLogger("streams.canonical")
 
 
+def ensure_topics(settings: Settings) -> None:
+    """The project topics, and the internal re-key topic with the same partition count.
+
+    faust would declare the re-key topic itself, but only while it starts: its first
+    assignment then misses the topic (not yet in the metadata) and the merge agent reads
+    nothing until a later rebalance. Created here, it is there before the group forms.
+    """
+    from streams.canonical.app import blocks_topic_name
+    from streams.topics import _create, admin_client, broker_count, create_topics
+    from streams.topics import replication_factor as factor_for
+
+    create_topics(settings)
+    name = blocks_topic_name(settings)
+    with admin_client(settings) as admin:
+        if name not in set(admin.list_topics()):
+            factor = factor_for(settings, broker_count(admin))
+            _create(admin, [name], settings.partitions, factor, 30.0)
+
+
 def run_canonical_worker(settings: Settings) -> int:
     import faust
 
@@ -18,6 +37,7 @@ def run_canonical_worker(settings: Settings) -> int:
     web_socket = bind_web_port(
         settings.model_copy(update={"web_port": settings.canonical_web_port})
     )
+    ensure_topics(settings)
     app = create_canonical_app(settings, web_socket=web_socket)
     log.info(
         "canonical worker %s: %s -> %s (store %s, window %d days); /metrics on port %d",

@@ -145,13 +145,8 @@ def _topics(app: faust.App, settings: Settings) -> tuple[Any, Any, Any]:
 def _table(app: faust.App, settings: Settings, name: str) -> Any:
     """A changelog-backed table. Both are written while a `blocks` message is processed, so
     their changelog partitions follow that message's partition (co-partitioned)."""
-    return app.Table(
-        name,
-        default=None,
-        partitions=settings.partitions,
-        key_serializer="json",
-        value_serializer="json",
-    )
+    schema: Any = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
+    return app.Table(name, default=None, partitions=settings.partitions, schema=schema)
 
 
 def _register_agents(wiring: Wiring) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from streams import __version__
+from streams.canonical.cli import add_parsers as add_canonical_parsers
 from streams.errors import StreamsError
 from streams.gazetteer_cmd import add_parser as add_gazetteer_parser
 from streams.publish import PROGRESS_EVERY
@@ -208,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schemas.add_argument("--check", action="store_true", help="exit 1 when files are stale")
     schemas.set_defaults(handler=_schemas, command_parser=schemas)
+    add_canonical_parsers(sub)
     add_gazetteer_parser(sub)
     return parser
 

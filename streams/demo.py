@@ -21,7 +21,7 @@ from streams import broker
 from streams.errors import StreamsError
 from streams.kafka_clients import client_config, consumer
 from streams.publish import publish_paths
-from streams.render import render_event
+from streams.render import render_canonical, render_event
 from streams.settings import PROJECT_ROOT, Settings
 from streams.topics import create_topics
 
@@ -36,12 +36,15 @@ def run_demo(
     started_broker = _ensure_broker(settings)
     worker: subprocess.Popen[bytes] | None = None
     dashboard: subprocess.Popen[bytes] | None = None
+    canonical: subprocess.Popen[bytes] | None = None
     try:
         created = create_topics(settings)
         say(f"topics ready: {len(created)} ({settings.partitions} partitions each)")
         events = _events_consumer(settings)
         worker, log_path = _start_worker(settings)
         say(f"worker started (pid {worker.pid}), log: {log_path}")
+        canonical, canonical_log = _start_worker(settings, "canonical")
+        say(f"canonical worker started (pid {canonical.pid}), log: {canonical_log}")
         say(
             f"metrics: http://{settings.web_host}:{settings.web_port}/metrics  "
             f"status page: http://{settings.web_host}:{settings.web_port}/"
@@ -56,6 +59,8 @@ def run_demo(
     finally:
         if dashboard is not None:
             _stop_worker(dashboard, "dashboard")
+        if canonical is not None:
+            _stop_worker(canonical, "canonical worker")
         if worker is not None:
             _stop_worker(worker)
         if started_broker:
@@ -80,8 +85,10 @@ def _ensure_broker(settings: Settings) -> bool:
     return True
 
 
-def _start_worker(settings: Settings) -> tuple[subprocess.Popen[bytes], Path]:
-    return _start_process(settings, "worker")
+def _start_worker(
+    settings: Settings, command: str = "worker"
+) -> tuple[subprocess.Popen[bytes], Path]:
+    return _start_process(settings, command)
 
 
 def _start_process(settings: Settings, command: str) -> tuple[subprocess.Popen[bytes], Path]:
@@ -139,10 +146,12 @@ def _stop_worker(worker: subprocess.Popen[bytes], name: str = "worker") -> None:
 def _events_consumer(settings: Settings) -> Any:
     from kafka import TopicPartition
 
-    topic = settings.topic("events")
     client = consumer(settings, group_id=None, enable_auto_commit=False)
-    partitions = client.partitions_for_topic(topic) or set()
-    assigned = [TopicPartition(topic, partition) for partition in sorted(partitions)]
+    assigned = [
+        TopicPartition(topic, partition)
+        for topic in (settings.topic("events"), settings.topic("events.canonical"))
+        for partition in sorted(client.partitions_for_topic(topic) or set())
+    ]
     client.assign(assigned)
     client.seek_to_end(*assigned)
     for tp in assigned:
@@ -162,14 +171,15 @@ def _end_offsets(settings: Settings, topic: str) -> dict[Any, int]:
         client.close()
 
 
-def _committed(settings: Settings) -> dict[Any, int]:
+def _committed(settings: Settings, group: str | None = None) -> dict[Any, int]:
     """The worker group's committed offsets; empty while the group is still forming."""
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError
 
     admin = KafkaAdminClient(**client_config(settings))
     try:
-        offsets = admin.list_group_offsets(settings.app_id).get(settings.app_id, {})
+        group = group or settings.app_id
+        offsets = admin.list_group_offsets(group).get(group, {})
     except KafkaError:
         return {}
     finally:
@@ -194,14 +204,14 @@ def _follow(
         while True:
             for records in events.poll(timeout_ms=300).values():
                 for record in records:
-                    print("  " + render_event(_json(record.value)), flush=True)
-                    shown += 1
+                    _show(settings, record)
+                    shown += record.topic == settings.topic("events")
             if worker.poll() is not None:
                 raise StreamsError(f"the worker exited with code {worker.returncode}")
             if exit_after_seeds and time.monotonic() >= next_check:
                 next_check = time.monotonic() + 1.0
                 if _caught_up(settings, targets):
-                    _drain(events)
+                    _drain(events, settings)
                     say(f"all seeds processed; {shown} event(s) shown")
                     return 0
                 if time.monotonic() > deadline:
@@ -214,15 +224,29 @@ def _follow(
 
 
 def _caught_up(settings: Settings, targets: dict[Any, int]) -> bool:
+    """The worker has every seed, and the canonical worker every event it published."""
     committed = _committed(settings)
-    return all(committed.get(tp, 0) >= end for tp, end in targets.items() if end > 0)
+    if not all(committed.get(tp, 0) >= end for tp, end in targets.items() if end > 0):
+        return False
+    merged = _committed(settings, settings.canonical_app_id)
+    events = _end_offsets(settings, settings.topic("events"))
+    return all(merged.get(tp, 0) >= end for tp, end in events.items() if end > 0)
 
 
-def _drain(events: Any) -> None:
+def _drain(events: Any, settings: Settings) -> None:
     for _ in range(3):
         for records in events.poll(timeout_ms=300).values():
             for record in records:
-                print("  " + render_event(_json(record.value)), flush=True)
+                _show(settings, record)
+
+
+def _show(settings: Settings, record: Any) -> None:
+    """A per-article event as before; a canonical event (merged across articles) marked so."""
+    if record.topic == settings.topic("events.canonical"):
+        if record.value is not None:
+            print("  " + render_canonical(_json(record.value)), flush=True)
+        return
+    print("  " + render_event(_json(record.value)), flush=True)
 
 
 def _json(value: bytes) -> dict[str, Any]:

@@ -119,3 +119,72 @@ def scrape(url: str, timeout: float = 5.0) -> dict[str, float]:
             labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
             samples[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
     return samples
+
+
+RESTORE_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
+
+
+class CanonicalMetrics:
+    """Metrics of the canonical worker (`streams canonical`), on a registry of its own."""
+
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.registry = registry
+        self.events_in = Counter(
+            f"{PREFIX}_canonical_input_events",
+            "Events merged by the canonical worker (redeliveries included).",
+            registry=registry,
+        )
+        self.created = Counter(
+            f"{PREFIX}_canonical_created",
+            "Canonical events created (a happening seen for the first time).",
+            registry=registry,
+        )
+        self.updated = Counter(
+            f"{PREFIX}_canonical_updated",
+            "Events merged into an existing canonical event (merge rate = updated / input).",
+            registry=registry,
+        )
+        self.late = Counter(
+            f"{PREFIX}_canonical_late_events",
+            "Events older than the window: each started a new canonical event.",
+            registry=registry,
+        )
+        self.duplicates = Counter(
+            f"{PREFIX}_canonical_redelivered_events",
+            "Events already merged (a redelivery): republished, state unchanged.",
+            registry=registry,
+        )
+        self.evicted = Counter(
+            f"{PREFIX}_canonical_evicted",
+            "Canonical events dropped from state when they left the window.",
+            registry=registry,
+        )
+        self.state_size = Gauge(
+            f"{PREFIX}_canonical_state_canonical_events",
+            "Canonical events held in this worker's table (inside the window).",
+            registry=registry,
+        )
+        self.state_blocks = Gauge(
+            f"{PREFIX}_canonical_state_blocks",
+            "Block keys (family|country) held in this worker's table.",
+            registry=registry,
+        )
+        self.state_bytes = Gauge(
+            f"{PREFIX}_canonical_state_bytes",
+            "JSON size of this worker's table values, bytes.",
+            registry=registry,
+        )
+        self.restore_seconds = Histogram(
+            f"{PREFIX}_canonical_restore_seconds",
+            "Time to restore the table from its changelog after an assignment.",
+            buckets=RESTORE_BUCKETS,
+            registry=registry,
+        )
+        self.last_restore_seconds = Gauge(
+            f"{PREFIX}_canonical_last_restore_seconds",
+            "Duration of the latest table restore.",
+            registry=registry,
+        )
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

@@ -53,3 +53,12 @@ def _counts(quantities: dict[str, Any]) -> str:
     if weapons:
         parts.append("weapons: " + ", ".join(weapons))
     return ", ".join(parts)
+
+
+def render_canonical(canonical: dict[str, Any]) -> str:
+    """A canonical event (events.canonical): marked, with its version and its sources."""
+    mentions = canonical.get("mentions") or []
+    sources = sorted({m.get("source") or m.get("article_id", "?") for m in mentions})
+    head = f"⇒ CANONICAL {canonical.get('canonical_id', '?')} v{canonical.get('version', '?')}"
+    body = render_event({**canonical, "confidence": 0.0}).rsplit(" | conf", 1)[0]
+    return f"{head} | {body} | {len(mentions)} mention(s) from {', '.join(sources)}"

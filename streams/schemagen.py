@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from streams.canonical.model import CanonicalEvent
 from streams.schemas import MODELS, SCHEMA_VERSION
 from streams.settings import PROJECT_ROOT
 
@@ -14,7 +17,8 @@ SCHEMA_DIR = PROJECT_ROOT / "schemas"
 def schema_files() -> dict[str, str]:
     """File name -> content, e.g. event.v1.0.json."""
     files = {}
-    for name, model in MODELS.items():
+    models: dict[str, type[BaseModel]] = {**MODELS, "canonical-event": CanonicalEvent}
+    for name, model in models.items():
         schema = model.model_json_schema(mode="serialization")
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"urn:streams:schema:{name}:{SCHEMA_VERSION}"

@@ -119,6 +119,26 @@ class Settings(BaseSettings):
         "components (engine v2, docs/engine.md; it runs the families not yet ported through "
         "the legacy extractors).",
     )
+    canonical_app_id: str = Field(
+        default="streams-canonical",
+        description="Faust app id (consumer group) of the canonical worker (`streams canonical`).",
+    )
+    canonical_window_days: int = Field(
+        default=7,
+        ge=1,
+        description="Days of event time a canonical event stays open for new mentions; an "
+        "older event starts a new one and is counted as late.",
+    )
+    canonical_store: Literal["memory", "rocksdb"] = Field(
+        default="memory",
+        description="faust table store of the canonical worker (both are changelog-backed).",
+    )
+    canonical_web_port: int = Field(
+        default=6068,
+        ge=0,
+        le=65535,
+        description="Port of the canonical worker's /metrics and /health; 0 = any free port.",
+    )
     web_host: str = Field(default="127.0.0.1", description="Bind address of /metrics.")
     web_port: int = Field(
         default=6066,

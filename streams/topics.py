@@ -21,14 +21,27 @@ log = logging.getLogger(__name__)
 ARTICLES = "articles"
 ARTICLES_DLQ = "articles.dlq"
 EVENTS = "events"
+EVENTS_CANONICAL = "events.canonical"
 MAX_REPLICATION = 3
+# One key per happening, the latest version kept: consumers read the current state of every
+# canonical event; an old version goes once the cleaner runs.
+TOPIC_CONFIGS: dict[str, dict[str, str]] = {
+    EVENTS_CANONICAL: {"cleanup.policy": "compact", "min.compaction.lag.ms": "60000"}
+}
 
 CreateOutcome = Literal["created", "exists"]
 
 
 def topic_names(settings: Settings) -> list[str]:
-    """Every topic of the project, prefixed: articles, articles.dlq, events, events.<category>."""
-    bare = [ARTICLES, ARTICLES_DLQ, EVENTS, *(f"{EVENTS}.{c}" for c in CATEGORIES)]
+    """Every topic of the project, prefixed: articles, articles.dlq, events, events.<category>,
+    events.canonical."""
+    bare = [
+        ARTICLES,
+        ARTICLES_DLQ,
+        EVENTS,
+        *(f"{EVENTS}.{c}" for c in CATEGORIES),
+        EVENTS_CANONICAL,
+    ]
     return [settings.topic(name) for name in bare]
 
 
@@ -89,17 +102,29 @@ def create_topics(settings: Settings, timeout_s: float = 30.0) -> dict[str, Crea
                     settings.partitions,
                     factor,
                 )
-                _create(admin, missing, settings.partitions, factor, timeout_s)
+                _create(admin, missing, settings.partitions, factor, timeout_s, settings)
         except KafkaError as exc:
             raise BrokerError(f"creating topics on {_describe(settings)} failed: {exc!r}") from exc
     return {name: "exists" if name in existing else "created" for name in names}
 
 
-def _create(admin: Any, names: list[str], partitions: int, factor: int, timeout_s: float) -> None:
+def _create(  # noqa: PLR0917  # the settings give the per-topic configs
+    admin: Any,
+    names: list[str],
+    partitions: int,
+    factor: int,
+    timeout_s: float,
+    settings: Settings | None = None,
+) -> None:
     """Create names; a topic that appeared meanwhile (another worker won the race) is fine."""
     from kafka.errors import TopicAlreadyExistsError
 
-    spec = {name: {"num_partitions": partitions, "replication_factor": factor} for name in names}
+    configs = {settings.topic(k): v for k, v in TOPIC_CONFIGS.items()} if settings else {}
+    spec = {
+        name: {"num_partitions": partitions, "replication_factor": factor}
+        | ({"configs": configs[name]} if name in configs else {})
+        for name in names
+    }
     timeout_ms = int(timeout_s * 1000)
     result = admin.create_topics(spec, timeout_ms=timeout_ms, raise_errors=False)
     for topic in result.get("topics", []):

@@ -60,8 +60,8 @@ def test_cli_topics_list_reads_the_broker(pipeline: Pipeline) -> None:
 
     missing = _cli(["topics", "list"], {**pipeline.env(), "STREAMS_TOPIC_PREFIX": "absent."})
     assert missing.returncode == 0
-    assert [line.split()[-1] for line in missing.stdout.splitlines()] == ["missing"] * 11
-    assert "11 topic(s) missing" in missing.stderr
+    assert [line.split()[-1] for line in missing.stdout.splitlines()] == ["missing"] * 12
+    assert "12 topic(s) missing" in missing.stderr
 
 
 @pytest.mark.parametrize("command", [["topics", "list"], ["publish", str(SEED)]])

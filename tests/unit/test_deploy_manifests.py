@@ -22,7 +22,7 @@ from prometheus_client import CollectorRegistry
 
 import streams
 from streams.cli import build_parser
-from streams.metrics import Metrics
+from streams.metrics import CanonicalMetrics, Metrics
 from streams.schemagen import schema_files
 from streams.schemas import CATEGORIES
 from streams.settings import PROJECT_ROOT, Settings
@@ -77,7 +77,11 @@ def metric_sample_names() -> set[str]:
     """Every sample name the worker's registry can expose (counters, histograms, gauges)."""
     suffixes = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count")}
     names = set()
-    for family in Metrics(CollectorRegistry()).registry.collect():
+    registries = [
+        Metrics(CollectorRegistry()).registry,
+        CanonicalMetrics(CollectorRegistry()).registry,
+    ]
+    for family in (f for registry in registries for f in registry.collect()):
         names.add(family.name)
         names.update(family.name + suffix for suffix in suffixes.get(family.type, ()))
     return names
@@ -119,6 +123,9 @@ def test_deploy_manifests_every_dashboard_expr_is_executed_by_prometheus_test() 
         r"by \(topic, partition\) \(streams_consumer_lag\)",
         r"sum by \(reason\) \(rate\(streams_articles_rejected_total",
         r'up\{job="streams-worker"\}',
+        r"rate\(streams_canonical_created_total\[",
+        r"streams_canonical_state_canonical_events",
+        r"streams_canonical_last_restore_seconds",
     ],
 )
 def test_deploy_manifests_dashboard_has_panel_for(pattern: str) -> None:
@@ -371,7 +378,7 @@ def test_deploy_manifests_asyncapi_lists_every_topic() -> None:
     assert document["info"]["version"] == streams.__version__
     addresses = [channel["address"] for channel in document["channels"].values()]
     assert sorted(addresses) == sorted(topic_names(Settings(topic_prefix="")))
-    assert len(addresses) == 3 + len(CATEGORIES)
+    assert len(addresses) == 4 + len(CATEGORIES)  # + events.canonical
     assert all(re.fullmatch(r"[A-Za-z0-9_\-]+", key) for key in document["channels"])
 
 

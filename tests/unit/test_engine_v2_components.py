@@ -98,6 +98,9 @@ def test_engine_v2_components_registry_snapshot() -> None:
         "violence_against_civilians",
     ]
     assert "attack" in served["legacy"]
+    assert served["spacy"]["protests"] == served["spacy"]["riots"] == "unrest_v2@0.1.0"
+    assert served["spacy"]["strategic"] == "strategic_v2@0.1.0"
+    assert not {"arrest", "protest"} & set(served["spacy"])
     assert "attack" not in served["spacy"]
 
 

@@ -1,0 +1,1 @@
+"""Family modules of engine v2: each turns its family's triggers and roles into Protos."""

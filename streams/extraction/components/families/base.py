@@ -33,6 +33,10 @@ class Cues(BaseModel):
     requires_armed: frozenset[str]
     fighting_families: frozenset[str]
     harm_lemmas: frozenset[str]
+    violence_patterns: frozenset[str]
+    violence_types: frozenset[str]
+    territory_patterns: frozenset[str]
+    territory_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
+from streams.extraction.components.events import _places as places
 from streams.extraction.components.events import _reported_act
 from streams.extraction.components.families.base import (
     armed_named,
@@ -56,10 +57,24 @@ def _event(
             return None
     elif not _reported_act(doc, trigger):
         return None
-    status = status_for(sent, trigger.start_char, trigger.end_char)
+    span = (trigger.start_char, trigger.end_char)
+    hits = [r for r in roles if r.trigger == span]
+    if trigger.label_ == "territory_transfer" and not _territory(ann, hits):
+        return None
+    status = status_for(sent, *span)
     if status is None:
         return None
-    span = (trigger.start_char, trigger.end_char)
-    proto = new_proto(ann, sent, trigger, [r for r in roles if r.trigger == span], NAME)
+    proto = new_proto(ann, sent, trigger, hits, NAME)
     proto.status = status
     return proto
+
+
+def _territory(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """What changed hands is a place: a gazetteer place or a territory noun ("the area")."""
+    found = cues()
+    for hit in hits:
+        if hit.pattern not in found.territory_patterns:
+            continue
+        if places(ann, hit) or any(w in found.territory_nouns for w in hit.text.lower().split()):
+            return True
+    return False

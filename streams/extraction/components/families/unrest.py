@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Span
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _reported_act
-from streams.extraction.components.families.base import best, by_sentence, cues, new_proto
+from streams.extraction.components.families.base import (
+    armed_named,
+    best,
+    by_sentence,
+    cues,
+    new_proto,
+)
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
@@ -58,8 +64,8 @@ def _subtype(kind: str, own: list[Span], near: list[Span], harm: list[Span]) -> 
     next one, where the police response is often told)."""
     crowd = "protests.crowd" in _ids(own)
     if kind == "riot":
-        mob = any(t.label_ == MOB for t in own)
-        return MOB if mob and not crowd else kind
+        # rioting that no demonstration frames is mob violence (ACLED's distinction)
+        return kind if crowd else MOB
     labels = {t.label_ for t in near}
     if _violent(own) or "riot" in labels:
         return "riot"  # the demonstrators' own violence: a violent demonstration
@@ -101,8 +107,9 @@ def _crowd_event(
     span = (trigger.start_char, trigger.end_char)
     hits = [r for r in roles if r.trigger == span]
     sent = ann.sentences[index]
+    framed = "protests.crowd" in _ids(triggers)
     if trigger.label_ == MOB:
-        if "protests.crowd" in _ids(triggers) or not any(h.role == "initiator" for h in hits):
+        if framed or armed_named(doc, ann, sent) or not any(h.role == "initiator" for h in hits):
             return None
     elif not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
         return None
@@ -110,6 +117,7 @@ def _crowd_event(
     if status is None or not _reported_act(doc, trigger):
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
+    proto.event_type = "riot" if framed else MOB  # rioting no demonstration frames: a mob's
     proto.status = status
     country = proto.locations[0].country if proto.locations else None
     if not proto.role("initiator"):

@@ -24,6 +24,9 @@ from streams.extraction.extractors.common import Proto, sentence_places, status_
 
 NAME = ("strategic_v2", "0.1.0")
 FAMILIES = frozenset({"strategic"})
+UNREST = frozenset({"protests", "riots"})
+UNREST_SPAN = 3
+"""Sentences back in which a demonstration or riot makes later burning part of it."""
 OWN_ACT = 4
 """Trigger priority from which the act is its own event even in a sentence that tells of
 fighting (looting after an ambush, an IED defused); below it, the fighting is the event."""
@@ -34,9 +37,14 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     out = unrest.extract_arrests(ann)
     fighting = by_sentence(doc, ann, cues().fighting_families)
     fought = set(fighting) | {p.sentence.index for p in doc._.legacy_conflict or []}
+    # property burnt in a riot story is the riot's (merged there by normalize), not a new event
+    rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
     roles: list[RoleHit] = doc._.roles or []
     for index, triggers in sorted(by_sentence(doc, ann, FAMILIES).items()):
-        proto = _event(doc, ann, index, best(triggers), roles, fought=index in fought)
+        trigger = best(triggers)
+        if trigger.label_ == "attack_on_infrastructure" and index in rioting:
+            continue
+        proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
         if proto is not None:
             out.append(proto)
     return out

@@ -133,6 +133,10 @@ def _run_v2(article: Article, when: datetime) -> ExtractionResult:
         protos.extend(pipeline.verbal_events(doc, conflict))
     except Exception as exc:
         failures.append(ExtractorFailure("verbal_v2", repr(exc), _short_traceback(exc)))
+    try:
+        protos.extend(pipeline.family_events(doc))
+    except Exception as exc:
+        failures.append(ExtractorFailure("families_v2", repr(exc), _short_traceback(exc)))
     return _finish(ann, protos, failures, when)
 
 

@@ -25,14 +25,27 @@ from streams.schemas import (
 CONFLICT = spec.types_in("conflict") | {UNTYPED_ATTACK}
 _AERIAL = frozenset({"air_strike", "missile_attack"})
 _WEAK = frozenset({"casualty_report", UNTYPED_ATTACK})
+UNREST_RANK = {
+    "protest": 1,
+    "protest_with_intervention": 2,
+    "excessive_force_against_protesters": 3,
+    "riot": 4,
+    "mob_violence": 5,
+}
+"""The unrest types (spec category "unrest"; engine v2 emits the sub-types) in the order in
+which two mentions of one happening merge: the more violent reading wins."""
+UNREST = frozenset(UNREST_RANK)
+_WITH_HARM = {"protest": "riot", "protest_with_intervention": "excessive_force_against_protesters"}
+"""An unrest event merged with a toll or an attack: a protest with a toll was a riot (legacy
+rule); one the police broke up with a toll is excessive force."""
 
 
 def _types_merge(a: str, b: str) -> bool:
     if a == b:
         return True
-    if {a, b} & {"riot", "protest"} and {a, b} & _WEAK:
+    if {a, b} & UNREST and {a, b} & _WEAK:
         return True  # "clashes" / a toll after a riot belong to the riot
-    if {a, b} == {"riot", "protest"}:
+    if {a, b} <= UNREST:
         return True  # a march that turned violent in the same city is one riot
     # one happening told several ways ("a missile hit the market... the shelling killed 20...
     # fighters then stormed it") is one event; locations and actors decide in compatible()
@@ -73,9 +86,9 @@ def _locations_overlap(a: list[Location], b: list[Location]) -> bool:
 def _unrest_violence(a: Proto, b: Proto) -> bool:
     """'police opened fire ... five people shot dead' in a riot story: part of the riot."""
     kinds = {a.event_type, b.event_type}
-    other = b if a.event_type in ("riot", "protest") else a
+    other = b if a.event_type in UNREST else a
     return (
-        bool(kinds & {"riot", "protest"})
+        bool(kinds & UNREST)
         and other.event_type == "attack_on_civilians"
         and (_first(other, "initiator") is None)
     )
@@ -104,11 +117,7 @@ def compatible(old: Proto, new: Proto) -> bool:
     vague = not _sub(new.locations) and _first(new, "initiator") is None
     if old.date_explicit and new.date_explicit and old.when.date != new.when.date and not vague:
         return False
-    if old.event_type not in CONFLICT and old.event_type not in (
-        "humanitarian_impact",
-        "protest",
-        "riot",
-    ):
+    if old.event_type not in CONFLICT and old.event_type not in UNREST | {"humanitarian_impact"}:
         names_old = {a.name for a in old.actors}
         names_new = {a.name for a in new.actors}
         return bool(names_old & names_new) or old.sentence.index == new.sentence.index
@@ -181,14 +190,11 @@ _TYPE_RANK = {**spec.merge_ranks(), UNTYPED_ATTACK: 0}
 
 
 def _merged_type(a: str, b: str) -> str:
-    if {a, b} == {"riot", "protest"} or (
-        {a, b} & {"riot", "protest"} and "attack_on_civilians" in {a, b}
-    ):
-        return "riot"
-    if a in ("riot", "protest") and b in _WEAK:
-        return "riot"
-    if b in ("riot", "protest") and a in _WEAK:
-        return "riot"
+    if {a, b} <= UNREST:
+        return max(a, b, key=UNREST_RANK.__getitem__)
+    if {a, b} & UNREST and {a, b} & (_WEAK | {"attack_on_civilians"}):
+        unrest = a if a in UNREST else b
+        return _WITH_HARM.get(unrest, unrest)
     if a in _TYPE_RANK and b in _TYPE_RANK:
         return a if _TYPE_RANK[a] >= _TYPE_RANK[b] else b
     return a
@@ -314,7 +320,7 @@ _SINCE_TOTAL = re.compile(
 def _running_total(proto: Proto) -> bool:
     """'293 people had been detained since the protests began on Nov. 28': a tally of many days,
     not one arrest or protest."""
-    return proto.event_type in ("arrest", "protest", "riot") and bool(
+    return (proto.event_type == "arrest" or proto.event_type in UNREST) and bool(
         _SINCE_TOTAL.search(proto.sentence.text)
     )
 
@@ -322,7 +328,7 @@ def _running_total(proto: Proto) -> bool:
 def _keep(proto: Proto) -> bool:
     if _stale(proto):
         return False
-    if proto.event_type in ("protest", "riot") and not proto.locations:
+    if proto.event_type in UNREST and not proto.locations:
         # "the protests, which began last week": background, not a located happening
         return proto.date_explicit and proto.when.precision == "day"
     if proto.event_type == UNTYPED_ATTACK:

@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 
 from streams.extraction import components
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
-from streams.extraction.components.families import verbal
+from streams.extraction.components.families import strategic, unrest, verbal
 from streams.extraction.components.families import verbal_events as verbal_family
 from streams.extraction.components.roles import Roles
 from streams.extraction.extractors import attack
+from streams.extraction.extractors import unrest as legacy_unrest
 from streams.extraction.extractors.common import Proto
 from streams.extraction.registry import Registered, registered
 from streams.schemas import Article
@@ -34,7 +35,10 @@ COMPONENTS: tuple[str, ...] = (
 )
 """The component order: the one config of the pipeline."""
 
-LEGACY_REPLACED = frozenset({attack.NAME}) | verbal_family.LEGACY_NAMES
+LEGACY_REPLACED = (
+    frozenset({attack.NAME, legacy_unrest.ARREST[0], legacy_unrest.PROTEST[0]})
+    | verbal_family.LEGACY_NAMES
+)
 """Legacy extractors whose families the v2 components serve (their rules remain fallbacks)."""
 
 
@@ -71,8 +75,18 @@ def engine_families() -> dict[str, dict[str, str]]:
     legacy = {e.name: f"{e.name}@{e.version}" for e in registered()}
     spacy_side = dict.fromkeys(sorted(PORTED_FAMILIES), f"{NAME}@{VERSION}")
     spacy_side |= dict.fromkeys(sorted(verbal.FAMILIES), f"{verbal.NAME}@{verbal.VERSION}")
+    spacy_side |= {family: "@".join(name) for family, name in FAMILY_NAMES.items()}
     spacy_side |= {e.name: f"{e.name}@{e.version} (legacy)" for e in hybrid_extractors()}
     return {"legacy": legacy, "spacy": spacy_side}
+
+
+FAMILY_NAMES = {"protests": unrest.NAME, "riots": unrest.NAME, "strategic": strategic.NAME}
+"""The families served by family modules (components/families/)."""
+
+
+def family_events(doc: Doc) -> list[Proto]:
+    """The events of the family modules: protests and riots, strategic developments."""
+    return unrest.unrest_protos(doc) + strategic.strategic_protos(doc)
 
 
 def conflict_events(doc: Doc) -> list[Proto]:

@@ -98,6 +98,9 @@ def test_engine_v2_components_registry_snapshot() -> None:
         "violence_against_civilians",
     ]
     assert "attack" in served["legacy"]
+    assert served["spacy"]["protests"] == served["spacy"]["riots"] == "unrest_v2@0.1.0"
+    assert served["spacy"]["strategic"] == "strategic_v2@0.1.0"
+    assert not {"arrest", "protest"} & set(served["spacy"])
     assert "attack" not in served["spacy"]
     assert sorted(k for k, v in served["spacy"].items() if v.startswith("verbal_v2")) == [
         "aid",
@@ -107,7 +110,7 @@ def test_engine_v2_components_registry_snapshot() -> None:
         "statements",
     ]
     still_legacy = sorted(k for k, v in served["spacy"].items() if v.endswith("(legacy)"))
-    assert still_legacy == ["arrest", "protest"]
+    assert still_legacy == []  # every family has its v2 module
 
 
 def test_engine_v2_components_parse_only_trigger_sentences() -> None:

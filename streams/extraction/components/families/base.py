@@ -1,0 +1,96 @@
+"""What the family modules share: their cues (data/en/strategic.json), triggers grouped by
+sentence, and a new Proto from a trigger and its syntactic roles."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.components.data import DATA
+from streams.extraction.components.events import _mentions as mentions
+from streams.extraction.components.events import _places as places
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.triggers import family_of
+from streams.extraction.extractors.common import (
+    Proto,
+    actor_of,
+    event_date,
+    location_of,
+    sentence_actors,
+    sentence_places,
+)
+
+
+class Cues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    comment: str = Field(alias="_comment")
+    armed_words: frozenset[str]
+    requires_armed: frozenset[str]
+    fighting_families: frozenset[str]
+    harm_lemmas: frozenset[str]
+    violence_patterns: frozenset[str]
+    violence_types: frozenset[str]
+    territory_patterns: frozenset[str]
+    territory_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = json.loads((DATA / "strategic.json").read_text(encoding="utf-8"))
+    return Cues.model_validate(raw)
+
+
+def by_sentence(doc: Doc, ann: Annotated, names: frozenset[str]) -> dict[int, list[Span]]:
+    """The triggers of the named families, by sentence index."""
+    out: dict[int, list[Span]] = {}
+    starts = [s.start for s in ann.sentences]
+    for trigger in doc.spans.get("triggers", []):
+        if family_of(trigger._.pattern.id) not in names:
+            continue
+        index = next(
+            (i for i in range(len(starts) - 1, -1, -1) if starts[i] <= trigger.start_char), None
+        )
+        if index is not None:
+            out.setdefault(index, []).append(trigger)
+    return out
+
+
+def best(triggers: list[Span]) -> Span:
+    return max(triggers, key=lambda t: (t._.pattern.priority, -t.start_char))
+
+
+def armed_named(doc: Doc, ann: Annotated, sent: Sentence) -> bool:
+    """Forces or an armed group named in the sentence."""
+    words = cues().armed_words
+    if any(a.forces or a.kind in ("group", "armed_forces") for a in sentence_actors(ann, sent)):
+        return True
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    return span is not None and any(t.lower_ in words for t in span)
+
+
+def new_proto(
+    ann: Annotated, sent: Sentence, trigger: Span, hits: list[RoleHit], name: tuple[str, str]
+) -> Proto:
+    """An event of the trigger's type: actors from its roles, else the sentence's named actors
+    before the trigger as initiator; the place of its roles, else of the sentence."""
+    proto = Proto(trigger.label_, sent, (trigger.start_char, trigger.end_char), *name)
+    for role in ("initiator", "target"):
+        found = [actor_of(m, role) for h in hits if h.role == role for m in mentions(ann, h)]
+        seen = {a.name for a in proto.actors}
+        proto.actors += [a for a in found if a.name not in seen]
+    if not proto.role("initiator"):
+        before = [a for a in sentence_actors(ann, sent) if a.end <= trigger.start_char]
+        if before:
+            proto.actors.append(actor_of(before[-1], "initiator"))
+    proto.when, proto.date_explicit = event_date(ann, sent, trigger.start_char)
+    ordered = sorted((h for h in hits if h.role == "place"), key=lambda h: h.head)
+    towns = [p for h in ordered for p in places(ann, h) if p.place.precision != "country"]
+    towns += [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    proto.locations = [location_of(towns[0])] if towns else []
+    proto.base_confidence = 0.5
+    return proto

@@ -1,0 +1,88 @@
+"""Strategic developments in engine v2: arrests (the legacy arrest rules, unchanged) and the
+types read from data/en/triggers/strategic.jsonl with the roles of data/en/roles/strategic.jsonl:
+looting and property destruction, disrupted weapons use, a base established, a non-violent
+transfer of territory, a group's change of activity."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.components.annotation import annotated
+from streams.extraction.components.events import _places as places
+from streams.extraction.components.events import _reported_act
+from streams.extraction.components.families.base import (
+    armed_named,
+    best,
+    by_sentence,
+    cues,
+    new_proto,
+)
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.extractors import unrest
+from streams.extraction.extractors.common import Proto, sentence_places, status_for
+
+NAME = ("strategic_v2", "0.1.0")
+FAMILIES = frozenset({"strategic"})
+UNREST = frozenset({"protests", "riots"})
+UNREST_SPAN = 3
+"""Sentences back in which a demonstration or riot makes later burning part of it."""
+OWN_ACT = 4
+"""Trigger priority from which the act is its own event even in a sentence that tells of
+fighting (looting after an ambush, an IED defused); below it, the fighting is the event."""
+
+
+def strategic_protos(doc: Doc) -> list[Proto]:
+    ann = annotated(doc)
+    out = unrest.extract_arrests(ann)
+    fighting = by_sentence(doc, ann, cues().fighting_families)
+    fought = set(fighting) | {p.sentence.index for p in doc._.legacy_conflict or []}
+    # property burnt in a riot story is the riot's (merged there by normalize), not a new event
+    rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
+    roles: list[RoleHit] = doc._.roles or []
+    for index, triggers in sorted(by_sentence(doc, ann, FAMILIES).items()):
+        trigger = best(triggers)
+        if trigger.label_ == "attack_on_infrastructure" and index in rioting:
+            continue
+        proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
+        if proto is not None:
+            out.append(proto)
+    return out
+
+
+def _event(
+    doc: Doc, ann: Annotated, index: int, trigger: Span, roles: list[RoleHit], *, fought: bool
+) -> Proto | None:
+    sent = ann.sentences[index]
+    pattern = trigger._.pattern
+    if fought and pattern.priority < OWN_ACT:
+        return None
+    if trigger.label_ in cues().requires_armed and not armed_named(doc, ann, sent):
+        return None
+    if pattern.needs_context:
+        # a weak cue ("deployed"): only with forces named and a place below country level
+        if not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
+            return None
+    elif not _reported_act(doc, trigger):
+        return None
+    span = (trigger.start_char, trigger.end_char)
+    hits = [r for r in roles if r.trigger == span]
+    if trigger.label_ == "territory_transfer" and not _territory(ann, hits):
+        return None
+    status = status_for(sent, *span)
+    if status is None:
+        return None
+    proto = new_proto(ann, sent, trigger, hits, NAME)
+    proto.status = status
+    return proto
+
+
+def _territory(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """What changed hands is a place: a gazetteer place or a territory noun ("the area")."""
+    found = cues()
+    for hit in hits:
+        if hit.pattern not in found.territory_patterns:
+            continue
+        if places(ann, hit) or any(w in found.territory_nouns for w in hit.text.lower().split()):
+            return True
+    return False

@@ -1,0 +1,126 @@
+"""Protests and riots in engine v2. The legacy protest rules (extractors/unrest.py) find the
+demonstrations; the cues of data/en/triggers/protests.jsonl and riots.jsonl give the ACLED
+sub-type: a peaceful protest, one the police broke up (intervention), one where protesters were
+shot, killed or injured (excessive force), a violent demonstration, or mob violence (a crowd's
+violence outside a demonstration, which the riots patterns also find alone)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.components.annotation import annotated
+from streams.extraction.components.events import _reported_act
+from streams.extraction.components.families.base import (
+    armed_named,
+    best,
+    by_sentence,
+    cues,
+    new_proto,
+)
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.triggers import family_of
+from streams.extraction.extractors import unrest
+from streams.extraction.extractors.common import Proto, sentence_places, status_for
+from streams.schemas import Actor
+
+NAME = ("unrest_v2", "0.1.0")
+CUES = frozenset({"protests", "riots"})
+HARM = frozenset({"casualties", "violence_against_civilians"})
+VIOLENCE = frozenset({"battles", "strategic"})
+INTERVENTION = "protest_with_intervention"
+EXCESSIVE = "excessive_force_against_protesters"
+MOB = "mob_violence"
+
+
+def unrest_protos(doc: Doc) -> list[Proto]:
+    ann = annotated(doc)
+    by_cue = by_sentence(doc, ann, CUES)
+    harm = by_sentence(doc, ann, HARM)
+    violence = by_sentence(doc, ann, VIOLENCE)
+    out = []
+    for proto in unrest.extract_protests(ann):
+        index = proto.sentence.index
+        near = by_cue.get(index, []) + by_cue.get(index + 1, [])
+        own = by_cue.get(index, []) + violence.get(index, [])
+        proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []))
+        out.append(proto)
+    told = {p.sentence.index for p in out}
+    roles: list[RoleHit] = doc._.roles or []
+    for index, triggers in sorted(by_cue.items()):
+        if index not in told:
+            mob = _crowd_event(doc, ann, index, triggers, roles)
+            if mob is not None:
+                out.append(mob)
+    return out
+
+
+def _ids(triggers: list[Span]) -> set[str]:
+    return {t._.pattern.id for t in triggers}
+
+
+def _subtype(kind: str, own: list[Span], near: list[Span], harm: list[Span]) -> str:
+    """The ACLED sub-type of a legacy protest or riot from the cues of its sentence (and of the
+    next one, where the police response is often told)."""
+    crowd = "protests.crowd" in _ids(own)
+    if kind == "riot":
+        # rioting that no demonstration frames is mob violence (ACLED's distinction)
+        return kind if crowd else MOB
+    labels = {t.label_ for t in near}
+    if _violent(own) or "riot" in labels:
+        return "riot"  # the demonstrators' own violence: a violent demonstration
+    harmed = _harmed(own, harm)
+    if EXCESSIVE in labels or harmed:
+        return EXCESSIVE
+    return INTERVENTION if INTERVENTION in labels else kind
+
+
+def _harmed(own: list[Span], harm: list[Span]) -> bool:
+    """Protesters harmed: a harm word in the sentence and demonstrators named other than as
+    the agent ("attacked by protesters" is the crowd's violence)."""
+    victims = [
+        t
+        for t in own
+        if t._.pattern.id == "protests.crowd" and t.start > 0 and t.doc[t.start - 1].lower_ != "by"
+    ]
+    return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in harm for w in t)
+
+
+def _violent(triggers: list[Span]) -> bool:
+    found = cues()
+    return any(
+        t.label_ in found.violence_types or t._.pattern.id in found.violence_patterns
+        for t in triggers
+    )
+
+
+def _crowd_event(
+    doc: Doc, ann: Annotated, index: int, triggers: list[Span], roles: list[RoleHit]
+) -> Proto | None:
+    """A crowd's violence that no demonstration rule found: a mob lynching a suspect (with the
+    crowd as the act's subject, outside a demonstration), a riot breaking out in a named town."""
+    acts = [t for t in triggers if family_of(t._.pattern.id) == "riots"]
+    acts = [t for t in acts if not t._.pattern.needs_context]
+    if not acts:
+        return None
+    trigger = best(acts)
+    span = (trigger.start_char, trigger.end_char)
+    hits = [r for r in roles if r.trigger == span]
+    sent = ann.sentences[index]
+    framed = "protests.crowd" in _ids(triggers)
+    if trigger.label_ == MOB:
+        if framed or armed_named(doc, ann, sent) or not any(h.role == "initiator" for h in hits):
+            return None
+    elif not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
+        return None
+    status = status_for(sent, *span)
+    if status is None or not _reported_act(doc, trigger):
+        return None
+    proto = new_proto(ann, sent, trigger, hits, NAME)
+    proto.event_type = "riot" if framed else MOB  # rioting no demonstration frames: a mob's
+    proto.status = status
+    country = proto.locations[0].country if proto.locations else None
+    if not proto.role("initiator"):
+        crowd = Actor(role="initiator", name="Rioters", kind="civilians", country=country)
+        proto.actors.append(crowd)
+    return proto

@@ -1,0 +1,1 @@
+"""Family logic of engine v2 that the shared components call through small hooks."""

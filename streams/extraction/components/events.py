@@ -120,6 +120,8 @@ def _new_proto(
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
+    if best.label_ == _ONE_SIDED and not _one_sided(ann.article.text, triggers, hits, alone=True):
+        return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
     proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
@@ -135,11 +137,11 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     best = _best(triggers)
     pattern = best._.pattern
     specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
-    if pattern.event_type == _ONE_SIDED and not _one_sided(doc, triggers, hits, alone=True):
+    if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
-    elif proto.event_type == _GENERIC and _one_sided(doc, triggers, hits):
+    elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):
         proto.event_type = _ONE_SIDED
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
     # (measured both ways on the tune halves: docs/engine.md)
@@ -167,14 +169,14 @@ _ONE_SIDED = "attack_on_civilians"
 _TWO_SIDED = frozenset({"battles.clash", "battles.exchange_fire", "battles.fight"})
 
 
-def _one_sided(doc: Doc, triggers: list[Span], hits: list[RoleHit], alone: bool = False) -> bool:
+def _one_sided(text: str, triggers: list[Span], hits: list[RoleHit], alone: bool = False) -> bool:
     """A killing of unarmed people ('soldiers killed two farmers') with no fighting named in
     the sentence: violence against civilians, not a battle (alone: no victim named is enough)."""
     if any(t._.pattern.id in _TWO_SIDED for t in triggers):
         return False
     if alone and not any(h.role in ("victims", "single_victim") for h in hits):
         return True
-    return civilian_victims(doc.text, hits)
+    return civilian_victims(text, hits)
 
 
 def _mentions(ann: Annotated, hit: RoleHit) -> list[ActorMention]:

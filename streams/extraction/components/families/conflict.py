@@ -97,10 +97,10 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
     """The count of the first role phrase that has one; coordinated phrases add up ("killed
     a minister and five others": six), a phrase without a number counting one; "including
     N children" under the victims sets the count's children (civilians)."""
-    groups: dict[tuple[tuple[int, int], str], list[RoleHit]] = {}
+    groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
     for hit in hits:
-        if hit.role == role:
-            groups.setdefault((hit.trigger, hit.pattern), []).append(hit)
+        if hit.role == role:  # 'killed five and another attack': two objects, not a sum
+            groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
     for group in groups.values():
         amounts = [amount(h.text) for h in group]
         first = next((a for a in amounts if a is not None), None)

@@ -36,6 +36,7 @@ from streams.extraction.extractors.common import (
     sentence_places,
     weapons,
 )
+from streams.schemas import Count
 
 NAME = "conflict_v2"
 VERSION = "0.1.0"
@@ -142,7 +143,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
     elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):
-        proto.event_type = _ONE_SIDED
+        background = context_count(proto.sentence.text, ann.published.year)
+        proto.event_type = proto.event_type if background else _ONE_SIDED
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
     # (measured both ways on the tune halves: docs/engine.md)
     for role in ("initiator", "target"):
@@ -155,13 +157,21 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
         proto.actors += [a for a in found if a.name not in names]
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
-        proto.killed = count(hits, "victims") or proto.killed
-        proto.injured = count(hits, "injured") or proto.injured
+        proto.killed = _larger(proto.killed, count(hits, "victims"))
+        proto.injured = _larger(proto.injured, count(hits, "injured"))
     # "in X", else a target that is a place ("airstrikes on X", "shelled X")
     ordered = sorted((h for h in hits if h.role in ("place", "target")), key=lambda h: h.role)
     place = next((p for h in ordered for p in _places(ann, h)), None)
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
+
+
+def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
+    """Syntax wins where it reads more dead than the legacy window ('killed 40 ...' where the
+    legacy rules caught a part); else the legacy count stands (team sets: docs/engine.md)."""
+    if syntax is None or (legacy is not None and syntax.value <= legacy.value):
+        return legacy
+    return syntax
 
 
 _GENERIC = "armed_clash"

@@ -106,7 +106,9 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
         first = next((a for a in amounts if a is not None), None)
         if first is None:
             continue
-        if len(group) > 1:
+        # 'a minister and five others' adds up; '30 people, two residents and a health worker
+        # said' is a list that runs into the next clause: the first count stands
+        if len(group) > 1 and amounts[-1] is not None:
             total = sum(a.value if a is not None else 1 for a in amounts)
             text = " and ".join(h.text for h in group)
             first = Count(value=total, qualifier=first.qualifier, text=text)

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 import pytest
 
-from streams.extraction import extract
+from streams.extraction import extract, pipeline
+from streams.extraction.components.families.conflict import refers_back
 from streams.schemas import Article, Event
 
 PUB = "2025-03-04T09:00:00Z"  # a Tuesday
@@ -177,3 +178,65 @@ def test_engine_v2_coordinated_victims_add_up() -> None:
     )
     assert event.quantities.killed is not None
     assert event.quantities.killed.value == 5
+
+
+# beyond one trigger sentence (components/families/conflict.py)
+
+
+def test_children_among_the_dead_from_an_including_phrase() -> None:
+    event = _one(
+        "Rebels shelled the town of Kidal on Monday, killing eleven villagers, including "
+        "three children."
+    )
+    assert event.quantities.killed is not None
+    assert (event.quantities.killed.value, event.quantities.killed.children) == (11, 3)
+
+
+def test_a_later_sentence_gives_the_attack_its_injured_and_weapon_counts() -> None:
+    event = _one(
+        "Russia launched a large missile strike on Ukraine on Monday, causing the deaths of "
+        "four people. The strike left the grid crippled, with nine people suffering injuries. "
+        "Ukraine's military said Russia fired 61 drones and 12 missiles during the attack."
+    )
+    assert event.quantities.killed is not None and event.quantities.killed.value == 4
+    assert event.quantities.injured is not None and event.quantities.injured.value == 9
+    counts = {(w.kind, w.count) for w in event.quantities.weapons}
+    assert {("drone", 61), ("missile", 12)} <= counts
+
+
+def test_damaged_towns_named_later_become_the_attack_places() -> None:
+    event = _one(
+        "Russia launched a large missile strike on Ukraine on Monday, causing the deaths of "
+        "four people. Officials said the strike caused damage to several towns, including "
+        "Sumy and Poltava."
+    )
+    assert {"Sumy", "Poltava"} <= {loc.name for loc in event.locations}
+    assert "Ukraine" not in {loc.name for loc in event.locations}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refers"),
+    [
+        ("The attack left nine people with injuries.", True),
+        ("During this assault, nine people suffered injuries.", True),
+        ("A second attack left nine people with injuries.", False),
+        ("An attack left nine people with injuries.", False),
+    ],
+)
+def test_only_a_definite_mention_refers_back(sentence: str, refers: bool) -> None:
+    doc = pipeline.run(Article(text=sentence, published_at=PUB))
+    triggers = list(doc.spans["triggers"])
+    assert refers_back(doc, triggers) is refers
+
+
+def test_a_singular_victim_hacked_to_death_is_one_killed_civilian() -> None:
+    event = _one("A market trader was hacked to death by unknown men near Tarvin on Friday.")
+    assert event.event_type == "attack_on_civilians"
+    assert event.quantities.killed is not None and event.quantities.killed.value == 1
+
+
+def test_an_officer_shot_dead_in_a_gunfight_stays_a_battle() -> None:
+    events = _conflict(
+        "Two police officers were shot dead in a gunfight with bandits near Kidal on Friday."
+    )
+    assert events and all(e.event_type != "attack_on_civilians" for e in events)

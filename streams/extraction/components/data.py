@@ -13,7 +13,19 @@ from pydantic import BaseModel, ConfigDict, Field
 from streams.extraction import spec
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "en"
-Role = Literal["initiator", "target", "participant", "victims", "injured", "place", "weapon"]
+Role = Literal[
+    "initiator",
+    "target",
+    "participant",
+    "victims",
+    "single_victim",
+    "injured",
+    "place",
+    "weapon",
+    "children",
+    "civilians",
+    "damaged",
+]
 
 
 class _Strict(BaseModel):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from streams.extraction.components.families.conflict import refers_back
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.nlp import pipeline
 
@@ -17,7 +18,7 @@ for _name in ("parses", "legacy_sentences"):
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
-def _needs_previous(parsed: Doc) -> bool:
+def needs_previous(parsed: Doc) -> bool:
     """'They shelled the town', 'Killed three people near ...': the actor is in the sentence
     before."""
     first = next((t for t in parsed if not t.is_punct and not t.is_space), None)
@@ -32,12 +33,17 @@ def trigger_sentences(doc: Doc) -> list[Span]:
     """
     legacy: set[int] = set(doc._.legacy_sentences or ())
     seen: dict[int, Span] = {}
+    by_sentence: dict[int, list[Span]] = {}
     for trigger in doc.spans.get("triggers", []):
         sent = trigger.sent
+        by_sentence.setdefault(sent.start, []).append(trigger)
         pattern = trigger._.pattern
         alone = not pattern.needs_context and family_of(pattern.id) not in COUNT_ONLY
         if alone or sent.start_char in legacy:
             seen.setdefault(sent.start, sent)
+    for start, triggers in by_sentence.items():
+        if start not in seen and refers_back(doc, triggers):  # counts told of an earlier attack
+            seen[start] = triggers[0].sent
     return [seen[k] for k in sorted(seen)]
 
 
@@ -50,7 +56,7 @@ class Parse:
             parses[sent.start_char] = parsed
         wanted: dict[int, Span] = {}
         for sent in sents:
-            if sent.start > 0 and _needs_previous(parses[sent.start_char]):
+            if sent.start > 0 and needs_previous(parses[sent.start_char]):
                 before = doc[sent.start - 1].sent
                 if before.start_char not in parses:
                     wanted[before.start_char] = before

@@ -19,6 +19,7 @@ if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
 
 _EXPAND = frozenset({"conj", "appos"})
+_CLAUSES = frozenset({"VERB", "AUX"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class RoleHit:
     head: tuple[int, int]  # the phrase's head word
     phrase: tuple[int, int]  # the head's whole phrase (its subtree)
     text: str
+    base: int = -1  # the matched head's offset: its conjuncts and appositions share it
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +44,7 @@ def _heads(token: Token) -> list[Token]:
     """The head and the phrases coordinated with or apposed to it."""
     out = [token]
     for child in token.children:
-        if child.dep_ in _EXPAND:
+        if child.dep_ in _EXPAND and child.pos_ not in _CLAUSES:  # 'killed five and wounded 9'
             out.extend(_heads(child))
     return out
 
@@ -84,7 +86,8 @@ class Roles:
                 continue
             if not _applies(pattern, trigger.label_, trigger._.pattern.event_type):
                 continue
-            for head in _heads(parsed[token_ids[-1]]):
+            matched = parsed[token_ids[-1]]
+            for head in _heads(matched):
                 start, end = _phrase(head)
                 out.append(
                     RoleHit(
@@ -94,6 +97,7 @@ class Roles:
                         head=(head.idx + offset, head.idx + len(head) + offset),
                         phrase=(start + offset, end + offset),
                         text=parsed.text[start:end],
+                        base=matched.idx + offset,
                     )
                 )
         return out

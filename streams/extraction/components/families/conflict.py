@@ -1,0 +1,222 @@
+"""Conflict-family logic of engine v2 beyond one trigger sentence, and the role readers the
+conflict events share.
+
+- Counts from role phrases: coordinated victims add up; "including N children" under the
+  victims is the count's subset of children (or civilians).
+- A sentence that refers back to an attack told before ("the assault caused ...", "launched
+  N drones during the attack", "damage inflicted on A, B and C") and makes no event of its own
+  gives that attack its counts, weapon counts and damaged places: one attack, told over
+  several sentences.
+- A trigger whose subject is a pronoun or missing takes the actors of the previous (parsed)
+  sentence's subject."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.components.data import DATA
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.triggers import family_of
+from streams.extraction.extractors.common import (
+    Proto,
+    _add_weapon,
+    context_count,
+    location_of,
+    weapons,
+)
+from streams.extraction.lexicons import UNTYPED_ATTACK
+from streams.extraction.numbers import AMOUNT_RE, parse_amount
+from streams.schemas import Count
+
+
+class References(BaseModel):
+    """data/en/references.json: what makes a mention of an attack refer back to one before."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    about: str
+    determiners: frozenset[str]
+    indefinite: frozenset[str]
+    families: frozenset[str]
+    pronouns: frozenset[str]
+
+
+class Civilians(BaseModel):
+    """data/en/civilians.json: head nouns of victims that name unarmed people."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    about: str
+    nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def civilians() -> Civilians:
+    raw = json.loads((DATA / "civilians.json").read_text(encoding="utf-8"))
+    return Civilians.model_validate(raw)
+
+
+def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
+    """Every victims phrase of a killing has an unarmed head ('killed two farmers')."""
+    victims = [h for h in hits if h.role in ("victims", "single_victim")]
+    heads = [text[h.head[0] : h.head[1]].lower() for h in victims]
+    nouns = civilians().nouns
+    return bool(heads) and all(
+        h in nouns or h.removesuffix("s") in nouns or h.removesuffix("es") in nouns for h in heads
+    )
+
+
+@lru_cache(maxsize=1)
+def references() -> References:
+    raw = json.loads((DATA / "references.json").read_text(encoding="utf-8"))
+    return References.model_validate(raw)
+
+
+def mentions(ann: Annotated, phrase: tuple[int, int]) -> list[ActorMention]:
+    start, end = phrase
+    return [a for a in ann.actors if a.start < end and a.end > start]
+
+
+def places(ann: Annotated, phrase: tuple[int, int]) -> list[PlaceMention]:
+    start, end = phrase
+    return [p for p in ann.places if p.start < end and p.end > start]
+
+
+def amount(text: str) -> Count | None:
+    match = AMOUNT_RE.search(text)
+    found = parse_amount(match) if match else None
+    if found is None or found.value <= 0:
+        return None
+    return Count(value=found.value, qualifier=found.qualifier, text=found.text)
+
+
+def count(hits: list[RoleHit], role: str) -> Count | None:
+    """The count of the first role phrase that has one; coordinated phrases add up ("killed
+    a minister and five others": six), a phrase without a number counting one; "including
+    N children" under the victims sets the count's children (civilians)."""
+    groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
+    for hit in hits:
+        if hit.role == role:  # 'killed five and another attack': two objects, not a sum
+            groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
+    for group in groups.values():
+        amounts = [amount(h.text) for h in group]
+        first = next((a for a in amounts if a is not None), None)
+        if first is None:
+            continue
+        # 'a minister and five others' adds up; '30 people, two residents and a health worker
+        # said' is a list that runs into the next clause: the first count stands
+        if len(group) > 1 and amounts[-1] is not None:
+            total = sum(a.value if a is not None else 1 for a in amounts)
+            text = " and ".join(h.text for h in group)
+            first = Count(value=total, qualifier=first.qualifier, text=text)
+        return _with_subsets(first, hits) if role == "victims" else first
+    return _one(hits) if role == "victims" else None
+
+
+def _one(hits: list[RoleHit]) -> Count | None:
+    """'A farmer was hacked to death': one victim named by a singular noun is one dead."""
+    hit = next((h for h in hits if h.role == "single_victim"), None)
+    return Count(value=1, qualifier="exact", text=hit.text) if hit is not None else None
+
+
+def _with_subsets(total: Count, hits: list[RoleHit]) -> Count:
+    update: dict[str, int] = {}
+    for part in ("children", "civilians"):
+        found = next((a for h in hits if h.role == part for a in [amount(h.text)] if a), None)
+        if found is not None and found.value <= total.value:
+            update[part] = found.value
+    return total.model_copy(update=update) if update else total
+
+
+def _definite(doc: Doc, trigger: Span) -> bool:
+    """'the assault', 'during this attack', 'the overnight attack': a mention of an attack
+    made definite by a word shortly before it (no article or a new one: not a reference)."""
+    ref = references()
+    for token in reversed(doc[max(trigger.sent.start, trigger.start - 3) : trigger.start]):
+        word = token.lower_
+        if word in ref.determiners:
+            return True
+        if word in ref.indefinite or not token.is_alpha or token.like_num:
+            return False
+    return False
+
+
+def refers_back(doc: Doc, triggers: list[Span]) -> bool:
+    """A definite mention of an attack beside another trigger (counts, weapons, damage)."""
+    families = references().families
+    definite = [t for t in triggers if family_of(t._.pattern.id) in families and _definite(doc, t)]
+    return bool(definite) and len(triggers) > len(definite)
+
+
+def _referent(out: list[Proto]) -> Proto | None:
+    """The latest typed, reported conflict event told before."""
+    return next(
+        (p for p in reversed(out) if p.event_type != UNTYPED_ATTACK and p.status == "occurred"),
+        None,
+    )
+
+
+def link_reference(
+    ann: Annotated, sent: Sentence, hits: list[RoleHit], out: list[Proto]
+) -> Proto | None:
+    """Give the attack the sentence refers back to its counts, weapon counts and damaged
+    places; the attack, or None when there is none before."""
+    attack = _referent(out)
+    if attack is None:
+        return None
+    if not context_count(sent.text, ann.published.year):
+        attack.killed = attack.killed or count(hits, "victims")
+        attack.injured = attack.injured or count(hits, "injured")
+    if _same_side(ann, sent, attack):
+        for weapon in weapons(sent):
+            if weapon.count:
+                _add_weapon(attack.weapons, weapon)
+    damaged = [p for h in hits if h.role == "damaged" for p in places(ann, h.head)]
+    # a place as the text spells it ('Zaporizhzhia', the gazetteer's 'Zaporizhzhya')
+    towns = [
+        location_of(p).model_copy(update={"name": p.text})
+        for p in damaged
+        if p.place.precision != "country"
+    ]
+    if towns:
+        kept = [loc for loc in attack.locations if loc.precision != "country"]
+        names = {loc.name for loc in kept}
+        attack.locations = kept + [t for t in towns if t.name not in names]
+    return attack
+
+
+def _same_side(ann: Annotated, sent: Sentence, attack: Proto) -> bool:
+    """The sentence names the attack's initiator (or no one): its weapons are that attack's."""
+    named = {a.country or a.name for a in ann.actors if sent.start <= a.start < sent.end}
+    if not named:
+        return True
+    return any((a.country or a.name) in named for a in attack.role("initiator"))
+
+
+def previous_subject(doc: Doc, ann: Annotated, trigger: Span) -> list[ActorMention]:
+    """'They shelled the town': the actors of the previous sentence's subject, when the
+    trigger sentence opens with a pronoun or has no subject (its parse is in doc._.parses)."""
+    sent = trigger.sent
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    parsed: Doc | None = (doc._.parses or {}).get(before.start_char)
+    if parsed is None:
+        return []
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    if subject is None:
+        return []
+    start = min(t.idx for t in subject.subtree) + before.start_char
+    end = max(t.idx + len(t) for t in subject.subtree) + before.start_char
+    return mentions(ann, (start, end))
+
+
+def pronoun_subject(hits: list[RoleHit]) -> bool:
+    """The trigger's initiator is only a pronoun ('they', 'it')."""
+    initiators = [h for h in hits if h.role == "initiator"]
+    pronouns = references().pronouns
+    return bool(initiators) and all(h.text.lower() in pronouns for h in initiators)

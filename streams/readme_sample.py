@@ -18,6 +18,8 @@ from streams.settings import PROJECT_ROOT
 START = "<!-- demo-sample:start (scripts/readme-sample writes this block) -->"
 END = "<!-- demo-sample:end -->"
 SHOWN_EVENTS = 6
+SHOWN_CANONICAL = 2
+CANONICAL_LINE = "  ⇒ CANONICAL"  # streams.render.render_canonical, as the demo prints it
 _SEEDS = re.compile(r"==> published (\d+) seed article")
 _SHOWN = re.compile(r"==> all seeds processed; (\d+) event\(s\) shown")
 
@@ -27,13 +29,17 @@ def sample_block(demo_output: str) -> str:
     lines = demo_output.replace(f"{PROJECT_ROOT}/", "").splitlines()
     seeds = _count(_SEEDS, demo_output, "published ... seed article(s)")
     shown = _count(_SHOWN, demo_output, "all seeds processed; N event(s) shown")
-    events = [line for line in lines if line.startswith("  ")]
+    canonical = [line for line in lines if line.startswith(CANONICAL_LINE)]
+    events = [line for line in lines if line.startswith("  ") and line not in canonical]
     if len(events) != shown:
         raise StreamsError(f"the demo printed {len(events)} event lines but said {shown}")
     follow = next(i for i, line in enumerate(lines) if line.startswith("==> events as they"))
     head = [line for line in lines[: follow + 1] if line.startswith("==>")]
-    body = [*head, *events[:SHOWN_EVENTS]]
-    body.append(f"  ... ({shown} events from the {seeds} seeds)")
+    body = [*head, *events[:SHOWN_EVENTS], *canonical[:SHOWN_CANONICAL]]
+    body.append(
+        f"  ... ({shown} events from the {seeds} seeds; {len(canonical)} canonical event "
+        "messages)"
+    )
     body.append(next(line for line in lines if _SHOWN.match(line)))
     return "\n".join(["```", *body, "```"])
 
@@ -56,7 +62,7 @@ def rewrite(readme: str, block: str, start_marker: str = START, end_marker: str 
 def shown_in(readme: str) -> tuple[int, int]:
     """(events, seeds) as the README's sample block states them."""
     block = readme[readme.find(START) : readme.find(END)]
-    match = re.search(r"\((\d+) events from the (\d+) seeds\)", block)
+    match = re.search(r"\((\d+) events from the (\d+) seeds[;)]", block)
     if match is None:
         raise StreamsError("the README's sample block has no event count")
     return int(match.group(1)), int(match.group(2))

@@ -17,6 +17,7 @@ DEMO_OUTPUT = """\
 ==> events as they arrive (Ctrl-C to stop):
   air_strike [occurred] | 2025-10-22 | Russia → Ukraine | conf 0.97
   appeal [occurred] | 2025-10-22 | Volodymyr Zelenskyy → G7 | conf 0.70
+  ⇒ CANONICAL c-1 v1 | air_strike [occurred] | 2025-10-22 | Russia → Ukraine | 1 mention(s) from a
 ==> all seeds processed; 2 event(s) shown
 ==> worker stopped (exit code 0)
 """
@@ -29,6 +30,8 @@ def test_readme_sample_block_keeps_the_demo_lines_and_its_counts() -> None:
     assert lines[1] == "==> local broker up at 127.0.0.1:19092"
     assert lines[-2] == "==> all seeds processed; 2 event(s) shown"
     assert "worker stopped" not in block
+    assert "(2 events from the 2 seeds; 1 canonical event messages)" in block
+    assert "  ⇒ CANONICAL c-1 v1" in block
     readme = f"intro\n{START}\nold\n{END}\nrest\n"
     assert rewrite(readme, block) == f"intro\n{START}\n{block}\n{END}\nrest\n"
 

@@ -37,8 +37,7 @@ def sample_block(demo_output: str) -> str:
     head = [line for line in lines[: follow + 1] if line.startswith("==>")]
     body = [*head, *events[:SHOWN_EVENTS], *canonical[:SHOWN_CANONICAL]]
     body.append(
-        f"  ... ({shown} events from the {seeds} seeds; {len(canonical)} canonical event "
-        "messages)"
+        f"  ... ({shown} events from the {seeds} seeds; {len(canonical)} canonical event messages)"
     )
     body.append(next(line for line in lines if _SHOWN.match(line)))
     return "\n".join(["```", *body, "```"])

@@ -1,4 +1,5 @@
-"""Reads the events into the store: `events.canonical` when it exists, else `events`.
+"""Reads the events into the store: `events.canonical` when a canonical worker writes it,
+else `events`.
 
 A plain consumer with no group (it commits nothing, so it never takes partitions from a
 worker): it starts at the offsets of `hours` ago and follows the topics. While only `events`
@@ -54,7 +55,7 @@ class Feed(threading.Thread):
                         self._take(record)
                 if not canonical and time.monotonic() > next_check:
                     next_check = time.monotonic() + RECHECK_SECONDS
-                    if self.settings.topic(EVENTS_CANONICAL) in client.topics():
+                    if self._canonical_written(client):
                         canonical = self._assign(client)
         finally:
             client.close()
@@ -64,7 +65,7 @@ class Feed(threading.Thread):
         from kafka import TopicPartition
 
         canonical_topic = self.settings.topic(EVENTS_CANONICAL)
-        canonical = canonical_topic in client.topics()
+        canonical = self._canonical_written(client)
         topics = [self.settings.topic(EVENTS)] + ([canonical_topic] if canonical else [])
         log.info("dashboard reads %s", ", ".join(topics))
         partitions = [
@@ -81,6 +82,17 @@ class Feed(threading.Thread):
             client.seek(tp, at.offset if at is not None else ends[tp])
         self.store.set_source(topics[-1])
         return canonical
+
+    def _canonical_written(self, client: Any) -> bool:
+        """`events.canonical` exists and a canonical worker has written to it (`streams topics
+        create` makes the topic whether or not a canonical worker runs)."""
+        from kafka import TopicPartition
+
+        topic = self.settings.topic(EVENTS_CANONICAL)
+        if topic not in client.topics():
+            return False
+        partitions = [TopicPartition(topic, p) for p in client.partitions_for_topic(topic) or []]
+        return any(offset > 0 for offset in client.end_offsets(partitions).values())
 
     def _take(self, record: Any) -> None:
         try:

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from streams.settings import PROJECT_ROOT
+from streams.topics import topic_names
 from tests.integration.conftest import Pipeline, free_port
 
 pytestmark = pytest.mark.integration
@@ -54,7 +55,7 @@ def test_cli_topics_list_reads_the_broker(pipeline: Pipeline) -> None:
     result = _cli(["topics", "list"], pipeline.env())
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 11
+    assert len(lines) == len(topic_names(pipeline.settings)) == 12
     assert all(line.startswith(pipeline.prefix) for line in lines)
     assert all(line.endswith(f"  {pipeline.settings.partitions} partition(s)") for line in lines)
 

@@ -10,6 +10,7 @@ STREAMS_DASHBOARD_SCREENSHOT) keeps the screenshot.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -236,7 +237,11 @@ def test_dashboard_map_filters_live_updates_and_escaping(
     )
     assert sorted(w.endswith("up") for w in workers) == [False, True]
     assert sum(w.endswith("down") for w in workers) == 1
-    dlq = browser.evaluate("document.getElementById('t-dlq').textContent")
+    dlq = browser.wait_for(  # the dashboard scrapes /metrics every few seconds
+        "(() => { const t = document.getElementById('t-dlq').textContent;"
+        " return t.includes('not_json') ? t : null; })()",
+        15,
+    )
     assert "not_json" in dlq
 
     processed = int(pipeline.scrape()["streams_articles_processed_total"])
@@ -345,12 +350,15 @@ def test_dashboard_draws_canonical_events_when_the_topic_exists(
     pipeline: Pipeline, browser: Browser
 ) -> None:
     from kafka.admin import NewTopic
+    from kafka.errors import TopicAlreadyExistsError
 
     from streams.topics import admin_client
 
     canonical_topic = pipeline.settings.topic("events.canonical")
     with admin_client(pipeline.settings) as admin:
-        admin.create_topics([NewTopic(canonical_topic, 1, 1)])
+        # `streams topics create` makes it too, empty until a canonical worker writes
+        with contextlib.suppress(TopicAlreadyExistsError):
+            admin.create_topics([NewTopic(canonical_topic, 1, 1)])
         admin.wait_for_topics([canonical_topic], timeout_ms=30_000)
     members = _located_conflict_events(3)
     producer = KafkaProducer(bootstrap_servers=pipeline.settings.bootstrap, acks="all")
@@ -366,14 +374,22 @@ def _check_canonical(
     canonical_topic = pipeline.settings.topic("events.canonical")
     for member in members:
         producer.send(pipeline.settings.topic("events"), json.dumps(member).encode())
-    producer.send(canonical_topic, json.dumps(_canonical(members[:2], 2)).encode())
+    # events.canonical is compacted: every message has its canonical id as key
+    producer.send(
+        canonical_topic,
+        key=b"can-dashboard-1",
+        value=json.dumps(_canonical(members[:2], 2)).encode(),
+    )
     producer.flush(timeout=30)
 
     with running_dashboard(pipeline) as base:
         browser.open(f"{base}/")
-        assert browser.evaluate("document.getElementById('source-topic').textContent") == (
-            canonical_topic
+        source = browser.wait_for(  # the feed finds the canonical worker's messages first
+            "(() => { const t = document.getElementById('source-topic').textContent;"
+            f" return t === '{canonical_topic}' ? t : null; }})()",
+            15,
         )
+        assert source == canonical_topic
         circles = browser.wait_for(
             f"(() => {{ const c = {CIRCLES_JS}; return c.length && c; }})()", 15
         )
@@ -392,7 +408,11 @@ def _check_canonical(
         for member in members[:2]:
             assert member["evidence"]["sentence"] in evidence
 
-        producer.send(canonical_topic, json.dumps(_canonical(members, 3)).encode())
+        producer.send(
+            canonical_topic,
+            key=b"can-dashboard-1",
+            value=json.dumps(_canonical(members, 3)).encode(),
+        )
         producer.flush(timeout=30)
         browser.wait_for(f"{field.format('mentions')} === '3'", 20)  # the open panel follows
         assert browser.evaluate("window.__mark") == "same page"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from collections.abc import Callable, Hashable
+from typing import TypeVar, get_args
 
 from streams.canonical.match import COUNT_FIELDS, Span, date_span, event_day
 from streams.canonical.model import (
@@ -15,6 +16,8 @@ from streams.canonical.model import (
 )
 from streams.extraction import spec
 from streams.schemas import Actor, Codes, Count, Event, Location, Status, Weapon, When
+
+T = TypeVar("T")
 
 # A figure counts as well sourced when its extraction is at least this confident and it is
 # not only a ceiling ("up to 10"); when no figure is, the highest figure is kept all the same.
@@ -122,23 +125,24 @@ def _codes(event_type: str) -> Codes:
     )
 
 
-def _actors(current: list[Actor], new: list[Actor]) -> list[Actor]:
-    seen = {(a.role, a.name) for a in current}
+def _union(current: list[T], new: list[T], key: Callable[[T], Hashable]) -> list[T]:
+    """`current` plus the items of `new` whose key it lacks, in order of arrival."""
+    seen = {key(item) for item in current}
     merged = list(current)
-    for actor in new:
-        if (actor.role, actor.name) not in seen:
-            seen.add((actor.role, actor.name))
-            merged.append(actor)
+    for item in new:
+        if key(item) not in seen:
+            seen.add(key(item))
+            merged.append(item)
+    return merged
+
+
+def _actors(current: list[Actor], new: list[Actor]) -> list[Actor]:
+    merged = _union(current, new, lambda a: (a.role, a.name))
     return sorted(merged, key=lambda a: (a.role, a.name))
 
 
 def _locations(current: list[Location], new: list[Location]) -> list[Location]:
-    seen = {(loc.name, loc.country) for loc in current}
-    merged = list(current)
-    for location in new:
-        if (location.name, location.country) not in seen:
-            seen.add((location.name, location.country))
-            merged.append(location)
+    merged = _union(current, new, lambda loc: (loc.name, loc.country))
     return sorted(merged, key=lambda loc: (_PRECISION_ORDER[loc.precision], loc.name))
 
 

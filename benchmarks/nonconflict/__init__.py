@@ -17,6 +17,7 @@ the set has none either, so each is a false positive too.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,15 @@ class Text:
         return self.item.id
 
 
+_SECTION = re.compile(r"\(([^()]+)\)$")
+
+
+def section_of(item: GoldItem) -> str:
+    """A portal item's section is the end of its title, "(Sports)"; other texts: their source."""
+    found = _SECTION.search(item.title or "") if item.source and "Portal" in item.source else None
+    return found.group(1) if found else (item.source or "").lower()
+
+
 def load(path: Path = SET, half: Half | None = None) -> list[Text]:
     texts = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -69,8 +79,8 @@ def load(path: Path = SET, half: Half | None = None) -> list[Text]:
         row = json.loads(line)
         if half and half_of(row["id"]) != half:
             continue
-        section = row.pop("section", "")
-        texts.append(Text(GoldItem(**row, expected=[]), section))
+        item = GoldItem(**row)
+        texts.append(Text(item, section_of(item)))
     return texts
 
 

@@ -242,8 +242,11 @@ def build(mirrors: Path = DEFAULT_MIRRORS, out: Path = OUT) -> dict[str, int]:
     screen = json.loads(SCREEN.read_text(encoding="utf-8")) if SCREEN.exists() else {}
     removed = screen.get("removed", {})
     kept = [c for c in candidates(mirrors) if c["id"] not in removed]
-    fields = ("id", "title", "text", "published_at", "source", "url", "license", "section")
+    # the gold format (streams.evaluate.GoldItem): no event expected; a portal item's section
+    # is the last part of its title
+    fields = ("id", "title", "text", "published_at", "source", "url", "license")
     with out.open("w", encoding="utf-8") as fh:
         for item in kept:
-            fh.write(json.dumps({k: item[k] for k in fields}, ensure_ascii=False) + "\n")
+            row = {k: item[k] for k in fields} | {"expected": []}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return {"kept": len(kept), "removed": len(removed)}

@@ -20,13 +20,13 @@ def _write(path: Path, ids: list[str]) -> None:
     rows = [
         {
             "id": i,
-            "title": f"title {i}",
+            "title": f"Portal:Current events/2025 March 10 (Sports) {i}",
             "text": f"Text {i}.",
             "published_at": "2025-03-10T12:00:00Z",
             "source": "test",
             "url": None,
             "license": "test",
-            "section": "Sports",
+            "expected": [],
         }
         for i in ids
     ]
@@ -100,4 +100,6 @@ def test_committed_set_is_well_formed() -> None:
     assert len({r["id"] for r in rows}) == len(rows)
     removed = json.loads(build.SCREEN.read_text(encoding="utf-8"))["removed"]
     assert not {r["id"] for r in rows} & set(removed)
-    assert all(r["url"] and r["license"] and r["source"] for r in rows)
+    assert all(r["url"] and r["license"] and r["source"] and r["expected"] == [] for r in rows)
+    sections = {t.section for t in nonconflict.load()}
+    assert {"wikinews", "Sports", "Disasters and accidents"} <= sections

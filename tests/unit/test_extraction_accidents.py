@@ -33,6 +33,14 @@ NOT_CONFLICT = {
     "fans at the stadium in Lagos on Monday.",
     "exercise accident": "Two soldiers were killed on Monday when a shell exploded during a "
     "live-fire exercise at a range near Tapa, Estonia's army said.",
+    "policy on a kind of act": "The education ministry published new guidelines on preventing "
+    "sexual abuse in schools across Chile on Monday.",
+    "quoted remark": 'The bishop wrote to the parishes on Monday: "Sexual abuse of children wounds '
+    'the whole church, and every case must be reported to the police."',
+    "colonial loot": "A museum in Leiden returned 40 bronze statues to Ghana on Monday that were "
+    "looted by colonial troops in 1874.",
+    "centuries ago": "Archaeologists said on Monday they had found the walls of a fortress near "
+    "Toledo that was burned and destroyed in the 16th century.",
     "launch": "The railway company launched a new campaign against fare dodging at stations "
     "across Kenya on Monday.",
 }

@@ -1,4 +1,4 @@
-"""Accidents, disasters, fears and figures of speech: violent-sounding words that report no
+"""Accidents, disasters, fears, figures of speech and history: violent-sounding words that report no
 conflict event (codebook rule 3). The knowledge is data/en/accidents.json; this module says how
 it vetoes a conflict trigger:
 
@@ -9,7 +9,8 @@ it vetoes a conflict trigger:
   homes and killed one" in an earthquake story);
 - a trigger that only qualifies a fear or an exercise ("cancelled over drone strike fears");
 - a word that is no attack in its phrase ("water bombing" of a fire, "their biggest hits",
-  "launched this event").
+  "launched this event");
+- distant history: colonial times, centuries ago ("bronzes looted by colonial forces").
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ class AccidentCues(BaseModel):
     attack_words: str
     hypothetical_after: str
     not_attacks: str
+    history: str
 
-    @field_validator("accidents", "attack_words", "hypothetical_after", "not_attacks")
+    @field_validator("accidents", "attack_words", "hypothetical_after", "not_attacks", "history")
     @classmethod
     def _compiles(cls, value: str) -> str:
         re.compile(value)
@@ -46,7 +48,7 @@ class AccidentCues(BaseModel):
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     cues = AccidentCues.model_validate(json.loads(DATA.read_text(encoding="utf-8")))
-    names = ("accidents", "attack_words", "hypothetical_after", "not_attacks")
+    names = ("accidents", "attack_words", "hypothetical_after", "not_attacks", "history")
     return {name: re.compile(getattr(cues, name), re.IGNORECASE) for name in names}
 
 
@@ -83,7 +85,7 @@ def vetoed(doc: Annotated, sent: Sentence, start: int, end: int, *, generic: boo
         return True
     if any(m.start() <= start and end <= m.end() for m in cues["not_attacks"].finditer(sent.text)):
         return True
-    if accident_text(sent.text):
+    if accident_text(sent.text) or cues["history"].search(sent.text):
         return True
     return generic and accident_story(doc) and not cues["attack_words"].search(sent.text)
 

@@ -123,6 +123,27 @@ def agreement_table() -> list[str]:
     ]
 
 
+def nonconflict_table(predict: ev.Predictor) -> list[str]:
+    """Real news that reports no conflict event: the share of texts given one (issue 12's
+    target: at most 0.5%). The set and its screening: benchmarks/nonconflict."""
+    from benchmarks import nonconflict
+
+    texts = nonconflict.load()
+    lines = [
+        "| non-conflict set | text written by | texts | texts with a conflict event | share "
+        "| other ACLED events |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, half in (("full", None), ("tune half", "tune"), ("check half", "check")):
+        part = [t for t in texts if half is None or ev.half_of(t.id) == half]
+        result = nonconflict.count(part, predict)
+        lines.append(
+            f"| {label} | journalists (Wikinews), Wikipedia editors (portal) | {result.texts} | "
+            f"{len(result.with_conflict)} | {result.share:.2%} | {len(result.with_other)} |"
+        )
+    return lines
+
+
 README_START = "<!-- accuracy:start (python -m benchmarks.accuracy table --write-readme) -->"
 README_END = "<!-- accuracy:end -->"
 
@@ -147,6 +168,7 @@ def main(with_acled: bool = True, write_readme: bool = False) -> int:
     engine = get_settings().engine
     stamp = f"Measured {date.today().isoformat()} at commit {_commit()}, engine `{engine}`."
     lines = [stamp, "", *gold_table(predict), "", *agreement_table()]
+    lines += ["", *nonconflict_table(predict)]
     if with_acled:
         lines += ["", *acled_table(predict)]
     block = "\n".join(lines)

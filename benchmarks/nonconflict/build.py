@@ -78,7 +78,15 @@ FLAG_WORDS = re.compile(
     r"arrest\w*|detain\w*|police|war|wars|military|soldier\w*|troops|army|strike\w*|missile\w*|"
     r"drone\w*|rebel\w*|militant\w*|terror\w*|hostage\w*|kidnap\w*|abduct\w*|clash\w*|"
     r"violen\w*|explo\w*|massacre\w*|coup|raid\w*|murder\w*|assault\w*|stab\w*|looting|"
-    r"battle\w*|fight\w*|sanction\w*)\b",
+    r"battle\w*|fight\w*|sanction\w*|"
+    # second pass: the first list lacked these ("airstrikes" slipped through)
+    r"air ?strikes?|airstrikes?|shell(?:s|ed|ing)|gunfire|gunm[ae]n|insurgen\w*|loot\w*|arson\w*|"
+    r"set (?:on )?fire|torch(?:ed|ing)|burn(?:ed|t) down|destroy\w*|invasion|invad\w*|"
+    r"occup(?:y|ied|ation)|siege|besieg\w*|hijack\w*|seiz\w*|captur\w*|execut\w*|behead\w*|"
+    r"lynch\w*|rape\w*|massacr\w*|genocide|crackdown|curfew|mob|unrest|uprising|insurrection|"
+    r"ceasefire|truce|hostilit\w*|weapon\w*|armed|firearm\w*|grenade\w*|mortar\w*|rocket\w*|"
+    r"artillery|jihad\w*|extremis\w*|separatis\w*|guerrilla\w*|militia\w*|paramilitar\w*|"
+    r"blast\w*|detonat\w*)\b",
     re.IGNORECASE,
 )
 

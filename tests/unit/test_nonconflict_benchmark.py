@@ -103,3 +103,16 @@ def test_committed_set_is_well_formed() -> None:
     assert all(r["url"] and r["license"] and r["source"] and r["expected"] == [] for r in rows)
     sections = {t.section for t in nonconflict.load()}
     assert {"wikinews", "Sports", "Disasters and accidents"} <= sections
+
+
+def test_accuracy_table_has_the_non_conflict_rows() -> None:
+    from benchmarks.accuracy import table
+
+    def one_strike(article: Any) -> list[Any]:
+        return [_event("air_strike", "s")] if article.id.endswith(("0", "5")) else []
+
+    lines = table.nonconflict_table(one_strike)
+    texts = nonconflict.load()
+    hit = sum(1 for t in texts if t.id.endswith(("0", "5")))
+    assert lines[2].startswith("| full | ") and f"| {len(texts)} | {hit} |" in lines[2]
+    assert [line.split(" | ")[0] for line in lines[2:]] == ["| full", "| tune half", "| check half"]

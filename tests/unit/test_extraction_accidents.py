@@ -69,6 +69,8 @@ def test_an_accident_story_keeps_its_toll(engine: str) -> None:
         "A Russian drone crashed into an apartment building in Kharkiv on Monday, killing two "
         "residents, the regional governor said.",
         "Gunmen attacked a bus carrying miners near Djibo on Monday, killing 12 passengers.",
+        "Clan militiamen opened fire at a minibus at a checkpoint near Beledweyne on Monday, "
+        "killing two passengers.",
     ],
 )
 def test_an_attack_told_with_accident_words_is_still_an_event(text: str, engine: str) -> None:

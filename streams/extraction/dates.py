@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -111,29 +112,35 @@ def _weekday(name: str, prefix: str, pub: date, *, future: bool = False) -> date
 _DAY_BEFORE = ("a day earlier", "the previous day", "the day before")
 
 
+def _last_month(pub: date) -> date:
+    return (pub.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+_RELATIVE: dict[str, Callable[[date], tuple[date, str]]] = {
+    "yesterday": lambda pub: (pub - timedelta(days=1), "day"),
+    "a day earlier": lambda pub: (pub - timedelta(days=1), "day"),
+    "the previous day": lambda pub: (pub - timedelta(days=1), "day"),
+    "the day before": lambda pub: (pub - timedelta(days=1), "day"),
+    "the day before yesterday": lambda pub: (pub - timedelta(days=2), "day"),
+    "last week": lambda pub: (pub - timedelta(days=7), "week"),
+    "earlier this week": lambda pub: (pub, "week"),
+    "this week": lambda pub: (pub, "week"),
+    "last month": lambda pub: (_last_month(pub), "month"),
+    "earlier this month": lambda pub: (pub.replace(day=1), "month"),
+    "this month": lambda pub: (pub.replace(day=1), "month"),
+    "last year": lambda pub: (date(pub.year - 1, 1, 1), "year"),
+    "earlier this year": lambda pub: (date(pub.year, 1, 1), "year"),
+}
+"""Relative date words -> (the date they name, its precision), from the publication day."""
+
+
 def _relative(word: str, pub: date) -> tuple[date, str]:
     word = word.lower()
-    if word == "yesterday":
-        return pub - timedelta(days=1), "day"
-    if word in _DAY_BEFORE:
-        return pub - timedelta(days=1), "day"
-    if word == "the day before yesterday":
-        return pub - timedelta(days=2), "day"
-    if word in ("last week",):
-        return pub - timedelta(days=7), "week"
+    named = _RELATIVE.get(word)
+    if named is not None:
+        return named(pub)
     if word.endswith("weekend"):
         return pub - timedelta(days=(pub.weekday() - 5) % 7), "day"  # the weekend's Saturday
-    if word in ("earlier this week", "this week"):
-        return pub, "week"
-    if word == "last month":
-        first = pub.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), "month"
-    if word in ("earlier this month", "this month"):
-        return pub.replace(day=1), "month"
-    if word == "last year":
-        return date(pub.year - 1, 1, 1), "year"
-    if word == "earlier this year":
-        return date(pub.year, 1, 1), "year"
     return pub, "day"  # overnight, last night, today, this morning, tonight
 
 

@@ -91,10 +91,9 @@ def _unrest_violence(a: Proto, b: Proto) -> bool:
     )
 
 
-def compatible(old: Proto, new: Proto) -> bool:
-    if old.status != new.status:
-        return False
-    if (
+def _distinct_attacks(old: Proto, new: Proto) -> bool:
+    """Two differently-typed acts, each with its own named attacker."""
+    return (
         old.event_type in CONFLICT
         and new.event_type in CONFLICT
         and old.event_type != new.event_type
@@ -102,23 +101,37 @@ def compatible(old: Proto, new: Proto) -> bool:
         and not ({old.event_type, new.event_type} & _WEAK)
         and first_actor(new, "initiator") is not None
         and first_actor(old, "initiator") is not None
-    ):
-        return False  # two differently-typed acts, each with its own named attacker
-    if not (_types_merge(old.event_type, new.event_type) or _unrest_violence(old, new)):
-        return False
-    for role in ("initiator", "target"):
-        if not _same_actor(first_actor(old, role), first_actor(new, role)):
-            return False
-    if not _locations_overlap(old.locations, new.locations):
-        return False
+    )
+
+
+def _dates_differ(old: Proto, new: Proto) -> bool:
     vague = not _sub(new.locations) and first_actor(new, "initiator") is None
-    if old.date_explicit and new.date_explicit and old.when.date != new.when.date and not vague:
-        return False
+    return old.date_explicit and new.date_explicit and old.when.date != new.when.date and not vague
+
+
+def _same_story(old: Proto, new: Proto) -> bool:
+    """Outside conflict and unrest, two mentions merge only when they share an actor or a
+    sentence."""
     if old.event_type not in CONFLICT and old.event_type not in UNREST | {"humanitarian_impact"}:
         names_old = {a.name for a in old.actors}
         names_new = {a.name for a in new.actors}
         return bool(names_old & names_new) or old.sentence.index == new.sentence.index
     return True
+
+
+def compatible(old: Proto, new: Proto) -> bool:
+    return (
+        old.status == new.status
+        and not _distinct_attacks(old, new)
+        and (_types_merge(old.event_type, new.event_type) or _unrest_violence(old, new))
+        and all(
+            _same_actor(first_actor(old, role), first_actor(new, role))
+            for role in ("initiator", "target")
+        )
+        and _locations_overlap(old.locations, new.locations)
+        and not _dates_differ(old, new)
+        and _same_story(old, new)
+    )
 
 
 def _richness(proto: Proto) -> float:

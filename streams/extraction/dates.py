@@ -193,44 +193,66 @@ def _future_context(before: str) -> bool:
     return cue is not None and not _PAST_BETWEEN.search(before[cue.end() :])
 
 
+Reading = tuple[date | None, str]  # (the date, its precision)
+
+
+def _iso(match: re.Match[str], pub: date, future: bool) -> Reading:
+    y, m, d = (int(x) for x in match.group(0).split("-"))
+    return _safe(y, m, d), "day"
+
+
+def _mdy(match: re.Match[str], pub: date, future: bool) -> Reading:
+    month_word = match.group(0).split()[0]
+    return _month_day(month_word, int(match.group("mdy_d")), match.group("mdy_y"), pub), "day"
+
+
+def _dmy(match: re.Match[str], pub: date, future: bool) -> Reading:
+    month_word = re.sub(r"^\d+\w*\s+(?:of\s+)?", "", match.group(0)).split()[0].rstrip(",")
+    return _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub), "day"
+
+
+def _wd(match: re.Match[str], pub: date, future: bool) -> Reading:
+    text = match.group(0)
+    prefix = text.split()[0].lower() if " " in text else ""
+    return _weekday(match.group("wd_name"), prefix, pub, future=future), "day"
+
+
+def _num(match: re.Match[str], pub: date, future: bool) -> Reading:
+    a, b, year = (int(match.group(g)) for g in ("num_a", "num_b", "num_y"))
+    return _numeric(a, b, year, pub), "day"
+
+
+def _ago(match: re.Match[str], pub: date, future: bool) -> Reading:
+    n = words_to_int(match.group("ago_n"))
+    if n is None or n > 60:
+        return None, "day"
+    return pub - timedelta(days=n), "day"
+
+
+_READERS: tuple[tuple[str, Callable[[re.Match[str], date, bool], Reading]], ...] = (
+    ("iso", _iso),
+    ("mdy", _mdy),
+    ("dmy", _dmy),
+    ("wd", _wd),
+    ("rel", lambda match, pub, future: _relative(match.group(0), pub)),
+    ("num", _num),
+    ("dom", lambda match, pub, future: (_day_of_month(int(match.group("dom_d")), pub), "day")),
+    ("mon", lambda match, pub, future: (_month(match, pub), "month")),
+)
+"""DATE_RE's alternatives in the order they are tried; "n days ago" is the rest."""
+
+
 def resolve(
     match: re.Match[str], pub: date, offset: int = 0, *, future: bool = False
 ) -> DateMention | None:
     """Turn one DATE_RE match into a dated mention (None when the words are no date)."""
-    text = match.group(0)
-    start, end = match.start() + offset, match.end() + offset
-    found: date | None
-    precision = "day"
-    if match.group("iso"):
-        y, m, d = (int(x) for x in text.split("-"))
-        found = _safe(y, m, d)
-    elif match.group("mdy"):
-        month_word = text.split()[0]
-        found = _month_day(month_word, int(match.group("mdy_d")), match.group("mdy_y"), pub)
-    elif match.group("dmy"):
-        month_word = re.sub(r"^\d+\w*\s+(?:of\s+)?", "", text).split()[0].rstrip(",")
-        found = _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub)
-    elif match.group("wd"):
-        prefix = text.split()[0].lower() if " " in text else ""
-        found = _weekday(match.group("wd_name"), prefix, pub, future=future)
-    elif match.group("rel"):
-        found, precision = _relative(text, pub)
-    elif match.group("num"):
-        found = _numeric(
-            int(match.group("num_a")), int(match.group("num_b")), int(match.group("num_y")), pub
-        )
-    elif match.group("dom"):
-        found = _day_of_month(int(match.group("dom_d")), pub)
-    elif match.group("mon"):
-        found, precision = _month(match, pub), "month"
-    else:
-        n = words_to_int(match.group("ago_n"))
-        if n is None or n > 60:
-            return None
-        found = pub - timedelta(days=n)
+    read = next((reader for group, reader in _READERS if match.group(group)), _ago)
+    found, precision = read(match, pub, future)
     if found is None:
         return None
-    return DateMention(found, precision, text, start, end)
+    return DateMention(
+        found, precision, match.group(0), match.start() + offset, match.end() + offset
+    )
 
 
 _REPORTED_ON = re.compile(

@@ -203,20 +203,24 @@ def _load_subdivision_names(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
                 continue
             variants = name_variants(sub.name)
             region = by_code.get(sub.code) or _unmapped_region(gaz, sub, variants, country3)
-            if region.latitude is None:
-                # no coordinates: only a town's admin1 ("Al-Manaqil in Gezira state")
-                for alias in variants:
-                    add_place(gaz.admin1_unlocated, alias, region)
-                continue
-            for alias in variants:
-                add_place(gaz.admin1, alias, region)
-                if (
-                    len(alias) >= 5
-                    and alias not in gaz.places
-                    and alias not in gaz.countries
-                    and not set(alias.replace("-", " ").split()) <= GENERIC_WORDS
-                ):
-                    add_place(gaz.admin1_names, alias, region)
+            _index_subdivision(gaz, region, variants)
+
+
+def _index_subdivision(gaz: Gazetteer, region: Place, variants: set[str]) -> None:
+    if region.latitude is None:
+        # no coordinates: only a town's admin1 ("Al-Manaqil in Gezira state")
+        for alias in variants:
+            add_place(gaz.admin1_unlocated, alias, region)
+        return
+    for alias in variants:
+        add_place(gaz.admin1, alias, region)
+        if (
+            len(alias) >= 5
+            and alias not in gaz.places
+            and alias not in gaz.countries
+            and not set(alias.replace("-", " ").split()) <= GENERIC_WORDS
+        ):
+            add_place(gaz.admin1_names, alias, region)
 
 
 def _unmapped_region(gaz: Gazetteer, sub: Any, variants: set[str], country3: str) -> Place:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,7 @@ def function_lengths(source: str) -> dict[str, int]:
     return lengths
 
 
+@cache
 def _long_functions() -> dict[str, int]:
     found: dict[str, int] = {}
     for path in _modules():

@@ -224,9 +224,12 @@ def _index_subdivision(gaz: Gazetteer, region: Place, variants: set[str]) -> Non
 
 
 def _unmapped_region(gaz: Gazetteer, sub: Any, variants: set[str], country3: str) -> Place:
-    towns = [p for v in variants for p in gaz.places.get(v, []) if p.country2 == sub.country_code]
+    towns = [
+        p for v in sorted(variants) for p in gaz.places.get(v, []) if p.country2 == sub.country_code
+    ]
     seat = max(towns, key=lambda p: p.population, default=None)
-    name = min(variants, key=lambda v: (not v.isascii(), len(v))) if variants else sub.name
+    # v itself breaks ties: set order differs between processes, and names go into event ids
+    name = min(variants, key=lambda v: (not v.isascii(), len(v), v)) if variants else sub.name
     return Place(
         name=name,
         country2=sub.country_code,

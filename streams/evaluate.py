@@ -10,6 +10,10 @@ Gold format: one JSON object per line, validated by `GoldItem` (extra keys forbi
                                   "latitude": 48.53, "longitude": 35.87}],
                    "date": "2024-01-23", "killed": 1, "injured": null}]}
 
+A *stand-off* set (real text from public repositories) has a `locator` in place of `text`
+(tests/gold/README.md, "Stand-off sets"); its texts are read from the cache that
+`python -m benchmarks.realtext build` writes, or the command stops with exit code 2 and says so.
+
 `killed` / `injured` are an integer or `{"value": 6, "qualifier": "at_least"}`; only the value
 is scored. A text whose `expected` list is empty is a *no-event text*.
 
@@ -69,7 +73,9 @@ from streams.evaluation.gold import (
     GoldItem,
     GoldLocation,
     Half,
+    StandOffItem,
     half_of,
+    load_annotations,
     load_gold,
 )
 from streams.evaluation.match import (
@@ -124,6 +130,7 @@ __all__ = [
     "Place",
     "Predictor",
     "Report",
+    "StandOffItem",
     "TextResult",
     "actors_match",
     "align",
@@ -133,6 +140,7 @@ __all__ = [
     "format_report",
     "half_of",
     "haversine_km",
+    "load_annotations",
     "load_gold",
     "main",
     "match_lists",

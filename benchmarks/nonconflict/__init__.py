@@ -16,14 +16,13 @@ the set has none either, so each is a false positive too.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from streams.evaluate import GoldItem, half_of
+from streams.evaluate import GoldItem, StandOffItem, half_of, load_gold
 from streams.extraction import spec
 from streams.extraction.lexicons import taxonomy
 from streams.schemas import Article, Event
@@ -65,23 +64,19 @@ class Text:
 _SECTION = re.compile(r"\(([^()]+)\)$")
 
 
-def section_of(item: GoldItem) -> str:
+def section_of(item: GoldItem | StandOffItem) -> str:
     """A portal item's section is the end of its title, "(Sports)"; other texts: their source."""
     found = _SECTION.search(item.title or "") if item.source and "Portal" in item.source else None
     return found.group(1) if found else (item.source or "").lower()
 
 
 def load(path: Path = SET, half: Half | None = None) -> list[Text]:
-    texts = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if half and half_of(row["id"]) != half:
-            continue
-        item = GoldItem(**row)
-        texts.append(Text(item, section_of(item)))
-    return texts
+    """The set's texts (a stand-off set's from its built cache: streams.evaluation.standoff)."""
+    return [
+        Text(item, section_of(item))
+        for item in load_gold(path)
+        if not half or half_of(item.id) == half
+    ]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from benchmarks import nonconflict
 from benchmarks.nonconflict import build
+from streams.evaluate import GoldFileError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from streams.extraction import extract
 
-    texts = nonconflict.load(args.set, args.half)
+    try:
+        texts = nonconflict.load(args.set, args.half)
+    except GoldFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.limit:
         texts = texts[: args.limit]
     engines = ("legacy", "spacy") if args.engine == "both" else (args.engine,)

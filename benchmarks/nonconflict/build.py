@@ -1,5 +1,8 @@
 """Build tests/gold/nonconflict.jsonl: real news with no conflict event, from fetched mirrors.
 
+The set is stand-off (tests/gold/README.md): each line names where its text is (a locator with
+the text's sha256), and the texts themselves go to .cache/realtext/nonconflict.jsonl only.
+
 Sources (both openly licensed; each line names its source, url and licence):
 
 - Wikinews articles of 2019-2020 (CC BY 2.5) from ``vanatteveldt/wikinews`` (the corpus that
@@ -19,29 +22,32 @@ Run: ``python -m benchmarks.nonconflict build [--mirrors /work/.mirror]``.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from benchmarks import mirrors as mirrors_io
+from benchmarks import realtext
+from benchmarks.realtext import BULLET, CITATION, parse_records, portal_text
+from streams.evaluation.gold import load_annotations
+from streams.evaluation.standoff import cache_file, sha256
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 OUT = ROOT / "tests" / "gold" / "nonconflict.jsonl"
 REALNEWS = ROOT / "tests" / "gold" / "realnews.jsonl"
 SCREEN = HERE / "screen.json"
-DEFAULT_MIRRORS = Path("/work/.mirror")
+DEFAULT_MIRRORS = mirrors_io.DEFAULT_MIRRORS
 
-WIKINEWS_REPO = "vanatteveldt+wikinews"
+WIKINEWS_REPO = "vanatteveldt/wikinews"
 WIKINEWS_FILES = ("data/wikinews_2019.csv", "data/wikinews_2020.csv")
 WIKINEWS_LICENSE = "CC BY 2.5 (attribution: Wikinews contributors, https://en.wikinews.org)"
 WIKINEWS_MAX_CHARS = 15_000  # long interviews are left out (they are Q&A transcripts, not news)
 
-PORTAL_REPO = "fordred+wikinews"
+PORTAL_REPO = "fordred/wikinews"
 PORTAL_LICENSE = (
     "CC BY-SA 4.0 (attribution: Wikipedia contributors, Portal:Current events); "
     "the repository's own licence does not apply to these lines"
@@ -95,41 +101,25 @@ def text_id(prefix: str, key: str) -> str:
     return f"{prefix}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
 
 
-def _git_show(repo: Path, path: str) -> str:
-    out = subprocess.run(
-        ["git", "-C", str(repo), "show", f"HEAD:{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout
-
-
-def _git_head(repo: Path) -> str:
-    out = subprocess.run(
-        ["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
-    )
-    return out.stdout.strip()
-
-
 def _realnews_urls() -> set[str]:
-    urls = set()
-    for line in REALNEWS.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            urls.add(_norm_url(json.loads(line).get("url") or ""))
-    return urls
+    return {_norm_url(item.url or "") for item in load_annotations(REALNEWS)}
 
 
 def _norm_url(url: str) -> str:
     return url.replace("wikinews.org//wiki", "wikinews.org/wiki")
 
 
+def _locator(repo: str, path: str, commit: str, text: str, **how: Any) -> dict[str, Any]:
+    return {"repo": repo, "path": path, "commit": commit, **how, "sha256": sha256(text)}
+
+
 def wikinews(mirrors: Path) -> Iterator[dict[str, Any]]:
-    repo = mirrors / WIKINEWS_REPO / "repo"
-    commit = _git_head(repo)[:8]
+    commit = mirrors_io.head(mirrors_io.git_dir(mirrors, WIKINEWS_REPO))
     taken = _realnews_urls()
     for path in WIKINEWS_FILES:
-        for row in csv.DictReader(io.StringIO(_git_show(repo, path))):
+        raw = mirrors_io.show(mirrors, WIKINEWS_REPO, commit, path)
+        for row in parse_records(raw, "csv"):
+            assert isinstance(row, dict)
             url = _norm_url(row["url"])
             title = row["title"].strip()
             text = row["text"].strip()
@@ -137,6 +127,7 @@ def wikinews(mirrors: Path) -> Iterator[dict[str, Any]]:
                 continue
             if not text or len(text) > WIKINEWS_MAX_CHARS:
                 continue
+            how = {"format": "csv", "record": {"url": row["url"]}, "field": "text"}
             yield {
                 "id": text_id("wikinews", url),
                 "title": title,
@@ -146,15 +137,11 @@ def wikinews(mirrors: Path) -> Iterator[dict[str, Any]]:
                 "url": url,
                 "license": WIKINEWS_LICENSE,
                 "section": "wikinews",
-                "origin": f"vanatteveldt/wikinews {path} @{commit}",
+                "locator": _locator(WIKINEWS_REPO, path, commit, text, **how, transform="strip"),
             }
 
 
-_CITATION = re.compile(r"\s*\[\(\*?[^\]]*?\*?\)\]\([^)\s]*\)")
-_INTERWIKI = re.compile(r"\s*\[\[[a-z-]{2,}\]\([^)]*\)\]")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _HEADING = re.compile(r"#{2,4}\s+(.*)")
-_BULLET = re.compile(r"(\s*)\*\s+(.*)")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})-index\.md$")
 _MONTHS = [
     "January",
@@ -172,44 +159,30 @@ _MONTHS = [
 ]
 
 
-def portal_text(markdown: str) -> str:
-    """One portal bullet as plain text: links to their words, citations and markup dropped."""
-    text = _CITATION.sub("", markdown)
-    text = _INTERWIKI.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = text.replace("*", "")
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def portal_items(mirrors: Path) -> Iterator[dict[str, Any]]:
-    repo = mirrors / PORTAL_REPO / "repo"
-    commit = _git_head(repo)[:8]
-    listing = subprocess.run(
-        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", "docs/_posts"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    for path in sorted(listing):
+    commit = mirrors_io.head(mirrors_io.git_dir(mirrors, PORTAL_REPO))
+    for path in mirrors_io.list_files(mirrors, PORTAL_REPO, commit, "docs/_posts"):
         day = _DAY.search(path)
         if not day or not ("2025" <= day.group(1) <= "2026"):
             continue
         year, month, dom = day.groups()
         page = f"{year}_{_MONTHS[int(month) - 1]}_{int(dom)}"
         section = None
-        for line in _git_show(repo, path).splitlines():
+        lines = mirrors_io.show(mirrors, PORTAL_REPO, commit, path).decode("utf-8").splitlines()
+        for number, line in enumerate(lines, start=1):
             heading = _HEADING.match(line)
             if heading:
                 section = heading.group(1).strip()
                 continue
-            bullet = _BULLET.match(line)
+            bullet = BULLET.match(line)
             if not bullet or section not in PORTAL_SECTIONS:
                 continue
-            if not _CITATION.search(bullet.group(2)):
+            if not CITATION.search(bullet.group(2)):
                 continue  # a topic heading, not a news item
             text = portal_text(bullet.group(2))
             if len(text) < 40:
                 continue
+            how = {"format": "lines", "record": {"line": number}, "transform": "portal_bullet"}
             yield {
                 "id": text_id("portal", f"{page}\n{text}"),
                 "title": f"Portal:Current events/{page.replace('_', ' ')} ({section})",
@@ -219,7 +192,7 @@ def portal_items(mirrors: Path) -> Iterator[dict[str, Any]]:
                 "url": f"https://en.wikipedia.org/wiki/Portal:Current_events/{page}",
                 "license": PORTAL_LICENSE,
                 "section": section,
-                "origin": f"fordred/wikinews {path} @{commit}",
+                "locator": _locator(PORTAL_REPO, path, commit, text, **how),
             }
 
 
@@ -247,14 +220,16 @@ def flagged(item: dict[str, Any]) -> list[str]:
 
 
 def build(mirrors: Path = DEFAULT_MIRRORS, out: Path = OUT) -> dict[str, int]:
+    """Write the stand-off set (a locator in place of each text) and its texts to the cache."""
     screen = json.loads(SCREEN.read_text(encoding="utf-8")) if SCREEN.exists() else {}
     removed = screen.get("removed", {})
     kept = [c for c in candidates(mirrors) if c["id"] not in removed]
     # the gold format (streams.evaluate.GoldItem): no event expected; a portal item's section
     # is the last part of its title
-    fields = ("id", "title", "text", "published_at", "source", "url", "license")
+    fields = ("id", "title", "locator", "published_at", "source", "url", "license")
     with out.open("w", encoding="utf-8") as fh:
         for item in kept:
             row = {k: item[k] for k in fields} | {"expected": []}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    realtext.build_set(out, realtext.Reader(mirrors), cache_file(out))
     return {"kept": len(kept), "removed": len(removed)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -130,9 +131,10 @@ class GoldEvent(_Gold):
         return self
 
 
-class GoldItem(_Gold):
+class _GoldLine(_Gold):
+    """Everything of a gold line but its text: ours (ids, coding, provenance)."""
+
     id: str = Field(min_length=1)
-    text: str = Field(min_length=1)
     published_at: datetime
     title: str | None = None
     source: str | None = None
@@ -145,6 +147,32 @@ class GoldItem(_Gold):
         description="happenings a reader would code that the taxonomy has no type for yet "
         "(codebook rule 4); not scored",
     )
+
+
+class Locator(_Gold):
+    """Where a stand-off line's text is: a record of a file at a commit of a public repository
+    (read from its fetched mirror by `python -m benchmarks.realtext build`), and its sha256."""
+
+    repo: str = Field(pattern=r"^[\w.-]+/[\w.-]+$")
+    path: str = Field(min_length=1)
+    commit: str = Field(pattern=r"^[0-9a-f]{40}$")
+    format: Literal["csv", "jsonl", "json", "lines"]
+    record: dict[str, str | int] = Field(
+        min_length=1, description="the record's key: field -> value; {'line': n} for lines"
+    )
+    field: str | None = Field(default=None, description="the record's field holding the text")
+    transform: Literal["none", "strip", "cep_description", "portal_bullet"] = "none"
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="of the text, UTF-8")
+
+
+class StandOffItem(_GoldLine):
+    """A gold line whose text stays in its source: tests/gold/README.md, 'Stand-off sets'."""
+
+    locator: Locator
+
+
+class GoldItem(_GoldLine):
+    text: str = Field(min_length=1)
 
     def article(self) -> Article:
         return Article(
@@ -173,22 +201,55 @@ def half_of(key: str) -> Half:
     )
 
 
-def load_gold(path: Path) -> list[GoldItem]:
-    """Read a gold .jsonl file, or every *.jsonl in a folder (sorted by name)."""
+def _files(path: Path) -> list[Path]:
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     if not files:
         raise GoldFileError(f"no *.jsonl gold files in {path}")
-    items: list[GoldItem] = []
-    for file in files:
-        try:
-            lines = file.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise GoldFileError(f"cannot read {file}: {exc}") from exc
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
+    return files
+
+
+def _read_lines(file: Path) -> list[tuple[int, str]]:
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldFileError(f"cannot read {file}: {exc}") from exc
+    return [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
+
+
+def is_standoff(file: Path) -> bool:
+    """A stand-off set: its lines carry a `locator` instead of the text."""
+    lines = _read_lines(file)
+    try:
+        first = json.loads(lines[0][1]) if lines else {}
+    except ValueError:
+        return False
+    return isinstance(first, dict) and "locator" in first and "text" not in first
+
+
+def load_annotations(path: Path) -> list[GoldItem | StandOffItem]:
+    """Every line of a gold file or folder as annotated, texts not resolved: what the team
+    wrote (ids, events, provenance), for checks that need no text."""
+    items: list[GoldItem | StandOffItem] = []
+    for file in _files(path):
+        model = StandOffItem if is_standoff(file) else GoldItem
+        for number, line in _read_lines(file):
             try:
-                items.append(GoldItem.model_validate_json(line))
+                items.append(model.model_validate_json(line))
             except ValueError as exc:
                 raise GoldFileError(f"{file}:{number}: {exc}") from exc
+    return items
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Read a gold .jsonl file, or every *.jsonl in a folder (sorted by name). A stand-off
+    file's texts come from its built cache (streams.evaluation.standoff)."""
+    from streams.evaluation import standoff
+
+    items: list[GoldItem] = []
+    for file in _files(path):
+        lines = load_annotations(file)
+        if is_standoff(file):
+            items += standoff.resolve(file, [i for i in lines if isinstance(i, StandOffItem)])
+        else:
+            items += [i for i in lines if isinstance(i, GoldItem)]
     return items

@@ -9,7 +9,8 @@ from typing import Any
 
 from benchmarks import nonconflict
 from benchmarks.nonconflict import build
-from streams.evaluate import half_of
+from streams.evaluate import half_of, load_annotations
+from tests.unit.realtext_data import texts_or_skip
 
 
 def _event(event_type: str, sentence: str) -> Any:
@@ -101,7 +102,7 @@ def test_committed_set_is_well_formed() -> None:
     removed = json.loads(build.SCREEN.read_text(encoding="utf-8"))["removed"]
     assert not {r["id"] for r in rows} & set(removed)
     assert all(r["url"] and r["license"] and r["source"] and r["expected"] == [] for r in rows)
-    sections = {t.section for t in nonconflict.load()}
+    sections = {nonconflict.section_of(i) for i in load_annotations(nonconflict.SET)}
     assert {"wikinews", "Sports", "Disasters and accidents"} <= sections
 
 
@@ -111,8 +112,8 @@ def test_accuracy_table_has_the_non_conflict_rows() -> None:
     def one_strike(article: Any) -> list[Any]:
         return [_event("air_strike", "s")] if article.id.endswith(("0", "5")) else []
 
+    texts = [nonconflict.Text(i, "") for i in texts_or_skip(nonconflict.SET)]
     lines = table.nonconflict_table(one_strike)
-    texts = nonconflict.load()
     hit = sum(1 for t in texts if t.id.endswith(("0", "5")))
     assert lines[2].startswith("| full | ") and f"| {len(texts)} | {hit} |" in lines[2]
     assert [line.split(" | ")[0] for line in lines[2:]] == ["| full", "| tune half", "| check half"]

@@ -9,7 +9,8 @@ its `text`, to `.cache/realtext/<set>.jsonl` (outside git), with a manifest.
 
 When the named commit is not in a mirror (an older or newer snapshot), the file at the
 snapshot's HEAD is read instead and the text is taken only if its sha256 is the same (by the
-record key, else the one record whose text has that sha256). `--texts FILE` accepts texts from
+record key, else the one record whose text has that sha256; so too when a key selects no
+record at the named commit). `--texts FILE` accepts texts from
 a gold-format file (an earlier build, or an earlier commit of a set) where a mirror cannot give
 them, again only by sha256.
 
@@ -142,7 +143,11 @@ class Reader:
     def text(self, locator: Locator) -> str:
         directory = mirrors_io.git_dir(self.mirrors, locator.repo)
         if mirrors_io.has_commit(directory, locator.commit):
-            found = _texts_of(self._records(locator.repo, locator.commit, locator), locator)
+            records = self._records(locator.repo, locator.commit, locator)
+            found = _texts_of(records, locator)
+            if not found and _by_sha256(records, locator):
+                self.notes[f"{locator.repo}: found by sha256, not by its key"] += 1
+                found = _by_sha256(records, locator)
             return _one(found, locator, locator.commit)
         head = mirrors_io.head(directory)
         try:

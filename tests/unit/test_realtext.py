@@ -135,6 +135,19 @@ def test_a_commit_missing_from_the_snapshot_is_read_at_head_only_with_the_same_s
         realtext.build_set(gold, realtext.Reader(mirrors), tmp_path / "out.jsonl")
 
 
+def test_a_key_that_selects_nothing_falls_back_to_the_sha256(tmp_path: Path, mirrors: Path) -> None:
+    commit = make_mirror(mirrors, REPO, FILES)
+    row = _row("story", commit)
+    row["locator"]["record"] = {"url": "u/renamed"}
+    gold = _write_set(tmp_path / "tiny.jsonl", [row])
+    reader = realtext.Reader(mirrors)
+    realtext.build_set(gold, reader, tmp_path / "out.jsonl")
+    assert (
+        json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["text"] == TEXTS["story"]
+    )
+    assert list(reader.notes.values()) == [1]
+
+
 def test_a_file_absent_from_the_snapshot_says_what_to_do(tmp_path: Path, mirrors: Path) -> None:
     make_mirror(mirrors, REPO, {"README.md": "nothing here\n"})
     gold = _write_set(tmp_path / "tiny.jsonl", [_row("story", "c" * 40)])

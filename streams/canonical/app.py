@@ -6,8 +6,11 @@ over partitions) and forwards each event to an internal topic keyed by its block
 (family|country): every candidate of a merge lands on one partition, in one order. `merge`
 reads that topic and runs `Canonicalizer.process` with a changelog-backed faust Table as its
 state; every output (the whole canonical event) goes to the compacted `events.canonical`.
-Each send is acknowledged before the input message is acked, so a crash redelivers the
-input; a redelivered event is found among the members and republished unchanged.
+Each send is acknowledged before the input message is marked handled, and only handled
+messages are committed (see `streams.canonical.delivery`, which also works around faust's
+loss of records fetched while the tables restore), so a crash, restart or rebalance
+redelivers the input; a redelivered event is found among the members and republished
+unchanged.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from streams.app import IdempotentProducer, broker_credentials, broker_urls
+from streams.canonical.delivery import SeekFirstTableManager, guarded_consumer, mark_handled
 from streams.canonical.match import block_key
 from streams.canonical.model import CanonicalEvent
 from streams.canonical.state import Canonicalizer, Outcome
@@ -106,13 +110,19 @@ def create_canonical_app(
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
         datadir=str(settings.data_dir / settings.canonical_app_id),
+        TableManager=SeekFirstTableManager,
     )
-    cast(Any, app.transport).Producer = IdempotentProducer
+    transport = cast(Any, app.transport)
+    transport.Producer = IdempotentProducer
+    events, blocks, output = _topics(app, settings)
+    transport.Consumer = guarded_consumer({events.get_topic_name(), blocks.get_topic_name()})
     wiring = Wiring(
         app,
         settings,
         metrics,
-        *_topics(app, settings),
+        events,
+        blocks,
+        output,
         _table(app, settings, BLOCKS_TABLE),
         _table(app, settings, CANONICALS_TABLE),
     )
@@ -164,6 +174,7 @@ def _register_agents(wiring: Wiring) -> None:
             if event is not None:
                 sent = await wiring.blocks.send(key=block_key(event).encode(), value=message.value)
                 await sent
+            mark_handled(app, message.message)
             yield None
 
     @app.agent(wiring.blocks, name="streams.canonical-merge")
@@ -174,6 +185,7 @@ def _register_agents(wiring: Wiring) -> None:
                 outcome = engine.process(event)
                 await _publish(wiring.output, outcome)
                 _count(metrics, outcome)
+            mark_handled(app, message.message)
             yield None
 
 

@@ -107,6 +107,10 @@ def create_canonical_app(
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
         store=store_url(settings),
+        # No standby copies: a partition promoted from standby to active once stalled in
+        # recovery ("No event received for active tp") in the two-worker fault test; a
+        # fresh restore of these tables takes a second or two.
+        table_standby_replicas=0,
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
         datadir=str(settings.data_dir / settings.canonical_app_id),

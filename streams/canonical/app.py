@@ -41,6 +41,7 @@ log = logging.getLogger("streams.canonical")
 
 BLOCKS_TABLE = "canonical-blocks"
 CANONICALS_TABLE = "canonical-events"
+TABLES = (BLOCKS_TABLE, CANONICALS_TABLE)
 STATE_PROBE_SECONDS = 5.0
 Headers = list[tuple[str, bytes]]
 
@@ -48,6 +49,11 @@ Headers = list[tuple[str, bytes]]
 def blocks_topic_name(settings: Settings) -> str:
     """The internal re-keying topic (created by faust, like the table's changelog)."""
     return settings.topic(f"{settings.canonical_app_id}-events-by-block")
+
+
+def changelog_topic_name(settings: Settings, table: str) -> str:
+    """faust's name for a table's changelog: app id and table name, no topic prefix."""
+    return f"{settings.canonical_app_id}-{table}-changelog"
 
 
 def store_url(settings: Settings) -> str:

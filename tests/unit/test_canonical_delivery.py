@@ -123,3 +123,37 @@ def test_canonical_delivery_recovery_seeks_before_it_resumes_the_stream_partitio
     monkeypatch.setattr(app._fetcher, "maybe_start", nothing)  # type: ignore[attr-defined]
     asyncio.run(recovery.on_recovery_completed(app.consumer_generation_id))
     assert calls == ["seek", "clear queues", "flow", f"resume {[stream]}"]
+
+
+def test_canonical_worker_creates_the_changelogs_faust_uses_compacted(
+    app: faust.App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Created before the group forms, like the re-key topic (see ensure_topics)."""
+    import contextlib
+
+    import streams.topics
+    from streams.canonical.app import TABLES
+    from streams.canonical.worker import ensure_topics
+
+    settings = Settings(topic_prefix="t")
+    created: dict[str, Any] = {}
+
+    class Admin:
+        def list_topics(self) -> list[str]:
+            return [blocks_topic_name(settings)]
+
+        def create_topics(self, spec: dict[str, Any], **_: Any) -> dict[str, Any]:
+            created.update(spec)
+            return {"topics": [{"name": name, "error_code": 0} for name in spec]}
+
+        def wait_for_topics(self, names: list[str], **_: Any) -> None:
+            assert set(names) <= set(created)
+
+    monkeypatch.setattr(streams.topics, "create_topics", lambda s: {})
+    monkeypatch.setattr(streams.topics, "admin_client", lambda s: contextlib.nullcontext(Admin()))
+    monkeypatch.setattr(streams.topics, "broker_count", lambda admin: 1)
+    ensure_topics(settings)
+    faust_names = {app.tables[table].changelog_topic.get_topic_name() for table in TABLES}
+    assert set(created) == faust_names
+    assert all(spec["configs"]["cleanup.policy"] == "compact" for spec in created.values())
+    assert {spec["num_partitions"] for spec in created.values()} == {settings.partitions}

@@ -223,12 +223,6 @@ def assert_matches_offline(canonical: Canonical, streamed: Clusters, events: lis
     assert any(len(c) > 1 for c in streamed.values())  # the stream did merge
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 14 report): after kill -9 and restart, events that wait on "
-    "`events` while faust restores the tables are sometimes skipped by the re-key agent "
-    "(their offsets are committed past them, no error is logged); fails about 2 runs in 3",
-)
 def test_canonical_kill9_and_restart_lose_and_split_nothing(
     canonical: Canonical, gold_events: list[Event]
 ) -> None:
@@ -251,11 +245,6 @@ def test_canonical_kill9_and_restart_lose_and_split_nothing(
     assert headers["ce_type"].startswith(b"org.streams.canonical.")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 14 report): an event that arrives while faust restores the "
-    "tables after a rebalance is sometimes skipped (seen once in 3 runs: re-keyed, never merged)",
-)
 def test_canonical_rebalance_between_two_workers_loses_and_splits_nothing(
     canonical: Canonical, gold_events: list[Event]
 ) -> None:

@@ -32,7 +32,7 @@ from typing import Any
 
 from benchmarks import mirrors as mirrors_io
 from benchmarks.mirrors import MirrorError
-from streams.evaluation.gold import Locator, StandOffItem, is_standoff
+from streams.evaluation.gold import Locator, is_standoff
 from streams.evaluation.standoff import BUILD_COMMAND, cache_dir, cache_file, sha256
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +41,7 @@ SETS: dict[str, Path] = {
     "realnews": GOLD / "realnews.jsonl",
     "realnews-second": GOLD / "second" / "realnews-second.jsonl",
     "nonconflict": GOLD / "nonconflict.jsonl",
+    "staging_articles": GOLD / "canonical" / "staging_articles.jsonl",
 }
 
 __all__ = ["BUILD_COMMAND", "SETS", "MirrorError", "build", "build_set", "read_text"]
@@ -214,7 +215,10 @@ def build_set(
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line]
     lines, origin = [], Counter[str]()
     for row in rows:
-        locator = StandOffItem.model_validate(row).locator
+        if "locator" not in row:  # a line that holds its own text
+            lines.append(json.dumps(row, ensure_ascii=False))
+            continue
+        locator = Locator.model_validate(row["locator"])
         try:
             text = reader.text(locator)
             origin[locator.repo] += 1

@@ -216,14 +216,17 @@ def _read_lines(file: Path) -> list[tuple[int, str]]:
     return [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
 
 
-def is_standoff(file: Path) -> bool:
-    """A stand-off set: its lines carry a `locator` instead of the text."""
-    lines = _read_lines(file)
+def _is_standoff_line(line: str) -> bool:
     try:
-        first = json.loads(lines[0][1]) if lines else {}
+        row = json.loads(line)
     except ValueError:
         return False
-    return isinstance(first, dict) and "locator" in first and "text" not in first
+    return isinstance(row, dict) and "locator" in row and "text" not in row
+
+
+def is_standoff(file: Path) -> bool:
+    """A stand-off set: (some of) its lines carry a `locator` instead of the text."""
+    return any(_is_standoff_line(line) for _, line in _read_lines(file))
 
 
 def load_annotations(path: Path) -> list[GoldItem | StandOffItem]:
@@ -231,8 +234,8 @@ def load_annotations(path: Path) -> list[GoldItem | StandOffItem]:
     wrote (ids, events, provenance), for checks that need no text."""
     items: list[GoldItem | StandOffItem] = []
     for file in _files(path):
-        model = StandOffItem if is_standoff(file) else GoldItem
         for number, line in _read_lines(file):
+            model = StandOffItem if _is_standoff_line(line) else GoldItem
             try:
                 items.append(model.model_validate_json(line))
             except ValueError as exc:
@@ -248,8 +251,5 @@ def load_gold(path: Path) -> list[GoldItem]:
     items: list[GoldItem] = []
     for file in _files(path):
         lines = load_annotations(file)
-        if is_standoff(file):
-            items += standoff.resolve(file, [i for i in lines if isinstance(i, StandOffItem)])
-        else:
-            items += [i for i in lines if isinstance(i, GoldItem)]
+        items += standoff.resolve(file, lines) if is_standoff(file) else lines  # type: ignore[arg-type]
     return items

@@ -58,18 +58,42 @@ def _cached_texts(file: Path) -> dict[str, str]:
     return texts
 
 
-def resolve(file: Path, items: list[StandOffItem]) -> list[GoldItem]:
-    """The items of the stand-off set `file` with their texts from the built cache."""
+def _text_for(file: Path, key: str, sha: str, texts: dict[str, str]) -> str:
+    text = texts.get(key)
+    if text is None or sha256(text) != sha:
+        problem = "is missing" if text is None else "has another sha256"
+        raise StandOffError(
+            f"{file}: the text of {key} {problem} in {cache_file(file)}; the cache is "
+            f"older than the set: rebuild it with {BUILD_COMMAND}"
+        )
+    return text
+
+
+def resolve(file: Path, items: list[GoldItem | StandOffItem]) -> list[GoldItem]:
+    """The items of the stand-off set `file` with their texts from the built cache (a line
+    that holds its own text is kept as it is)."""
     texts = _cached_texts(file)
     resolved: list[GoldItem] = []
     for item in items:
-        text = texts.get(item.id)
-        if text is None or sha256(text) != item.locator.sha256:
-            problem = "is missing" if text is None else "has another sha256"
-            raise StandOffError(
-                f"{file}: the text of {item.id} {problem} in {cache_file(file)}; the cache is "
-                f"older than the set: rebuild it with {BUILD_COMMAND}"
-            )
+        if isinstance(item, GoldItem):
+            resolved.append(item)
+            continue
+        text = _text_for(file, item.id, item.locator.sha256, texts)
         fields = item.model_dump(exclude={"locator"})
         resolved.append(GoldItem.model_validate({**fields, "text": text}))
     return resolved
+
+
+def readable(file: Path) -> Path:
+    """The file to read texts from: `file` itself, or for a stand-off set its built cache,
+    once every stand-off line's text there is checked (any JSON-lines file with `id`s)."""
+    if not file.is_file() or file.suffix != ".jsonl":
+        return file
+    rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line]
+    located = [r for r in rows if isinstance(r, dict) and "locator" in r and "text" not in r]
+    if not located:
+        return file
+    texts = _cached_texts(file)
+    for row in located:
+        _text_for(file, row["id"], row["locator"]["sha256"], texts)
+    return cache_file(file)

@@ -23,9 +23,12 @@ from typing import Any
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
+from streams.articles_io import read_articles
 from streams.canonical.app import blocks_topic_name
 from streams.canonical.evaluate import ARTICLE_SOURCES, GOLD_DIR, extract_articles, load_gold
 from streams.canonical.state import Canonicalizer
+from streams.evaluation.gold import is_standoff
+from streams.evaluation.standoff import StandOffError
 from streams.schemas import Event
 from streams.settings import PROJECT_ROOT
 
@@ -41,7 +44,15 @@ Clusters = dict[str, frozenset[str]]
 def gold_events() -> list[Event]:
     """Events of the retold gold pairs: many small clusters, in publication order."""
     rows = [r for r in load_gold(GOLD_DIR / "clusters.jsonl") if r.kind != "singleton"]
-    events = extract_articles(ARTICLE_SOURCES, {r.article_id for r in rows})
+    wanted = {r.article_id for r in rows}
+    try:
+        events = extract_articles(ARTICLE_SOURCES, wanted)
+    except StandOffError:
+        # the real texts are stand-off and not built here (CI): the articles written for the
+        # gold set (the retellings, the seeds) alone; the tests compare streamed to offline
+        ours = [p for p in ARTICLE_SOURCES if not is_standoff(p)]
+        have = {loaded.article.id for loaded in read_articles([str(p) for p in ours])}
+        events = extract_articles(ours, wanted & have)
     return sorted(events, key=lambda e: (e.published_at is None, e.published_at, e.article_id))
 
 

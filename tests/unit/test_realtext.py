@@ -197,10 +197,34 @@ def test_load_gold_reads_a_stand_off_set_from_the_cache_or_says_how_to_build_it(
         ev.load_gold(gold)
 
 
+def test_a_file_partly_stand_off_is_read_from_its_checked_cache(
+    tmp_path: Path, mirrors: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines that still hold their text are copied as they are; readable() gives the cache."""
+    monkeypatch.setenv("STREAMS_REALTEXT_CACHE", str(tmp_path / "cache"))
+    commit = make_mirror(mirrors, REPO, FILES)
+    own = {"id": "t-own", "title": "own", "text": "A text written here.", "source": "team"}
+    articles = _write_set(tmp_path / "articles.jsonl", [_row("item", commit), own])
+    assert is_standoff(articles)
+    with pytest.raises(standoff.StandOffError, match="build its texts"):
+        standoff.readable(articles)
+    realtext.build(mirrors=mirrors, sets={"articles": articles})
+    built = [json.loads(line) for line in standoff.readable(articles).read_text().splitlines()]
+    assert [r["text"] for r in built] == [TEXTS["item"], own["text"]]
+    plain = _write_set(tmp_path / "plain.jsonl", [own])
+    assert standoff.readable(plain) == plain
+
+
 # --------------------------------------------------------------------------- committed sets
 
 
-@pytest.mark.parametrize("name", sorted(realtext.SETS))
+GOLD_FORMAT_SETS = ("realnews", "realnews-second", "nonconflict")
+# lines of tests/gold/canonical/staging_articles.jsonl still holding their text: older Wikinews
+# articles whose source repository is not found yet (tests/gold/canonical/README.md); only down
+UNLOCATED_STAGING_MAX = 33
+
+
+@pytest.mark.parametrize("name", GOLD_FORMAT_SETS)
 def test_committed_real_text_sets_are_stand_off(name: str) -> None:
     """No fetched text in git: every line has a locator with a sha256, ids are unique, every
     text names its source, url and licence; the tune / check halves stay as they were."""
@@ -221,6 +245,18 @@ HALVES = {
     "realnews-second": {"tune": 6, "check": 14},
     "nonconflict": {"tune": 325, "check": 304},
 }
+
+
+def test_canonical_staging_articles_are_stand_off_but_for_the_unlocated() -> None:
+    path = realtext.SETS["staging_articles"]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    located = [r for r in rows if "locator" in r]
+    assert all("text" not in r for r in located)
+    assert all(ev.Locator.model_validate(r["locator"]) for r in located)
+    held = [r for r in rows if "locator" not in r]
+    assert len(held) <= UNLOCATED_STAGING_MAX and all(r["source"] == "Wikinews" for r in held)
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["source"] and r["url"] and r["license"] for r in rows)
 
 
 def test_second_annotation_points_at_the_same_texts_as_realnews() -> None:

@@ -1,0 +1,77 @@
+"""Arrests on engine v2: the legacy arrest rules find them, the syntax of their sentence judges
+whether an arrest is told as a happening.
+
+Not a happening (the words named are the cues of data/en/arrests.json):
+- an arrest named by a noun with no one arrested and no act of making it: "arbitrary arrests
+  are unacceptable", "his client's arrest was a warning", "in pretrial detention since May";
+  kept: "the arrest of five men", "were taken into custody", "police made two arrests";
+- an infinitive with no modal: "a notice asks police to find and arrest a person";
+- an adjective: "detained migrants' centres";
+- a relative clause on a pronoun: "everybody knows somebody who has been arrested".
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Token
+
+from streams.extraction.components.data import DATA
+from streams.extraction.components.families.verbal import _parse, _token
+from streams.extraction.extractors.common import Proto
+
+
+class ArrestCues(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    comment: str = Field(alias="_comment")
+    into: frozenset[str]
+    making: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> ArrestCues:
+    raw = json.loads((DATA / "arrests.json").read_text(encoding="utf-8"))
+    return ArrestCues.model_validate(raw)
+
+
+def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
+    """The legacy arrests whose trigger the sentence's syntax tells as a happening."""
+    if not protos:
+        return protos
+    sents = {}
+    for proto in protos:
+        span = doc.char_span(*proto.trigger, alignment_mode="expand")
+        if span is not None:
+            sents[span.sent.start_char] = span.sent
+    _parse(doc, list(sents.values()))
+    out = []
+    for proto in protos:
+        span = doc.char_span(*proto.trigger, alignment_mode="expand")
+        start = span.sent.start_char if span is not None else -1
+        parsed = doc._.parses.get(start)
+        token = _token(parsed, start, proto.trigger[0]) if parsed is not None else None
+        if token is None or not _unreported(token):
+            out.append(proto)
+    return out
+
+
+def _unreported(token: Token) -> bool:
+    found = cues()
+    if token.pos_ == "ADJ" or token.dep_ == "amod":
+        return True
+    if token.tag_ == "VB":
+        heads = [token, *token.ancestors][:3]
+        return not any(c.tag_ == "MD" for h in heads for c in h.children)
+    if token.dep_ == "relcl" and token.head.pos_ == "PRON":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    head = token.head
+    if head.pos_ == "ADP" and head.lower_ in found.into:
+        return False  # 'taken into custody', 'placed under arrest'
+    return not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in found.making)

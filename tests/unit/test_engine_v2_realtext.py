@@ -1,0 +1,35 @@
+"""Engine v2 on real-text constructions (issue 12, realnews tune half): arrests told as
+happenings, ... Sentences written for this test, in no gold set and not in the ACLED cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_engine_v2_verbal import _events, _of
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def test_an_arrest_told_by_a_verb_is_an_event() -> None:
+    events = _events("Police arrested five men in Kisumu on Monday.")
+    assert [e.when.date for e in _of(events, "arrest")] == ["2026-03-02"]
+
+
+def test_a_generic_arrest_in_a_relative_clause_on_a_pronoun_is_no_event() -> None:
+    events = _events("In Kisumu, everybody knows somebody who has been arrested by the police.")
+    assert _of(events, "arrest") == []
+
+
+def test_an_arrest_in_an_infinitive_is_no_event() -> None:
+    events = _events("A notice asks police in Kano to find and arrest a man.")
+    assert _of(events, "arrest") == []
+
+
+def test_arrests_named_by_a_bare_noun_are_no_event() -> None:
+    events = _events("Kenyan police say the arbitrary arrests in Kisumu are unacceptable.")
+    assert _of(events, "arrest") == []
+
+
+def test_an_arrest_in_a_clause_with_a_modal_keeps_its_status() -> None:
+    events = _events("Police in Kisumu will arrest the organisers on Friday, officials said.")
+    assert [e.status for e in _of(events, "arrest")] == ["planned"]

@@ -33,3 +33,27 @@ def test_arrests_named_by_a_bare_noun_are_no_event() -> None:
 def test_an_arrest_in_a_clause_with_a_modal_keeps_its_status() -> None:
     events = _events("Police in Kisumu will arrest the organisers on Friday, officials said.")
     assert [e.status for e in _of(events, "arrest")] == ["planned"]
+
+
+def test_suicide_bombers_who_hold_hostages_tell_of_no_suicide_bombing() -> None:
+    events = _events(
+        "Gunmen stormed a bus in Kalat on Monday, killing three soldiers. Police said two "
+        "suicide bombers were holding passengers hostage near Kalat."
+    )
+    assert events
+    assert _of(events, "suicide_bomb") == []
+
+
+def test_a_suicide_bomber_who_blows_himself_up_is_a_suicide_bombing() -> None:
+    events = _events(
+        "A suicide bomber blew himself up at a checkpoint in Kalat on Monday, killing three "
+        "soldiers."
+    )
+    assert [
+        e.quantities.killed.value for e in _of(events, "suicide_bomb") if e.quantities.killed
+    ] == [3]
+
+
+def test_a_suicide_bomber_among_the_dead_is_a_suicide_bombing() -> None:
+    events = _events("Four people, including a suicide bomber, died outside a mosque in Kalat.")
+    assert len(_of(events, "suicide_bomb")) == 1

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families.agents import idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
     civilian_victims,
@@ -77,7 +78,11 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
         proto = base
-        if proto is None and _reported_act(doc, _best(triggers)):
+        if (
+            proto is None
+            and _reported_act(doc, _best(triggers))
+            and not idle_agent(doc, _best(triggers))
+        ):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
@@ -140,6 +145,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
     if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
+    if specific and idle_agent(doc, best):
+        specific = False  # 'suicide bombers were holding hostages': no bombing told
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
     elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):

@@ -12,29 +12,16 @@ Not a happening (the words named are the cues of data/en/arrests.json):
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
-from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
-from streams.extraction.components.data import DATA
+from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.verbal import _parse, _token
 from streams.extraction.extractors.common import Proto
 
 
-class ArrestCues(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    comment: str = Field(alias="_comment")
+class ArrestCues(CueFile):
     into: frozenset[str]
     making: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def cues() -> ArrestCues:
-    raw = json.loads((DATA / "arrests.json").read_text(encoding="utf-8"))
-    return ArrestCues.model_validate(raw)
 
 
 def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
@@ -59,7 +46,7 @@ def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
 
 
 def _unreported(token: Token) -> bool:
-    found = cues()
+    found = load(ArrestCues, "arrests.json")
     if token.pos_ == "ADJ" or token.dep_ == "amod":
         return True
     if token.tag_ == "VB":

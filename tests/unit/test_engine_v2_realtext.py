@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from streams.schemas import Event
 from tests.unit.test_engine_v2_verbal import _events, _of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -57,3 +58,59 @@ def test_a_suicide_bomber_who_blows_himself_up_is_a_suicide_bombing() -> None:
 def test_a_suicide_bomber_among_the_dead_is_a_suicide_bombing() -> None:
     events = _events("Four people, including a suicide bomber, died outside a mosque in Kalat.")
     assert len(_of(events, "suicide_bomb")) == 1
+
+
+def _pairs(events: list[Event], event_type: str) -> set[tuple[str, str]]:
+    """(initiator, target) names of the type's events."""
+    out = set()
+    for event in _of(events, event_type):
+        who = [a.name for a in event.actors if a.role == "initiator"]
+        whom = [a.name for a in event.actors if a.role == "target"]
+        out |= {(w, t) for w in who[:1] for t in whom}
+    return out
+
+
+def test_coordinated_speakers_make_one_condemnation_each() -> None:
+    events = _events(
+        "Germany, Japan and the African Union strongly denounced Sudan for bombing the camp."
+    )
+    assert _pairs(events, "condemnation") == {
+        ("Germany", "Sudan"),
+        ("Japan", "Sudan"),
+        ("African Union", "Sudan"),
+    }
+
+
+def test_officials_named_by_a_demonym_speak_for_their_state() -> None:
+    events = _events(
+        "Kenyan officials blamed Somalia for the raid, accusing it of sheltering militants."
+    )
+    assert _pairs(events, "condemnation") == {("Kenya", "Somalia")}
+
+
+def test_a_ministry_of_a_state_accusing_another_is_a_condemnation() -> None:
+    events = _events("The foreign ministry of Chad accused Sudan of shelling Adre.")
+    assert _pairs(events, "condemnation") == {("Chad", "Sudan")}
+
+
+def test_lashing_out_at_a_named_leader_is_a_condemnation() -> None:
+    events = _events(
+        "President Ruto lashed out at Somalia on Twitter, accusing it of sheltering militants."
+    )
+    assert [a.role for e in _of(events, "condemnation") for a in e.actors] == [
+        "initiator",
+        "target",
+    ]
+
+
+def test_an_attack_condemned_in_the_passive_by_members_of_a_body() -> None:
+    events = _events(
+        "Sudanese jets bombed a camp near Adre on Monday. The attack was condemned by members "
+        "of the African Union."
+    )
+    assert _pairs(events, "condemnation") == {("African Union", "Sudan")}
+
+
+def test_a_standing_accusation_in_the_perfect_is_no_new_condemnation() -> None:
+    events = _events("The United States and Britain have accused Sudan of arming the militia.")
+    assert _of(events, "condemnation") == []

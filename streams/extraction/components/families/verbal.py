@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.speakers import speaks_for_state, standing_position
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors.common import Proto, actor_of, event_date
@@ -279,7 +280,7 @@ def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMentio
         m
         for h in sent.role(trigger, "initiator")
         for m in mentions_in(ann, h)
-        if m.kind in SPEAKER_KINDS and m.source != "demonym"
+        if m.kind in SPEAKER_KINDS and (m.source != "demonym" or speaks_for_state(h))
     ]
 
 
@@ -296,6 +297,8 @@ def verbal_act_events(
         if token is None or token.pos_ != "VERB" or kind in taken:
             continue
         if token.dep_ == "relcl" or hypothetical(token) or token.tag_ in ("VB", "VBP", "VBZ"):
+            continue
+        if standing_position(token):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:

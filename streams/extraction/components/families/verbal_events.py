@@ -3,6 +3,8 @@ syntax of their sentences (components/families/verbal.py), plus the events only 
 
 from __future__ import annotations
 
+import copy
+
 from spacy.tokens import Doc
 
 from streams.extraction.annotate import Annotated
@@ -54,6 +56,34 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         out.extend(verbal.proposal_events(ann, sent, sides))
         taken = {p.event_type for p in out if p.sentence.start == start}
         out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
+    for proto in list(out):
+        sent = parsed.get(proto.sentence.start)
+        if sent is not None and proto.event_type in ("condemnation", "appeal"):
+            out.extend(co_speakers(ann, sent, proto))
+    return out
+
+
+def co_speakers(ann: Annotated, sent: verbal.Sentence, proto: Proto) -> list[Proto]:
+    """'A, B and C condemned X': one event per speaker (codebook rule 2), each coordinated
+    speaker of the trigger's subject besides the event's own."""
+    found = verbal.own_trigger(sent, proto)
+    if found is None:
+        return []
+    hits = sent.role(found[0], "initiator")
+    bases = [h.base for h in hits]
+    named = {a.name for a in proto.actors}
+    out = []
+    for hit in hits:
+        if bases.count(hit.base) < 2:
+            continue  # not coordinated
+        mentions = [m for m in verbal.mentions_in(ann, hit) if m.kind in verbal.SPEAKER_KINDS]
+        if not mentions or mentions[0].name in named:
+            continue
+        named.add(mentions[0].name)
+        clone = copy.copy(proto)
+        targets = [a for a in proto.actors if a.role != "initiator"]
+        clone.actors = [actor_of(mentions[0], "initiator"), *targets]
+        out.append(clone)
     return out
 
 

@@ -125,3 +125,23 @@ def test_an_attack_condemned_in_the_passive_by_members_of_a_body() -> None:
 def test_a_standing_accusation_in_the_perfect_is_no_new_condemnation() -> None:
     events = _events("The United States and Britain have accused Sudan of arming the militia.")
     assert _of(events, "condemnation") == []
+
+
+def test_a_sentence_attributing_the_attack_told_before_is_the_same_happening() -> None:
+    events = _events(
+        "A bomb exploded near a church in Beni on Sunday, killing four people. Police "
+        "attribute the bombing to ADF rebels."
+    )
+    conflict = [e for e in events if e.category == "conflict"]
+    assert len(conflict) == 1
+    assert [a.name for a in conflict[0].actors if a.role == "initiator"] == [
+        "Allied Democratic Forces"
+    ]
+
+
+def test_a_new_attack_with_its_own_toll_is_not_folded_into_the_one_before() -> None:
+    events = _events(
+        "A bomb exploded near a church in Beni on Sunday, killing four people. On Monday, "
+        "rebels ambushed an army convoy near Butembo, killing six soldiers."
+    )
+    assert len([e for e in events if e.category == "conflict"]) == 2

@@ -25,6 +25,7 @@ from streams.extraction.components.families.conflict import (
     pronoun_subject,
     refers_back,
 )
+from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
@@ -77,6 +78,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             continue
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
+        if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
+            continue  # 'Police attribute the bombing to X': the attack told before
         proto = base
         if (
             proto is None

@@ -145,3 +145,8 @@ def test_a_new_attack_with_its_own_toll_is_not_folded_into_the_one_before() -> N
         "rebels ambushed an army convoy near Butembo, killing six soldiers."
     )
     assert len([e for e in events if e.category == "conflict"]) == 2
+
+
+def test_arrests_counted_since_a_day_are_a_running_total() -> None:
+    events = _events("Police in Kisumu have arrested at least 900 people since January 5.")
+    assert _of(events, "arrest") == []

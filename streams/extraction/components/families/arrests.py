@@ -7,7 +7,8 @@ Not a happening (the words named are the cues of data/en/arrests.json):
   kept: "the arrest of five men", "were taken into custody", "police made two arrests";
 - an infinitive with no modal: "a notice asks police to find and arrest a person";
 - an adjective: "detained migrants' centres";
-- a relative clause on a pronoun: "everybody knows somebody who has been arrested".
+- a relative clause on a pronoun: "everybody knows somebody who has been arrested";
+- a running total: "police have arrested 2,400 people since February 1".
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from streams.extraction.extractors.common import Proto
 class ArrestCues(CueFile):
     into: frozenset[str]
     making: frozenset[str]
+    span: frozenset[str]
 
 
 def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
@@ -54,6 +56,8 @@ def _unreported(token: Token) -> bool:
         return not any(c.tag_ == "MD" for h in heads for c in h.children)
     if token.dep_ == "relcl" and token.head.pos_ == "PRON":
         return True
+    if any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children):
+        return True  # 'have arrested 2,400 people since February 1': a running total
     if token.pos_ != "NOUN":
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):

@@ -150,3 +150,16 @@ def test_a_new_attack_with_its_own_toll_is_not_folded_into_the_one_before() -> N
 def test_arrests_counted_since_a_day_are_a_running_total() -> None:
     events = _events("Police in Kisumu have arrested at least 900 people since January 5.")
     assert _of(events, "arrest") == []
+
+
+def test_a_person_named_with_an_office_speaks_though_no_dictionary_knows_him() -> None:
+    events = _events(
+        "Mexican Foreign Minister Ramiro Salas accused Guatemala of closing the border crossing."
+    )
+    found = _of(events, "condemnation")
+    assert [a.name for e in found for a in e.actors if a.role == "initiator"] == ["Ramiro Salas"]
+
+
+def test_a_person_named_with_no_office_is_no_speaker() -> None:
+    events = _events("Ramiro Salas accused Guatemala of closing the border crossing.")
+    assert _of(events, "condemnation") == []

@@ -4,8 +4,9 @@ verbal act by several speakers ('A, B and C condemned X') is one event per speak
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.roles import RoleHit
 
@@ -13,6 +14,7 @@ from streams.extraction.components.roles import RoleHit
 class SpeakerCues(CueFile):
     officials: frozenset[str]
     standing: frozenset[str]
+    titles: frozenset[str]
 
 
 def standing_position(token: Token) -> bool:
@@ -30,3 +32,36 @@ def speaks_for_state(hit: RoleHit) -> bool:
     head = words[-1] if words else ""
     officials = load(SpeakerCues, "speakers.json").officials
     return head in officials or head.rstrip("s") in officials or head[:-3] + "y" in officials
+
+
+def titled_person(ann: Annotated, parsed: Doc, offset: int, hit: RoleHit) -> ActorMention | None:
+    """'Mexican Foreign Minister Marcelo Ebrard', 'Carla Diaz, the UN rapporteur': a person the
+    dictionaries lack, named with an office, speaks (with the country the phrase names)."""
+    head = next((t for t in parsed if t.idx + offset == hit.head[0]), None)
+    if head is None or head.pos_ != "PROPN":
+        return None
+    titles = load(SpeakerCues, "speakers.json").titles
+    names = [head]
+    for token in reversed(parsed[head.left_edge.i : head.i]):
+        if token.pos_ != "PROPN" or token.lower_ in titles or token.dep_ != "compound":
+            break
+        names.insert(0, token)
+    if len(names) < 2:
+        return None
+    around = [*head.subtree]
+    if not any(t.lower_ in titles for t in around):
+        return None
+    start, end = names[0].idx + offset, head.idx + len(head) + offset
+    first, last = min(t.idx for t in around) + offset, max(t.idx + len(t) for t in around) + offset
+    states = [a for a in ann.actors if first <= a.start < last and a.kind == "state"]
+    office = next(t.lower_ for t in around if t.lower_ in titles)
+    return ActorMention(
+        name=" ".join(t.text for t in names),
+        kind="person",
+        country=states[0].country if states else None,
+        start=start,
+        end=end,
+        text=" ".join(t.text for t in names),
+        source="title",
+        office=office,
+    )

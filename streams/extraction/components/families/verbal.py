@@ -21,7 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cues import cues
-from streams.extraction.components.families.speakers import speaks_for_state, standing_position
+from streams.extraction.components.families.speakers import (
+    speaks_for_state,
+    standing_position,
+    titled_person,
+)
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors.common import Proto, actor_of, event_date
@@ -276,12 +280,18 @@ def _actor_at(ann: Annotated, sent: Sentence, token: Token) -> bool:
 
 
 def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMention]:
-    return [
+    found = [
         m
         for h in sent.role(trigger, "initiator")
         for m in mentions_in(ann, h)
         if m.kind in SPEAKER_KINDS and (m.source != "demonym" or speaks_for_state(h))
     ]
+    if found:
+        return found
+    titled = (
+        titled_person(ann, sent.parsed, sent.offset, h) for h in sent.role(trigger, "initiator")
+    )
+    return [m for m in titled if m is not None][:1]
 
 
 def verbal_act_events(

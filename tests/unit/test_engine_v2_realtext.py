@@ -163,3 +163,20 @@ def test_a_person_named_with_an_office_speaks_though_no_dictionary_knows_him() -
 def test_a_person_named_with_no_office_is_no_speaker() -> None:
     events = _events("Ramiro Salas accused Guatemala of closing the border crossing.")
     assert _of(events, "condemnation") == []
+
+
+def test_a_surname_alone_names_the_official_named_in_full_before() -> None:
+    events = _events(
+        "The UN special rapporteur Carlos Mendes visited Kabul last month. On Tuesday, Mendes "
+        "accused the Taliban of barring him from the country."
+    )
+    found = _of(events, "condemnation")
+    assert [a.name for e in found for a in e.actors if a.role == "initiator"] == ["Carlos Mendes"]
+
+
+def test_calling_for_a_named_side_to_act_is_an_appeal_to_it() -> None:
+    events = _events(
+        "The UN special rapporteur Carlos Mendes visited Kabul last month. On Tuesday, Mendes "
+        "called for the Taliban to lift the travel ban."
+    )
+    assert _pairs(events, "appeal") == {("Carlos Mendes", "Taliban")}

@@ -4,6 +4,9 @@ verbal act by several speakers ('A, B and C condemned X') is one event per speak
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
@@ -65,3 +68,25 @@ def titled_person(ann: Annotated, parsed: Doc, offset: int, hit: RoleHit) -> Act
         source="title",
         office=office,
     )
+
+
+def surname_person(ann: Annotated, parsed: Doc, offset: int, hit: RoleHit) -> ActorMention | None:
+    """'Bennett called for ...' after 'UN special rapporteur Richard Bennett': a surname alone
+    names the person the story named in full before (a dictionary person, or one named with
+    an office)."""
+    head = next((t for t in parsed if t.idx + offset == hit.head[0]), None)
+    if head is None or head.pos_ != "PROPN" or any(c.dep_ == "compound" for c in head.children):
+        return None
+    surname, at = head.text, hit.head[0]
+    known = [a for a in ann.actors if a.kind == "person" and a.start < at]
+    for mention in reversed(known):
+        if mention.name.split()[-1] == surname:
+            return replace(mention, start=at, end=hit.head[1], text=surname)
+    titles = load(SpeakerCues, "speakers.json").titles
+    text = ann.article.text[:at]
+    for match in reversed(list(re.finditer(rf"\b((?:[A-Z][\w'’.-]+\s+){{1,2}}){surname}\b", text))):
+        window = text[max(0, match.start() - 60) : match.end() + 60].lower()
+        if any(re.search(rf"\b{t}\b", window) for t in titles):
+            name = f"{match.group(1).strip()} {surname}"
+            return ActorMention(name, "person", None, at, hit.head[1], surname, "title")
+    return None

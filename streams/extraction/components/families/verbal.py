@@ -24,6 +24,7 @@ from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
     speaks_for_state,
     standing_position,
+    surname_person,
     titled_person,
 )
 from streams.extraction.components.roles import RoleHit, Roles
@@ -288,10 +289,10 @@ def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMentio
     ]
     if found:
         return found
-    titled = (
-        titled_person(ann, sent.parsed, sent.offset, h) for h in sent.role(trigger, "initiator")
-    )
-    return [m for m in titled if m is not None][:1]
+    hits = sent.role(trigger, "initiator")
+    titled = (titled_person(ann, sent.parsed, sent.offset, h) for h in hits)
+    named = (surname_person(ann, sent.parsed, sent.offset, h) for h in hits)
+    return [m for m in (*titled, *named) if m is not None][:1]
 
 
 def verbal_act_events(

@@ -180,3 +180,11 @@ def test_calling_for_a_named_side_to_act_is_an_appeal_to_it() -> None:
         "called for the Taliban to lift the travel ban."
     )
     assert _pairs(events, "appeal") == {("Carlos Mendes", "Taliban")}
+
+
+def test_a_pronoun_speaker_is_the_subject_of_the_sentence_before() -> None:
+    events = _events(
+        "Foreign ministers of the G7 urged Russia on Friday to accept a truce. They called on "
+        "Iran to stop arming Russia."
+    )
+    assert ("G7", "Iran") in _pairs(events, "appeal")

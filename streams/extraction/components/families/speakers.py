@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.nlp import pipeline
 
 
 class SpeakerCues(CueFile):
@@ -90,3 +91,28 @@ def surname_person(ann: Annotated, parsed: Doc, offset: int, hit: RoleHit) -> Ac
             name = f"{match.group(1).strip()} {surname}"
             return ActorMention(name, "person", None, at, hit.head[1], surname, "title")
     return None
+
+
+_PRONOUNS = frozenset({"they", "he", "she"})
+
+
+def pronoun_speaker(ann: Annotated, hit: RoleHit, kinds: frozenset[str]) -> ActorMention | None:
+    """'The G7 urged Russia to ... They called on China to ...': a pronoun speaker is the
+    subject of the sentence before, when that subject names a speaker."""
+    if hit.text.lower() not in _PRONOUNS:
+        return None
+    index = next((s.index for s in ann.sentences if s.start <= hit.head[0] < s.end), 0)
+    if index == 0:
+        return None
+    before = ann.sentences[index - 1]
+    parsed = pipeline()(before.text)
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    if subject is None:
+        return None
+    first = min(t.idx for t in subject.subtree) + before.start
+    last = max(t.idx + len(t) for t in subject.subtree) + before.start
+    named = [a for a in ann.actors if first <= a.start < last and a.kind in kinds]
+    if not named:
+        return None
+    return replace(named[0], start=hit.head[0], end=hit.head[1], text=hit.text)

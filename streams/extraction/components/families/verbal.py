@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
+    pronoun_speaker,
     speaks_for_state,
     standing_position,
     surname_person,
@@ -292,7 +293,8 @@ def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMentio
     hits = sent.role(trigger, "initiator")
     titled = (titled_person(ann, sent.parsed, sent.offset, h) for h in hits)
     named = (surname_person(ann, sent.parsed, sent.offset, h) for h in hits)
-    return [m for m in (*titled, *named) if m is not None][:1]
+    pronouns = (pronoun_speaker(ann, h, SPEAKER_KINDS) for h in hits)
+    return [m for m in (*titled, *named, *pronouns) if m is not None][:1]
 
 
 def verbal_act_events(

@@ -188,3 +188,21 @@ def test_a_pronoun_speaker_is_the_subject_of_the_sentence_before() -> None:
         "Iran to stop arming Russia."
     )
     assert ("G7", "Iran") in _pairs(events, "appeal")
+
+
+def _participants(events: list[Event]) -> list[set[str]]:
+    meetings = _of(events, "diplomatic_meeting")
+    return [{a.name for a in e.actors if a.role == "participant"} for e in meetings]
+
+
+def test_two_leaders_who_spoke_on_the_phone_held_a_meeting() -> None:
+    events = _events(
+        "On Monday, French President Emmanuel Macron and Chinese President Xi Jinping spoke "
+        "on the phone."
+    )
+    assert _participants(events) == [{"Emmanuel Macron", "Xi Jinping"}]
+
+
+def test_a_phone_call_to_come_is_no_meeting_held() -> None:
+    events = _events("Macron will hold a phone call with Putin on Monday.")
+    assert [e.status for e in _of(events, "diplomatic_meeting")] != ["occurred"]

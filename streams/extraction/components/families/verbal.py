@@ -40,6 +40,8 @@ VERSION = "0.1.0"
 FAMILIES = frozenset({"statements", "diplomacy", "sanctions", "aid", "humanitarian"})
 SYNTAX_ONLY = frozenset({"agreement", "ceasefire_proposal", "condemnation", "appeal"})
 """Types whose triggers are parsed even without a legacy event: syntax alone can find one."""
+SYNTAX_IDS = frozenset({"diplomacy.phone"})
+"""Trigger ids (not whole types) that syntax can make an event of alone: a phone call."""
 SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_forces"})
 
 
@@ -117,7 +119,7 @@ def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence
         if family_of(trigger._.pattern.id) not in FAMILIES:
             continue
         sent = trigger.sent
-        own = trigger._.pattern.event_type in SYNTAX_ONLY
+        own = trigger._.pattern.event_type in SYNTAX_ONLY or trigger._.pattern.id in SYNTAX_IDS
         if sent.start_char in wanted_starts or own:
             grouped.setdefault(sent.start_char, []).append(trigger)
             spans[sent.start_char] = sent

@@ -206,3 +206,13 @@ def test_two_leaders_who_spoke_on_the_phone_held_a_meeting() -> None:
 def test_a_phone_call_to_come_is_no_meeting_held() -> None:
     events = _events("Macron will hold a phone call with Putin on Monday.")
     assert [e.status for e in _of(events, "diplomatic_meeting")] != ["occurred"]
+
+
+def test_a_summary_opening_in_the_headline_present_tells_a_happening() -> None:
+    events = _events("Gunmen abduct a Dutch engineer and two Kenyan drivers near Garissa.")
+    assert len(_of(events, "abduction")) == 1
+
+
+def test_a_habit_in_the_present_is_no_happening() -> None:
+    events = _events("Near Garissa, bandits abduct a few herders every month, residents say.")
+    assert _of(events, "abduction") == []

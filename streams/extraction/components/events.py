@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.annotation import annotated
-from streams.extraction.components.families.agents import idle_agent
+from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
     civilian_victims,
@@ -106,6 +106,8 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
         return False
     offset = trigger.start_char - trigger.sent.start_char
     token = next((t for t in parsed if t.idx == offset), None)
+    if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
+        return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 

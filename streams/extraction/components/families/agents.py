@@ -6,7 +6,7 @@ gives no type and makes no event of its own (cues: data/en/agents.json)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.components.families.cuefile import CueFile, load
 
@@ -38,3 +38,15 @@ def idle_agent(doc: Doc, trigger: Span) -> bool:
     verbs = (h for h in token.ancestors if h.pos_ in ("VERB", "AUX") and h.dep_ != "prep")
     verb = next(verbs, None)  # "including" is tagged a verb: a preposition here
     return verb is None or verb.lemma_.lower() not in found.acts or verb.tag_ in _NOT_DONE
+
+
+def headline_present(doc: Doc, trigger: Span, token: Token) -> bool:
+    """A present-tense act that opens the text ('Gunmen abduct four tourists from a resort')
+    is the headline present of news, not a habit: the first sentence's main verb, with no
+    modal, whose object is one specific (a determiner or a number)."""
+    if trigger.sent.start != 0 or token.dep_ != "ROOT":
+        return False
+    if any(c.tag_ in ("MD", "TO") for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(any(d.dep_ in ("det", "nummod") for d in o.children) or o.like_num for o in objects)

@@ -216,3 +216,8 @@ def test_a_summary_opening_in_the_headline_present_tells_a_happening() -> None:
 def test_a_habit_in_the_present_is_no_happening() -> None:
     events = _events("Near Garissa, bandits abduct a few herders every month, residents say.")
     assert _of(events, "abduction") == []
+
+
+def test_an_arrest_in_the_headline_present_is_an_event() -> None:
+    events = _events("Kenyan police arrest 40 al Shabaab suspects near Garissa.")
+    assert len(_of(events, "arrest")) == 1

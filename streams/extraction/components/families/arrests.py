@@ -52,8 +52,11 @@ def _unreported(token: Token) -> bool:
     if token.pos_ == "ADJ" or token.dep_ == "amod":
         return True
     if token.tag_ == "VB":
-        heads = [token, *token.ancestors][:3]
-        return not any(c.tag_ == "MD" for h in heads for c in h.children)
+        # an infinitive ('to find and arrest'), not a modal's verb ('will arrest') nor a
+        # headline present tagged as a base form ('Police arrest 50 suspects')
+        heads = [token, token.head] if token.dep_ == "conj" else [token]
+        children = [c for h in heads for c in h.children]
+        return any(c.tag_ == "TO" for c in children) and not any(c.tag_ == "MD" for c in children)
     if token.dep_ == "relcl" and token.head.pos_ == "PRON":
         return True
     if any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children):
@@ -62,6 +65,8 @@ def _unreported(token: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return False
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False  # 'Police arrest 50 suspects' parsed as a noun with an object: a verb
     head = token.head
     if head.pos_ == "ADP" and head.lower_ in found.into:
         return False  # 'taken into custody', 'placed under arrest'

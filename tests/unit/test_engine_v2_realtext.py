@@ -221,3 +221,11 @@ def test_a_habit_in_the_present_is_no_happening() -> None:
 def test_an_arrest_in_the_headline_present_is_an_event() -> None:
     events = _events("Kenyan police arrest 40 al Shabaab suspects near Garissa.")
     assert len(_of(events, "arrest")) == 1
+
+
+def test_an_arrest_told_by_a_later_verb_of_the_sentence_stands() -> None:
+    events = _events(
+        "Arrests: at least 300 students arrested during rallies in Kisumu on Monday were moved "
+        "to a police camp."
+    )
+    assert len(_of(events, "arrest")) == 1

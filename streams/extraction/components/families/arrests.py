@@ -24,6 +24,7 @@ class ArrestCues(CueFile):
     into: frozenset[str]
     making: frozenset[str]
     span: frozenset[str]
+    lemmas: frozenset[str]
 
 
 def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
@@ -42,7 +43,12 @@ def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
         start = span.sent.start_char if span is not None else -1
         parsed = doc._.parses.get(start)
         token = _token(parsed, start, proto.trigger[0]) if parsed is not None else None
-        if token is None or not _unreported(token):
+        if token is None or parsed is None:
+            out.append(proto)
+            continue
+        lemmas = load(ArrestCues, "arrests.json").lemmas
+        words = [token, *(t for t in parsed if t.lemma_.lower() in lemmas and t is not token)]
+        if not all(_unreported(t) for t in words):
             out.append(proto)
     return out
 

@@ -177,7 +177,7 @@ def test_a_surname_alone_names_the_official_named_in_full_before() -> None:
 def test_calling_for_a_named_side_to_act_is_an_appeal_to_it() -> None:
     events = _events(
         "The UN special rapporteur Carlos Mendes visited Kabul last month. On Tuesday, Mendes "
-        "called for the Taliban to lift the travel ban."
+        "called for the Taliban to reopen the girls' schools in Herat."
     )
     assert _pairs(events, "appeal") == {("Carlos Mendes", "Taliban")}
 

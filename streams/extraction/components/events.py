@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
     civilian_victims,
@@ -24,6 +25,7 @@ from streams.extraction.components.families.conflict import (
     pronoun_subject,
     refers_back,
 )
+from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
@@ -77,8 +79,14 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             continue
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
+        if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
+            continue  # 'Police attribute the bombing to X': the attack told before
         proto = base
-        if proto is None and _reported_act(doc, _best(triggers)):
+        if (
+            proto is None
+            and _reported_act(doc, _best(triggers))
+            and not idle_agent(doc, _best(triggers))
+        ):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
@@ -99,6 +107,8 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
         return False
     offset = trigger.start_char - trigger.sent.start_char
     token = next((t for t in parsed if t.idx == offset), None)
+    if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
+        return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
@@ -143,6 +153,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
     if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
+    if specific and idle_agent(doc, best):
+        specific = False  # 'suicide bombers were holding hostages': no bombing told
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
     elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):

@@ -12,6 +12,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _places as places
 from streams.extraction.components.events import _reported_act
+from streams.extraction.components.families.arrests import reported_arrests
 from streams.extraction.components.families.base import (
     armed_named,
     best,
@@ -36,7 +37,7 @@ fighting (looting after an ambush, an IED defused); below it, the fighting is th
 
 def strategic_protos(doc: Doc) -> list[Proto]:
     ann = annotated(doc)
-    out = unrest.extract_arrests(ann)
+    out = reported_arrests(doc, unrest.extract_arrests(ann))
     fighting = by_sentence(doc, ann, cues().fighting_families)
     fought = set(fighting) | {p.sentence.index for p in doc._.legacy_conflict or []}
     # property burnt in a riot story is the riot's (merged there by normalize), not a new event

@@ -21,6 +21,13 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.speakers import (
+    pronoun_speaker,
+    speaks_for_state,
+    standing_position,
+    surname_person,
+    titled_person,
+)
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors.common import Proto, actor_of, event_date
@@ -33,6 +40,8 @@ VERSION = "0.1.0"
 FAMILIES = frozenset({"statements", "diplomacy", "sanctions", "aid", "humanitarian"})
 SYNTAX_ONLY = frozenset({"agreement", "ceasefire_proposal", "condemnation", "appeal"})
 """Types whose triggers are parsed even without a legacy event: syntax alone can find one."""
+SYNTAX_IDS = frozenset({"diplomacy.phone"})
+"""Trigger ids (not whole types) that syntax can make an event of alone: a phone call."""
 SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_forces"})
 
 
@@ -110,7 +119,7 @@ def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence
         if family_of(trigger._.pattern.id) not in FAMILIES:
             continue
         sent = trigger.sent
-        own = trigger._.pattern.event_type in SYNTAX_ONLY
+        own = trigger._.pattern.event_type in SYNTAX_ONLY or trigger._.pattern.id in SYNTAX_IDS
         if sent.start_char in wanted_starts or own:
             grouped.setdefault(sent.start_char, []).append(trigger)
             spans[sent.start_char] = sent
@@ -275,12 +284,19 @@ def _actor_at(ann: Annotated, sent: Sentence, token: Token) -> bool:
 
 
 def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMention]:
-    return [
+    found = [
         m
         for h in sent.role(trigger, "initiator")
         for m in mentions_in(ann, h)
-        if m.kind in SPEAKER_KINDS and m.source != "demonym"
+        if m.kind in SPEAKER_KINDS and (m.source != "demonym" or speaks_for_state(h))
     ]
+    if found:
+        return found
+    hits = sent.role(trigger, "initiator")
+    titled = (titled_person(ann, sent.parsed, sent.offset, h) for h in hits)
+    named = (surname_person(ann, sent.parsed, sent.offset, h) for h in hits)
+    pronouns = (pronoun_speaker(ann, h, SPEAKER_KINDS) for h in hits)
+    return [m for m in (*titled, *named, *pronouns) if m is not None][:1]
 
 
 def verbal_act_events(
@@ -296,6 +312,8 @@ def verbal_act_events(
         if token is None or token.pos_ != "VERB" or kind in taken:
             continue
         if token.dep_ == "relcl" or hypothetical(token) or token.tag_ in ("VB", "VBP", "VBZ"):
+            continue
+        if standing_position(token):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:

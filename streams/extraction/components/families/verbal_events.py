@@ -10,9 +10,11 @@ from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families import verbal
 from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
-from streams.extraction.components.roles import Roles
+from streams.extraction.components.families.meetings import phone_meetings
+from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
 from streams.extraction.extractors.common import Proto, actor_of
+from streams.schemas import Actor
 
 LEGACY = (
     statements.extract,
@@ -54,7 +56,43 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         out.extend(verbal.proposal_events(ann, sent, sides))
         taken = {p.event_type for p in out if p.sentence.start == start}
         out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
+        out.extend(phone_meetings(ann, sent, taken))
+    for proto in out:
+        sent = parsed.get(proto.sentence.start)
+        if sent is not None and proto.event_type in ("condemnation", "appeal"):
+            proto.actors += co_speakers(ann, sent, proto)
     return out
+
+
+def co_speakers(ann: Annotated, sent: verbal.Sentence, proto: Proto) -> list[Actor]:
+    """'A, B and C condemned X': the speakers coordinated with the event's own, as its
+    initiators too (one act said together)."""
+    found = verbal.own_trigger(sent, proto)
+    if found is None:
+        return []
+    hits = sent.role(found[0], "initiator")
+    named = {a.name for a in proto.actors}
+    out = []
+    for hit in hits:
+        if not any(h.base == hit.base and h.head != hit.head for h in hits):
+            continue  # not coordinated
+        if not _conjunct(sent, hit):
+            continue  # an apposition ('X, the UN coordinator') is the same speaker
+        mentions = [m for m in verbal.mentions_in(ann, hit) if m.kind in verbal.SPEAKER_KINDS]
+        if mentions and mentions[0].name not in named:
+            named.add(mentions[0].name)
+            out.append(actor_of(mentions[0], "initiator"))
+    return out[:3]
+
+
+def _conjunct(sent: verbal.Sentence, hit: RoleHit) -> bool:
+    """The hit's head is the base itself or one of its conjuncts (not an apposition)."""
+    token = next((t for t in sent.parsed if t.idx + sent.offset == hit.head[0]), None)
+    while token is not None and token.idx + sent.offset != hit.base:
+        if token.dep_ != "conj":
+            return False
+        token = token.head
+    return token is not None
 
 
 def _proposal_in(proto: Proto, start: int) -> bool:

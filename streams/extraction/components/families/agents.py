@@ -1,0 +1,52 @@
+"""An attacker named by an agent noun ('a suicide bomber') names its act only when it acts.
+
+'A suicide bomber blew himself up' is a suicide bombing; 'suicide bombers were holding
+hostages' and 'bombers wear explosive vests' tell of people, not of a bombing, so the trigger
+gives no type and makes no event of its own (cues: data/en/agents.json)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from streams.extraction.components.families.cuefile import CueFile, load
+
+
+class AgentCues(CueFile):
+    agent_nouns: frozenset[str]
+    acts: frozenset[str]
+
+
+_NOT_DONE = frozenset({"VB", "VBP", "VBZ", "VBG"})
+
+
+def idle_agent(doc: Doc, trigger: Span) -> bool:
+    """The trigger ends in an agent noun that is no attacker acting in its parsed sentence."""
+    found = load(AgentCues, "agents.json")
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    last = trigger.end_char - 1 - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx <= last < t.idx + len(t.text)), None)
+    if token is None or token.lemma_.lower() not in found.agent_nouns:
+        return False
+    while token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head  # 'gunmen and a suicide bomber stormed'
+    if token.dep_ in ("poss", "compound"):
+        return False  # 'the bomber's attack', 'a bomber attack'
+    # the clause the attacker is in: its subject, its 'by' agent, or among its victims
+    # ('two people, including a suicide bomber, were killed')
+    verbs = (h for h in token.ancestors if h.pos_ in ("VERB", "AUX") and h.dep_ != "prep")
+    verb = next(verbs, None)  # "including" is tagged a verb: a preposition here
+    return verb is None or verb.lemma_.lower() not in found.acts or verb.tag_ in _NOT_DONE
+
+
+def headline_present(doc: Doc, trigger: Span, token: Token) -> bool:
+    """A present-tense act that opens the text ('Gunmen abduct four tourists from a resort')
+    is the headline present of news, not a habit: the first sentence's main verb, with no
+    modal, whose object is one specific (a determiner or a number)."""
+    if trigger.sent.start != 0 or token.dep_ != "ROOT":
+        return False
+    if any(c.tag_ in ("MD", "TO") for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(any(d.dep_ in ("det", "nummod") for d in o.children) or o.like_num for o in objects)

@@ -52,4 +52,19 @@ def pipeline() -> Language:
     missing = [name for name in COMPONENTS if name not in nlp.pipe_names]
     if missing:
         raise ConfigError(f"{MODEL_PACKAGE} lacks the components {missing}")
+    _index_as_sets(nlp)
     return nlp
+
+
+def _index_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer asks `form in index` of its lemma_index lists (up to 57,000 words
+    each, from spacy-lookups-data) for every new word: frozensets give the same answers in
+    constant time (the lemmatizer only tests membership)."""
+    from spacy.pipeline import Lemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise ConfigError(f"{MODEL_PACKAGE}'s lemmatizer is no spaCy Lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        table[key] = frozenset(table[key])

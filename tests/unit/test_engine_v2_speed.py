@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import spacy
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from streams.extraction import pipeline
 from streams.extraction.components.roles import Roles, role_patterns
 from streams.extraction.components.triggers import Triggers, family_of
-from streams.extraction.components.windows import KeywordWindows, keyword
+from streams.extraction.components.windows import KeywordMatcher, keyword
 from streams.extraction.nlp import pipeline as model
 from streams.schemas import Article
 
@@ -47,43 +47,56 @@ def _before_triggers(text: str, n: int) -> Doc:
     raise AssertionError("no streams_triggers component")
 
 
+def _plain(matcher: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
+    """The plain Matcher's matches by (start, end), equal spans in its own order."""
+    return sorted(matcher(doc), key=lambda m: (m[1], m[2]))
+
+
 @pytest.mark.parametrize("n", range(len(TEXTS)))
-def test_engine_v2_speed_keyword_windows_give_the_matchers_matches(n: int) -> None:
+def test_engine_v2_speed_keyword_matcher_gives_the_matchers_matches(n: int) -> None:
     doc = _before_triggers(TEXTS[n], n)
     triggers = pipeline.language().get_pipe("streams_triggers")
     assert isinstance(triggers, Triggers)
-    assert triggers.windows.bounded
-    assert triggers.windows.matches(triggers.matcher, doc) == list(triggers.matcher(doc))
+    assert triggers.matcher.bounded
+    assert triggers.matcher(doc) == _plain(triggers.matcher.matcher, doc)
+    if n == 0:
+        assert triggers.matcher(doc)  # a text with triggers has matches
 
 
-def test_engine_v2_speed_keyword_windows_found_matches() -> None:
-    doc = _before_triggers(TEXTS[0], 0)
-    triggers = pipeline.language().get_pipe("streams_triggers")
-    assert isinstance(triggers, Triggers)
-    assert triggers.windows.matches(triggers.matcher, doc)  # a text with triggers has matches
+def _words(text: str) -> list[str]:
+    return text.split(" ")
 
 
-def test_engine_v2_speed_keyword_windows_optional_and_unbounded_patterns() -> None:
-    vocab = Vocab()
-    doc = Doc(
-        vocab, words=["the", "old", "red", "barn", "burned", "and", "a", "red", "barn", "fell"]
-    )
-    optional = [[{"LOWER": "red", "OP": "?"}, {"LOWER": "barn"}, {"OP": "?"}]]
-    matcher = Matcher(vocab)
-    matcher.add("barn", optional)
-    windows = KeywordWindows(vocab, optional)
-    assert windows.bounded
-    assert keyword(optional[0]) == ("LOWER", ["barn"])
-    assert windows.matches(matcher, doc) == list(matcher(doc))
-    unbounded = [[{"LOWER": "red"}, {"OP": "+"}, {"LOWER": "fell"}]]
-    assert not KeywordWindows(vocab, unbounded).bounded
+def test_engine_v2_speed_keyword_matcher_optional_tokens_and_equal_spans() -> None:
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=_words("the old red barn burned and a red barn fell near the shed"))
+    patterns = {
+        "barn": [{"LOWER": "red", "OP": "?"}, {"LOWER": "barn"}, {"OP": "?"}],
+        "building": [{"LOWER": {"IN": ["barn", "shed"]}}],
+        "red_barn": [{"LOWER": "red"}, {"LOWER": "barn"}],
+        "any_barn": [{"LOWER": "red", "OP": "?"}, {"LOWER": "barn"}],
+    }
+    keyed = KeywordMatcher(vocab, patterns)
+    assert keyed.bounded
+    assert keyword(patterns["barn"]) == ("LOWER", ["barn"])
+    assert keyed._keyword_tokens(doc)
+    doc[0].lemma_ = "the"  # a lemma set: the windowed path runs
+    assert keyed(doc) == _plain(keyed.matcher, doc)
+    assert len({(s, e) for _, s, e in keyed(doc)}) < len(keyed(doc))  # equal spans compared
 
 
-def test_engine_v2_speed_keyword_windows_skip_text_without_keywords() -> None:
-    vocab = Vocab()
-    doc = Doc(vocab, words=["a", "quiet", "day", "in", "the", "hills"])
-    windows = KeywordWindows(vocab, [[{"LOWER": "barn"}]])
-    assert windows.windows(doc) == []
+def test_engine_v2_speed_keyword_matcher_falls_back_when_unbounded() -> None:
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=_words("a red cart and a red barn fell"))
+    keyed = KeywordMatcher(vocab, {"long": [{"LOWER": "red"}, {"OP": "+"}, {"LOWER": "fell"}]})
+    assert not keyed.bounded
+    assert keyed(doc) == _plain(keyed.matcher, doc)
+
+
+def test_engine_v2_speed_keyword_matcher_skips_text_without_keywords() -> None:
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=_words("a quiet day in the hills"))
+    assert KeywordMatcher(vocab, {"barn": [{"LOWER": "barn"}]})._keyword_tokens(doc) == {}
 
 
 def _plain_roles(parsed: Doc, anchors: set[int], family: str) -> list[tuple[str, list[int]]]:
@@ -125,8 +138,6 @@ def test_engine_v2_speed_sentence_starts_from_the_annotation() -> None:
 
 
 def test_engine_v2_speed_lemma_index_sets_keep_the_lemmas() -> None:
-    import spacy
-
     from streams.extraction.nlp import MODEL_PACKAGE
 
     plain = spacy.load(MODEL_PACKAGE, exclude=["ner", "senter"])

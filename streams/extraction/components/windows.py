@@ -1,18 +1,22 @@
-"""Keyword windows: run a token Matcher only where a match can be.
+"""Keyword windows: a token Matcher that tries each pattern only where it can match.
 
-spaCy's Matcher tries every pattern at every token, so its cost grows with the whole text,
-while trigger words are rare. Every pattern of fixed length (token specs with no OP or OP
-"?") that has one token spec matched exactly once by a list of LEMMA or LOWER values (its
-keyword) can only match within its length of such a token. `KeywordWindows.matches` runs the
-Matcher on the merged windows around the keyword tokens of the doc and returns what the
-Matcher returns on the whole doc: the same (match_id, start, end) tuples in the same order
-(tests/unit/test_engine_v2_speed.py checks this). A pattern set it cannot bound (an OP
-"+" / "*", no keyword) runs on the whole doc.
+spaCy's Matcher tries every pattern at every token, so its cost grows with the text times the
+patterns, while trigger words are rare. A pattern of fixed length (token specs with no OP or
+OP "?") that has a token spec matched exactly once by a list of LEMMA or LOWER values (its
+keyword) can only match within its length of such a token. `KeywordMatcher` runs each pattern
+alone on the windows around its own keyword tokens.
+
+What it returns is what the consumers of a Matcher's matches need when they go through
+spacy.util.filter_spans (which looks at the order of matches only among equal spans):
+`matcher(doc)`'s matches sorted by (start, end), and matches of one span in the order the
+Matcher gives them (found by running all patterns on a window around that span).
+tests/unit/test_engine_v2_speed.py checks this against the plain Matcher. A pattern set it
+cannot bound (an OP "+" / "*", a pattern with no keyword) runs the plain Matcher.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +26,7 @@ from spacy.vocab import Vocab
 
 _ATTRS = ("LEMMA", "LOWER")
 _BOUNDED_OPS = frozenset({None, "?"})
+Match = tuple[int, int, int]
 
 
 def _values(spec: dict[str, Any], attr: str) -> list[str] | None:
@@ -45,41 +50,89 @@ def keyword(pattern: Sequence[dict[str, Any]]) -> tuple[str, list[str]] | None:
     return None
 
 
-class KeywordWindows:
-    def __init__(self, vocab: Vocab, patterns: Sequence[Sequence[dict[str, Any]]]) -> None:
-        found = [keyword(p) for p in patterns]
+def merged(points: Sequence[int], width: int, length: int) -> list[tuple[int, int]]:
+    """Token ranges, in order and apart, within `width` tokens of the points."""
+    out: list[tuple[int, int]] = []
+    for k in points:
+        start, end = max(0, k - width + 1), min(length, k + width)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _in_windows(
+    matcher: Matcher, doc: Doc, windows: Sequence[tuple[int, int]], **kwargs: Any
+) -> list[Match]:
+    out: list[Match] = []
+    for start, end in windows:
+        found = matcher(doc[start:end], **kwargs)
+        out.extend((key, s + start, e + start) for key, s, e in found)
+    return out
+
+
+class KeywordMatcher:
+    def __init__(self, vocab: Vocab, patterns: Mapping[str, list[dict[str, Any]]]) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        for key, pattern in patterns.items():
+            self.matcher.add(key, [pattern])
+        found = {key: keyword(p) for key, p in patterns.items()}
         self.bounded = bool(patterns) and all(
-            k is not None and all(s.get("OP") in _BOUNDED_OPS for s in p)
-            for k, p in zip(found, patterns, strict=True)
+            found[key] is not None and all(s.get("OP") in _BOUNDED_OPS for s in p)
+            for key, p in patterns.items()
         )
-        self.width = max((len(p) for p in patterns), default=1)
-        ids: dict[str, set[int]] = {attr: set() for attr in _ATTRS}
-        for item in found:
+        self.width = max((len(p) for p in patterns.values()), default=1)
+        self.alone: list[tuple[Matcher, int]] = []  # each pattern's own matcher and length
+        self.index: dict[str, dict[int, list[int]]] = {attr: {} for attr in _ATTRS}
+        for n, (key, pattern) in enumerate(patterns.items()):
+            own = Matcher(vocab)
+            own.add(key, [pattern])
+            self.alone.append((own, len(pattern)))
+            item = found[key]
             if item is not None:
-                ids[item[0]].update(vocab.strings.add(v) for v in item[1])
-        self.lemmas = np.array(sorted(ids["LEMMA"]), dtype=np.uint64)
-        self.lowers = np.array(sorted(ids["LOWER"]), dtype=np.uint64)
+                for value in item[1]:
+                    self.index[item[0]].setdefault(vocab.strings.add(value), []).append(n)
+        self.ids = {attr: np.array(sorted(self.index[attr]), dtype=np.uint64) for attr in _ATTRS}
 
-    def windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges, in order and apart, that hold every possible match."""
-        if not len(doc):
-            return []
-        values = doc.to_array(["LEMMA", "LOWER"])
-        hit = np.isin(values[:, 0], self.lemmas) | np.isin(values[:, 1], self.lowers)
-        out: list[tuple[int, int]] = []
+    def __call__(self, doc: Doc) -> list[Match]:
+        """matcher(doc)'s matches sorted by (start, end), equal spans in the Matcher's order."""
+        if not self.bounded or not len(doc) or not doc.has_annotation("LEMMA"):
+            return sorted(self.matcher(doc), key=lambda m: (m[1], m[2]))
+        found: set[Match] = set()
+        for n, points in self._keyword_tokens(doc).items():
+            own, length = self.alone[n]
+            windows = merged(points, length, len(doc))
+            found.update(_in_windows(own, doc, windows, allow_missing=True))
+        return self._ordered(doc, found)
+
+    def _keyword_tokens(self, doc: Doc) -> dict[int, list[int]]:
+        """Pattern number -> the tokens (in order) that hold its keyword."""
+        values = doc.to_array(list(_ATTRS))
+        hit = np.zeros(len(doc), dtype=bool)
+        for column, attr in enumerate(_ATTRS):
+            hit |= np.isin(values[:, column], self.ids[attr])
+        out: dict[int, list[int]] = {}
         for k in np.flatnonzero(hit).tolist():
-            start, end = max(0, k - self.width + 1), min(len(doc), k + self.width)
-            if out and start <= out[-1][1]:
-                out[-1] = (out[-1][0], end)
-            else:
-                out.append((start, end))
+            for column, attr in enumerate(_ATTRS):
+                for n in self.index[attr].get(int(values[k, column]), ()):
+                    if not out.get(n) or out[n][-1] != k:
+                        out.setdefault(n, []).append(k)
         return out
 
-    def matches(self, matcher: Matcher, doc: Doc) -> list[tuple[int, int, int]]:
-        """matcher(doc), computed on the keyword windows only when the patterns allow it."""
-        if not self.bounded or not len(doc):
-            return list(matcher(doc))
-        out: list[tuple[int, int, int]] = []
-        for start, end in self.windows(doc):
-            out.extend((key, s + start, e + start) for key, s, e in matcher(doc[start:end]))
+    def _ordered(self, doc: Doc, found: set[Match]) -> list[Match]:
+        spans: dict[tuple[int, int], list[int]] = {}
+        for key, start, end in found:
+            spans.setdefault((start, end), []).append(key)
+        out: list[Match] = []
+        for (start, end), keys in sorted(spans.items()):
+            ordered = self._tie_order(doc, start, end, keys) if len(keys) > 1 else keys
+            out.extend((key, start, end) for key in ordered)
         return out
+
+    def _tie_order(self, doc: Doc, start: int, end: int, keys: list[int]) -> list[int]:
+        """The Matcher's order among the patterns that match one span."""
+        window = [(max(0, start - self.width + 1), min(len(doc), end + self.width - 1))]
+        found = _in_windows(self.matcher, doc, window)
+        order = [key for key, s, e in found if (s, e) == (start, end)]
+        return sorted(keys, key=order.index)

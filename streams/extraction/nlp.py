@@ -53,7 +53,25 @@ def pipeline() -> Language:
     if missing:
         raise ConfigError(f"{MODEL_PACKAGE} lacks the components {missing}")
     _index_as_sets(nlp)
+    _indexed_ruler(nlp)
     return nlp
+
+
+def _indexed_ruler(nlp: Language) -> None:
+    """The attribute_ruler's Matcher replaced by one that finds the same matches by lookup
+    (streams/extraction/ruler_index.py)."""
+    from spacy.matcher import Matcher
+    from spacy.pipeline import AttributeRuler
+
+    from streams.extraction.ruler_index import IndexedMatcher
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler) or not isinstance(ruler.matcher, Matcher):
+        raise ConfigError(f"{MODEL_PACKAGE}'s attribute_ruler is no spaCy AttributeRuler")
+    if any(f is not None for f in getattr(ruler.matcher, "_filter", {}).values()):
+        return  # greedy patterns keep only some matches: leave the plain Matcher
+    keys = [str(i) for i in range(len(ruler.attrs))]
+    ruler.matcher = IndexedMatcher(ruler.matcher, nlp.vocab, keys)  # type: ignore[assignment]
 
 
 def _index_as_sets(nlp: Language) -> None:

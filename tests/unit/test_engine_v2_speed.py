@@ -143,3 +143,18 @@ def test_engine_v2_speed_lemma_index_sets_keep_the_lemmas() -> None:
     plain = spacy.load(MODEL_PACKAGE, exclude=["ner", "senter"])
     text = TEXTS[0] + " " + TEXTS[1]
     assert [t.lemma_ for t in model()(text)] == [t.lemma_ for t in plain(text)]
+
+
+def test_engine_v2_speed_indexed_ruler_finds_the_plain_matches() -> None:
+    from streams.extraction.nlp import MODEL_PACKAGE
+    from streams.extraction.ruler_index import IndexedMatcher
+
+    ruler = model().get_pipe("attribute_ruler")
+    assert isinstance(ruler.matcher, IndexedMatcher)
+    plain = spacy.load(MODEL_PACKAGE, exclude=["ner", "senter"]).get_pipe("attribute_ruler")
+    text = "\n\n".join(TEXTS) + " They aren't gonna wait, whether or not it rains."
+    for doc in model().pipe([text], disable=["attribute_ruler", "lemmatizer"]):
+        assert ruler.match(doc) == plain.match(doc)
+        assert sorted(ruler.matcher(doc, allow_missing=True)) == sorted(
+            plain.matcher(doc, allow_missing=True)
+        )

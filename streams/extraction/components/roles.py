@@ -3,8 +3,9 @@ sentences -> doc._.roles, one RoleHit per (trigger, role, phrase). Coordinated p
 ("militants attacked X and Y") and appositions ("X, a village in Y") give one hit each.
 
 Speed: one DependencyMatcher per family, and each pattern's trigger node is pinned to the
-trigger's own tokens (a token extension set for the call), so the matcher never enumerates the
-trees anchored elsewhere that roles_of would drop: the same hits in the same order."""
+triggers' own tokens (a token extension set for the call; one call for all the triggers of a
+family in a sentence), so the matcher never enumerates the trees anchored elsewhere that
+roles_of would drop: the same hits in the same order."""
 
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ class Roles:
         anchors = {t.i for t in parsed if first <= t.idx < last}
         own = family_of(trigger._.pattern.id)
         out = []
-        for key, token_ids in self._matches(parsed, own, anchors):
+        pinned = anchors | _family_anchors(trigger.doc, parsed, offset, own)
+        for key, token_ids in self._matches(parsed, own, pinned):
             family, pattern = role_patterns()[key]
             if family != own or token_ids[0] not in anchors:
                 continue
@@ -136,6 +138,24 @@ class Roles:
                 for i in anchors:
                     parsed[i]._.set(ANCHOR, False)
         return list(cache[key])
+
+
+def _family_anchors(doc: Doc, parsed: Doc, offset: int, family: str) -> frozenset[int]:
+    """The tokens of every trigger of the family in the parsed sentence: one matcher call
+    serves them all (roles_of keeps the matches of its own trigger)."""
+    cache = parsed.user_data.setdefault("role_anchors", {})
+    if family not in cache:
+        end = offset + len(parsed.text)
+        spans = [
+            (t.start_char - offset, t.end_char - offset)
+            for t in doc.spans.get("triggers", [])
+            if offset <= t.start_char < end and family_of(t._.pattern.id) == family
+        ]
+        cache[family] = frozenset(
+            token.i for token in parsed if any(a <= token.idx < b for a, b in spans)
+        )
+    anchors: frozenset[int] = cache[family]
+    return anchors
 
 
 def _applies(pattern: RolePattern, *event_types: str) -> bool:

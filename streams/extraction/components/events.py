@@ -27,6 +27,7 @@ from streams.extraction.components.families.conflict import (
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -117,6 +118,8 @@ def _new_proto(
         return None
     if context_count(sent.text, ann.published.year):
         return None
+    if in_quote(sent.text, best.start_char - sent.start):
+        return None  # '"The crimes of sexual abuse offend ..."': a quoted remark, not news
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event

@@ -31,8 +31,9 @@ ACLED = ROOT / ".cache" / "acled" / "rows.jsonl"
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def articles(corpus: int) -> Iterator[tuple[str, Article]]:
-    """(set name, article) for every gold file, the benchmark corpus and the ACLED sample."""
+def articles(corpus: int, acled_all: bool = False) -> Iterator[tuple[str, Article]]:
+    """(set name, article) for every gold file, the benchmark corpus and the ACLED sample (or
+    every ACLED row)."""
     for path in sorted(GOLD.glob("*.jsonl")) + sorted((GOLD / "second").glob("*.jsonl")):
         try:
             items = load_gold(path)
@@ -44,12 +45,12 @@ def articles(corpus: int) -> Iterator[tuple[str, Article]]:
     for article in build_corpus(corpus):
         yield "corpus", Article.model_validate(article.as_json_dict())
     if ACLED.exists():
-        for row in load_rows(ACLED, sample=True):
+        for row in load_rows(ACLED, sample=not acled_all):
             yield "acled", row.article()
 
 
-def lines(engine: Engine, corpus: int) -> Iterator[str]:
-    for name, article in articles(corpus):
+def lines(engine: Engine, corpus: int, acled_all: bool = False) -> Iterator[str]:
+    for name, article in articles(corpus, acled_all):
         result = run_extraction(article, extracted_at=WHEN, engine=engine)
         record = {
             "set": name,
@@ -66,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--engine", default="spacy", choices=["legacy", "spacy"])
     parser.add_argument("--corpus", type=int, default=300, help="benchmark corpus articles")
+    parser.add_argument("--acled-all", action="store_true", help="every ACLED row, not the sample")
     args = parser.parse_args(argv)
-    now = list(lines(args.engine, args.corpus))
+    now = list(lines(args.engine, args.corpus, args.acled_all))
     if args.action == "save":
         args.file.write_text("\n".join(now) + "\n", encoding="utf-8")
         print(f"{len(now)} articles written to {args.file}")

@@ -52,4 +52,37 @@ def pipeline() -> Language:
     missing = [name for name in COMPONENTS if name not in nlp.pipe_names]
     if missing:
         raise ConfigError(f"{MODEL_PACKAGE} lacks the components {missing}")
+    _index_as_sets(nlp)
+    _indexed_ruler(nlp)
     return nlp
+
+
+def _indexed_ruler(nlp: Language) -> None:
+    """The attribute_ruler's Matcher replaced by one that finds the same matches by lookup
+    (streams/extraction/ruler_index.py)."""
+    from spacy.matcher import Matcher
+    from spacy.pipeline import AttributeRuler
+
+    from streams.extraction.ruler_index import IndexedMatcher
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler) or not isinstance(ruler.matcher, Matcher):
+        raise ConfigError(f"{MODEL_PACKAGE}'s attribute_ruler is no spaCy AttributeRuler")
+    if any(f is not None for f in getattr(ruler.matcher, "_filter", {}).values()):
+        return  # greedy patterns keep only some matches: leave the plain Matcher
+    keys = [str(i) for i in range(len(ruler.attrs))]
+    ruler.matcher = IndexedMatcher(ruler.matcher, nlp.vocab, keys)  # type: ignore[assignment]
+
+
+def _index_as_sets(nlp: Language) -> None:
+    """The rule lemmatizer asks `form in index` of its lemma_index lists (up to 57,000 words
+    each, from spacy-lookups-data) for every new word: frozensets give the same answers in
+    constant time (the lemmatizer only tests membership)."""
+    from spacy.pipeline import Lemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise ConfigError(f"{MODEL_PACKAGE}'s lemmatizer is no spaCy Lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        table[key] = frozenset(table[key])

@@ -4,8 +4,12 @@ from it (the model's parser never runs on every sentence)."""
 
 from __future__ import annotations
 
+from typing import cast
+
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from streams.extraction.annotate import Annotated, annotate
 from streams.extraction.components.truecase import restore
@@ -57,9 +61,14 @@ class Annotate:
 
 
 def _set_sentences(doc: Doc, ann: Annotated) -> None:
-    starts = {s.start for s in ann.sentences}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    """A token opens a sentence where an annotated sentence starts (the first always). Set as
+    one array: token.is_sent_start's setter scans the whole doc on every call."""
+    if not len(doc):
+        return
+    starts = np.array(sorted({s.start for s in ann.sentences}), dtype=np.uint64)
+    flags = np.where(np.isin(doc.to_array(["IDX"]), starts), 1, -1)
+    flags[0] = 1
+    doc.from_array(["SENT_START"], cast(Ints2d, flags.astype(np.uint64).reshape(-1, 1)))
 
 
 @Language.factory(

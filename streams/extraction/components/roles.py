@@ -1,11 +1,17 @@
 """streams_roles: DependencyMatcher patterns (data/en/roles/*.jsonl) over the parsed trigger
 sentences -> doc._.roles, one RoleHit per (trigger, role, phrase). Coordinated phrases
-("militants attacked X and Y") and appositions ("X, a village in Y") give one hit each."""
+("militants attacked X and Y") and appositions ("X, a village in Y") give one hit each.
+
+Speed: one DependencyMatcher per family, and each pattern's trigger node is pinned to the
+triggers' own tokens (a token extension set for the call; one call for all the triggers of a
+family in a sentence), so the matcher never enumerates the trees anchored elsewhere that
+roles_of would drop: the same hits in the same order."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
@@ -17,6 +23,9 @@ from streams.extraction.components.triggers import family_of
 
 if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
+ANCHOR = "streams_role_anchor"
+if not Token.has_extension(ANCHOR):
+    Token.set_extension(ANCHOR, default=False)
 
 _EXPAND = frozenset({"conj", "appos"})
 _CLAUSES = frozenset({"VERB", "AUX"})
@@ -40,6 +49,15 @@ def role_patterns() -> dict[str, tuple[str, RolePattern]]:
     return {r.id: (f.name, r) for f in families() for r in f.roles}
 
 
+def _anchored(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pattern with its trigger node (the first) restricted to anchor tokens."""
+    first = dict(pattern[0])
+    attrs = dict(first.get("RIGHT_ATTRS", {}))
+    attrs["_"] = {**attrs.get("_", {}), ANCHOR: True}
+    first["RIGHT_ATTRS"] = attrs
+    return [first, *pattern[1:]]
+
+
 def _heads(token: Token) -> list[Token]:
     """The head and the phrases coordinated with or apposed to it."""
     out = [token]
@@ -59,9 +77,10 @@ def _phrase(token: Token) -> tuple[int, int]:
 class Roles:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self.matcher = DependencyMatcher(vocab, validate=True)
-        for key, (_family, pattern) in role_patterns().items():
-            self.matcher.add(key, [pattern.pattern])
+        self.matchers: dict[str, DependencyMatcher] = {}
+        for key, (family, pattern) in role_patterns().items():
+            matcher = self.matchers.setdefault(family, DependencyMatcher(vocab, validate=True))
+            matcher.add(key, [_anchored(pattern.pattern)])
 
     def __call__(self, doc: Doc) -> Doc:
         hits: list[RoleHit] = []
@@ -80,7 +99,8 @@ class Roles:
         anchors = {t.i for t in parsed if first <= t.idx < last}
         own = family_of(trigger._.pattern.id)
         out = []
-        for key, token_ids in self._matches(parsed):
+        pinned = anchors | _family_anchors(trigger.doc, parsed, offset, own)
+        for key, token_ids in self._matches(parsed, own, pinned):
             family, pattern = role_patterns()[key]
             if family != own or token_ids[0] not in anchors:
                 continue
@@ -104,12 +124,40 @@ class Roles:
                 )
         return out
 
-    def _matches(self, parsed: Doc) -> list[tuple[str, list[int]]]:
-        cached = parsed.user_data.get("role_matches")
-        if cached is None:
-            cached = [(self.vocab.strings[m], ids) for m, ids in self.matcher(parsed)]
-            parsed.user_data["role_matches"] = cached
-        return list(cached)
+    def _matches(self, parsed: Doc, family: str, anchors: set[int]) -> list[tuple[str, list[int]]]:
+        """The family's matches whose trigger node is one of the anchors (cached per parse)."""
+        matcher = self.matchers.get(family)
+        if matcher is None or not anchors:
+            return []
+        cache = parsed.user_data.setdefault("role_matches", {})
+        key = (family, frozenset(anchors))
+        if key not in cache:
+            for i in anchors:
+                parsed[i]._.set(ANCHOR, True)
+            try:
+                cache[key] = [(self.vocab.strings[m], ids) for m, ids in matcher(parsed)]
+            finally:
+                for i in anchors:
+                    parsed[i]._.set(ANCHOR, False)
+        return list(cache[key])
+
+
+def _family_anchors(doc: Doc, parsed: Doc, offset: int, family: str) -> frozenset[int]:
+    """The tokens of every trigger of the family in the parsed sentence: one matcher call
+    serves them all (roles_of keeps the matches of its own trigger)."""
+    cache = parsed.user_data.setdefault("role_anchors", {})
+    if family not in cache:
+        end = offset + len(parsed.text)
+        spans = [
+            (t.start_char - offset, t.end_char - offset)
+            for t in doc.spans.get("triggers", [])
+            if offset <= t.start_char < end and family_of(t._.pattern.id) == family
+        ]
+        cache[family] = frozenset(
+            token.i for token in parsed if any(a <= token.idx < b for a, b in spans)
+        )
+    anchors: frozenset[int] = cache[family]
+    return anchors
 
 
 def _applies(pattern: RolePattern, *event_types: str) -> bool:

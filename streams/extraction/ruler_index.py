@@ -1,0 +1,108 @@
+"""A faster Matcher for en_core_web_sm's attribute_ruler, with the same matches.
+
+The attribute_ruler (which maps the tagger's fine tags to coarse POS and morphology) runs a
+Matcher of 180 patterns over every parsed sentence: every pattern is tried at every token, and
+its IN lists are Python predicates. Almost all of them are one token with equality, IN or
+NOT_IN on TAG, LOWER, DEP and IS_SPACE: `IndexedMatcher` finds those by one dictionary lookup
+per token and attribute set, and leaves the rest (several tokens, REGEX, operators) to a
+small spaCy Matcher. It returns the same set of matches; the ruler sorts them itself
+(AttributeRuler.match), so their order does not matter. tests/unit/test_engine_v2_speed.py
+compares the ruler's output with and without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import product
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+_INDEXED = ("TAG", "LOWER", "DEP", "IS_SPACE")
+Match = tuple[int, int, int]
+Exclusion = tuple[int, frozenset[int]]  # a column of _INDEXED, the values it must not have
+
+
+def _values(value: Any, operator: str = "IN") -> list[str | int] | None:
+    if isinstance(value, bool):
+        return [int(value)] if operator == "IN" else None
+    if isinstance(value, str):
+        return [value] if operator == "IN" else None
+    if isinstance(value, dict) and set(value) == {operator} and isinstance(value[operator], list):
+        return [str(v) for v in value[operator]]
+    return None
+
+
+def _split(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """(equality or IN constraints, NOT_IN constraints) of a token spec, if it has only
+    those, on indexed attributes, and at least one of the first kind."""
+    equal = {k: v for k, v in spec.items() if _values(v) is not None}
+    not_in = {k: v for k, v in spec.items() if _values(v, "NOT_IN") is not None}
+    if not equal or len(equal) + len(not_in) != len(spec) or not set(spec) <= set(_INDEXED):
+        return None
+    return equal, not_in
+
+
+def indexable(pattern: list[dict[str, Any]]) -> bool:
+    """One token whose constraints are equality, IN or NOT_IN on TAG, LOWER, DEP or IS_SPACE,
+    at least one of them not NOT_IN."""
+    return len(pattern) == 1 and _split(pattern[0]) is not None
+
+
+def _id(vocab: Vocab, value: str | int) -> int:
+    return value if isinstance(value, int) else vocab.strings.add(value)
+
+
+class IndexedMatcher:
+    """matcher(doc, allow_missing=True)'s matches, as a set, for the ruler's patterns."""
+
+    def __init__(self, plain: Matcher, vocab: Vocab, keys: Iterable[str]) -> None:
+        self.plain = plain
+        self.rest = Matcher(vocab)
+        # attribute names -> value ids (in that order) -> (match key, exclusions)
+        self.index: dict[tuple[str, ...], dict[tuple[int, ...], list[tuple[int, Any]]]] = {}
+        for name in keys:
+            key = vocab.strings.add(name)
+            for pattern in plain.get(key)[1]:
+                if indexable(pattern):
+                    self._add(vocab, key, pattern[0])
+                else:
+                    self.rest.add(key, [pattern])
+
+    def _add(self, vocab: Vocab, key: int, spec: dict[str, Any]) -> None:
+        equal, not_in = _split(spec) or ({}, {})
+        attrs = tuple(sorted(equal))
+        table = self.index.setdefault(attrs, {})
+        choices = [[_id(vocab, v) for v in _values(equal[a]) or []] for a in attrs]
+        exclusions: tuple[Exclusion, ...] = tuple(
+            (_INDEXED.index(a), frozenset(_id(vocab, v) for v in _values(x, "NOT_IN") or []))
+            for a, x in sorted(not_in.items())
+        )
+        for values in product(*choices):
+            table.setdefault(values, []).append((key, exclusions))
+
+    def __call__(self, doc: Doc, *, allow_missing: bool = False, **kwargs: Any) -> list[Any]:
+        if not allow_missing or kwargs.get("as_spans") or kwargs.get("with_alignments"):
+            return list(self.plain(doc, allow_missing=allow_missing, **kwargs))
+        found: dict[Match, None] = {}
+        if len(self.rest):
+            found.update(dict.fromkeys(self.rest(doc, allow_missing=True)))
+        columns = doc.to_array(list(_INDEXED)).T.tolist() if len(doc) else []
+        for attrs, table in self.index.items():
+            values = zip(*(columns[_INDEXED.index(a)] for a in attrs), strict=True)
+            for i, row in enumerate(values):
+                for key, exclusions in table.get(row, ()):
+                    if not any(columns[c][i] in banned for c, banned in exclusions):
+                        found[(key, i, i + 1)] = None
+        return list(found)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self.plain.get(key, default)
+
+    def __len__(self) -> int:
+        return len(self.plain)
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self.plain

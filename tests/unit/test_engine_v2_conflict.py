@@ -240,3 +240,18 @@ def test_an_officer_shot_dead_in_a_gunfight_stays_a_battle() -> None:
         "Two police officers were shot dead in a gunfight with bandits near Kidal on Friday."
     )
     assert events and all(e.event_type != "attack_on_civilians" for e in events)
+
+
+def test_a_shooting_with_no_armed_actor_is_street_crime() -> None:
+    text = "A taxi driver was shot dead outside a bar in Leeds on Saturday night, police said."
+    assert _conflict(text) == []
+
+
+def test_a_running_total_told_later_gives_the_attack_no_count() -> None:
+    text = (
+        "Militants stormed a village in Tillaberi on Monday, killing 15 villagers. Residents "
+        "said the attackers came on motorbikes. Drone strikes killed more than 2,000 people in "
+        "the region this year."
+    )
+    [event] = _conflict(text)
+    assert event.quantities.killed is not None and event.quantities.killed.value == 15

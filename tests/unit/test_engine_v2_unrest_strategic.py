@@ -137,3 +137,14 @@ def test_engine_v2_strategic_not_an_event(text: str) -> None:
 def test_engine_v2_strategic_lower_case_text() -> None:
     text = "on sunday, soldiers defused a roadside device planted near beledweyne."
     assert "disrupted_weapons_use" in _types(text)
+
+
+def test_a_crowd_fighting_soldiers_is_a_riot_not_mob_violence() -> None:
+    # mob violence turns on civilians or property; a crowd against the state's forces riots
+    text = "Rioters pelted soldiers with rocks and burned tyres in Goma on Friday."
+    assert [e.event_type for e in _events(text)] == ["riot"]
+
+
+def test_interceptions_told_with_the_launch_belong_to_the_wave() -> None:
+    text = "Russia launched 60 drones at Odesa overnight, and air defences downed 45 of them."
+    assert [e.event_type for e in _events(text)] == ["air_strike"]

@@ -17,6 +17,7 @@ from streams.extraction.components.families.agents import headline_present, idle
 from streams.extraction.components.families.conflict import (
     amount,
     civilian_victims,
+    civilians,
     count,
     link_reference,
     mentions,
@@ -30,6 +31,7 @@ from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.attack import _in_quote as in_quote
+from streams.extraction.extractors.attack import running_total, street_crime
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -112,6 +114,12 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
+def _crime(trigger: Span) -> bool:
+    """A killing by an act street crime shares (data/en/civilians.json crime_acts)."""
+    acts = civilians().crime_acts
+    return trigger.label_ == _ONE_SIDED and any(t.lemma_ in acts for t in trigger)
+
+
 def _best(triggers: list[Span]) -> Span:
     return max(triggers, key=lambda t: (t._.pattern.priority, -t.start_char))
 
@@ -132,12 +140,16 @@ def _new_proto(
         return None  # '"The crimes of sexual abuse offend ..."': a quoted remark, not news
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
+    if counted and running_total(sent):
+        return None  # a running total told after the news: context (as in the legacy rules)
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
     if best.label_ == _ONE_SIDED and not _one_sided(ann.article.text, triggers, hits, alone=True):
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
+    if _crime(best) and "initiator" not in named and street_crime(sent.text):
+        return None  # 'a man was stabbed to death outside a nightclub': crime, no conflict
     proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
     proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
     proto.weapons = weapons(sent)

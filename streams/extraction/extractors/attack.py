@@ -306,8 +306,14 @@ def _conflict_ok(doc: Annotated, sent: Sentence, trigger: Hit) -> bool:
     if not cue_in(doc, "context", sent.start, sent.end, skip):
         return False
     if _CRIME_TRIGGER.match(trigger.group(0)):
-        return bool(_STRONG.search(sent.text) or _ARMED_ACTOR.search(sent.text))
+        return not street_crime(sent.text)
     return True
+
+
+def street_crime(text: str) -> bool:
+    """A stabbing, shooting or killing told with no armed actor and no word of war in its
+    sentence: street crime, no conflict event (codebook rule 3)."""
+    return not (_STRONG.search(text) or _ARMED_ACTOR.search(text))
 
 
 _SINCE_CLAUSE = re.compile(r"\b(?:ever )?since\s+(?!the start|the beginning)[^,;.]*$", re.I)
@@ -446,6 +452,12 @@ def _kept_hits(
     return hits
 
 
+def running_total(sent: Sentence) -> bool:
+    """A count told from the third sentence on as a total over a period ("air strikes killed
+    more than 1,000 civilians this year"): context of the news, not a happening's count."""
+    return sent.index >= 2 and bool(_TOTALS.search(sent.text))
+
+
 def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Proto | None:
     """lead: no attack reported before it (the dateline city may be the attack's place)."""
     found = triggers_in(doc, "attack", sent)
@@ -461,7 +473,7 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
         hits = []  # "floods killed at least 95 people": a disaster's toll, no attacker
     if hits and not (killed or injured) and found_in(_BACKGROUND, sent.text, sent.text.lower()):
         return None  # "Odessa has been targeted repeatedly since 2022": background
-    if sent.index >= 2 and (killed or injured) and _TOTALS.search(sent.text):
+    if (killed or injured) and running_total(sent):
         return None  # a running total told after the news: context, not an event
     if _in_past_year(sent.text, doc.published.year) or _in_past_month(sent.text, doc.published):
         return None  # "In August last year, hundreds were killed in Barsalogho": background

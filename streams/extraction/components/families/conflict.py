@@ -51,6 +51,7 @@ class Civilians(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     about: str
     nouns: frozenset[str]
+    crime_acts: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,9 @@ NAME = ("strategic_v2", "0.1.0")
 FAMILIES = frozenset({"strategic"})
 CONFLICT_TYPES = spec.types_in("conflict")
 UNREST = frozenset({"protests", "riots"})
+DISRUPTED = "disrupted_weapons_use"
+WAVES = frozenset({"air_strike", "missile_attack"})
+"""Types of a wave of drones or missiles whose interceptions told with it are part of it."""
 UNREST_SPAN = 3
 """Sentences back in which a demonstration or riot makes later burning part of it."""
 OWN_ACT = 4
@@ -42,11 +45,15 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     fought = set(fighting) | {p.sentence.index for p in doc._.legacy_conflict or []}
     # property burnt in a riot story is the riot's (merged there by normalize), not a new event
     rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
+    # a strike or launch told by the legacy conflict rules (codebook, Interceptions)
+    waves = {p.sentence.index for p in doc._.legacy_conflict or [] if p.event_type in WAVES}
     roles: list[RoleHit] = doc._.roles or []
     for index, triggers in sorted(by_sentence(doc, ann, FAMILIES).items()):
         trigger = best(triggers)
         if trigger.label_ == "attack_on_infrastructure" and index in rioting:
             continue
+        if trigger.label_ == DISRUPTED and index in waves:
+            continue  # interceptions told with the launch of a wave belong to its attack
         proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
         if proto is not None:
             out.append(proto)

@@ -31,6 +31,7 @@ VIOLENCE = frozenset({"battles", "strategic"})
 INTERVENTION = "protest_with_intervention"
 EXCESSIVE = "excessive_force_against_protesters"
 MOB = "mob_violence"
+STATE_KINDS = frozenset({"state", "armed_forces"})
 
 
 def unrest_protos(doc: Doc) -> list[Proto]:
@@ -43,7 +44,8 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         index = proto.sentence.index
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
         own = by_cue.get(index, []) + violence.get(index, [])
-        proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []))
+        facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
+        proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []), facing)
         out.append(proto)
     told = {p.sentence.index for p in out}
     roles: list[RoleHit] = doc._.roles or []
@@ -59,13 +61,18 @@ def _ids(triggers: list[Span]) -> set[str]:
     return {t._.pattern.id for t in triggers}
 
 
-def _subtype(kind: str, own: list[Span], near: list[Span], harm: list[Span]) -> str:
+def _subtype(
+    kind: str, own: list[Span], near: list[Span], harm: list[Span], facing_state: bool = False
+) -> str:
     """The ACLED sub-type of a legacy protest or riot from the cues of its sentence (and of the
-    next one, where the police response is often told)."""
+    next one, where the police response is often told). facing_state: the riot's target is
+    the state or its forces."""
     crowd = "protests.crowd" in _ids(own)
     if kind == "riot":
-        # rioting that no demonstration frames is mob violence (ACLED's distinction)
-        return kind if crowd else MOB
+        # rioting that no demonstration frames is mob violence (ACLED's distinction), unless
+        # the crowd fights the state's forces: a crowd against police or troops confronts the
+        # state, a violent demonstration; a mob turns on civilians or property (codebook)
+        return kind if crowd or facing_state else MOB
     labels = {t.label_ for t in near}
     if _violent(own) or "riot" in labels:
         return "riot"  # the demonstrators' own violence: a violent demonstration

@@ -23,9 +23,9 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from streams.extraction import spec
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.components.data import DATA
-from streams.extraction.extractors.common import Proto
+from streams.extraction.extractors.common import Proto, location_of
 from streams.extraction.gazetteer import Place, fold, gazetteer, skeleton
 from streams.schemas import Admin1, Location
 
@@ -184,19 +184,8 @@ def _only(countries: set[str]) -> str | None:
 
 
 def _location(place: Place, named: NamedPlace) -> Location:
-    admin1 = Admin1(name=place.admin1_name, code=place.admin1_code) if place.admin1_name else None
-    return Location(
-        name=place.name,
-        country=place.country3 or None,
-        admin1=admin1,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        geonames_id=place.geonames_id,
-        precision="city",
-        text=named.name,
-        start=named.start,
-        end=named.end,
-    )
+    mention = PlaceMention(place, named.start, named.end, named.name, True)
+    return location_of(mention).model_copy(update={"precision": "city"})
 
 
 def _material(event_type: str) -> bool:

@@ -70,3 +70,59 @@ def test_a_protest_in_a_named_settlement_is_kept_even_if_the_gazetteer_lacks_it(
     events = _events(f"Bus drivers protested against new road fees in Qarbolo {unit}.")
     protests = [e for e in events if e.codes.acled_event_type == "Protests"]
     assert [_places(e) for e in protests] == [[("Qarbolo", None)]]
+
+
+def _typed(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.codes.acled_event_type, e.codes.acled_sub_event_type) for e in _events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 May 2024, suspected bandits killed a herder near Tambuwal.",
+        "On 1 May 2024, unidentified gunmen murdered two traders in Kaduna.",
+        "Presumed rebels assassinated a village chief in Bocaranga.",
+    ],
+)
+def test_a_killing_of_unarmed_people_by_a_named_doer_is_violence_against_civilians(
+    text: str,
+) -> None:
+    assert ("Violence against civilians", "Attack") in _typed(text)
+
+
+def test_a_killing_of_fighters_by_a_named_doer_is_a_battle_with_its_toll() -> None:
+    events = _events("On 1 May 2024, government troops killed nine insurgents near Damboa.")
+    battles = [e for e in events if e.codes.acled_event_type == "Battles"]
+    assert battles and battles[0].quantities.killed is not None
+    assert battles[0].quantities.killed.value == 9
+
+
+def test_a_beating_by_a_named_doer_is_an_attack_with_no_dead() -> None:
+    events = _events("On 1 May 2024, soldiers beat three fishermen at the Kombo landing site.")
+    attacks = [e for e in events if e.codes.acled_sub_event_type == "Attack"]
+    assert attacks and attacks[0].quantities.killed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He killed the engine and walked away.",  # no victim acted on: 'the engine' is no one
+        "They were killed last year.",  # no doer
+    ],
+)
+def test_a_killing_without_a_named_doer_and_victim_makes_no_event_alone(text: str) -> None:
+    kinds = [e.codes.acled_event_type for e in _events(text)]
+    assert "Violence against civilians" not in kinds
+
+
+def test_a_protest_that_opens_the_text_is_kept_with_no_place_or_day() -> None:
+    text = "Nurses demonstrated against unpaid allowances. Their union threatened a longer strike."
+    assert ("Protests", "Peaceful protest") in _typed(text)
+
+
+def test_a_protest_told_later_without_place_or_day_stays_background() -> None:
+    text = (
+        "The health ministry published new pay scales for public hospitals this week. "
+        "Nurses had demonstrated against unpaid allowances."
+    )
+    assert ("Protests", "Peaceful protest") not in _typed(text)

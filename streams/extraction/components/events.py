@@ -7,6 +7,7 @@ they found none, a trigger whose roles name who or how many makes an event of it
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -117,6 +118,8 @@ def _new_proto(
         return None
     if context_count(sent.text, ann.published.year):
         return None
+    if best._.pattern.needs_agent:
+        return _agent_event(ann, sent, best, hits)
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
@@ -133,6 +136,40 @@ def _new_proto(
     return proto
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+
+
+def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]) -> Proto | None:
+    """'Presumed militants killed a farmer', 'soldiers beat two residents': an act with a doer
+    named and someone acted on is an event; unarmed victims make it violence against
+    civilians, armed ones (soldiers, militants) a battle."""
+    kind = _agent_kind(ann.article.text, best, hits)
+    if kind is None:
+        return None
+    proto = Proto(kind, sent, (best.start_char, best.end_char), NAME, VERSION)
+    proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
+    proto.weapons = weapons(sent)
+    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    proto.locations = [location_of(towns[0])] if towns else []
+    return proto
+
+
+def _agent_kind(text: str, trigger: Span, hits: list[RoleHit]) -> str | None:
+    """The type of an act whose doer and victims are named: one-sided violence when every
+    victim is unarmed, else a battle; None without a doer (not a pronoun) or a victim."""
+    span = (trigger.start_char, trigger.end_char)
+    own = [h for h in hits if h.trigger == span]
+    doers = [h for h in own if h.role == "initiator" and h.text.lower() not in _PRONOUNS]
+    victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
+    if not doers or not victims:
+        return None
+    kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
+    if civilian_victims(text, kinds):
+        return _ONE_SIDED
+    # 'police beat the suspect's lawyer' is one-sided or nothing
+    return _GENERIC if trigger._.pattern.victims_die else None
+
+
 def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> None:
     ann = annotated(doc)
     best = _best(triggers)
@@ -140,8 +177,11 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
     if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
+    agent = _agent_kind(doc.text, best, hits) if pattern.needs_agent else None
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
+    elif agent is not None and proto.event_type in (_GENERIC, _TOLL):
+        proto.event_type = agent  # 'gunmen killed two traders': who did it to whom
     elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):
         background = context_count(proto.sentence.text, ann.published.year)
         proto.event_type = proto.event_type if background else _ONE_SIDED
@@ -155,6 +195,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
             found = [actor_of(m, role) for m in previous_subject(doc, ann, best)]
         names = {a.name for a in proto.actors}
         proto.actors += [a for a in found if a.name not in names]
+    hurt_only = {(t.start_char, t.end_char) for t in triggers if not t._.pattern.victims_die}
+    hits = [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
         proto.killed = _larger(proto.killed, count(hits, "victims"))
@@ -174,7 +216,9 @@ def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
     return syntax
 
 
+_DEAD = frozenset({"victims", "single_victim"})
 _GENERIC = "armed_clash"
+_TOLL = "casualty_report"
 _ONE_SIDED = "attack_on_civilians"
 _TWO_SIDED = frozenset({"battles.clash", "battles.exchange_fire", "battles.fight"})
 

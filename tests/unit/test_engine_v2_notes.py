@@ -126,3 +126,21 @@ def test_a_protest_told_later_without_place_or_day_stays_background() -> None:
         "Nurses had demonstrated against unpaid allowances."
     )
     assert ("Protests", "Peaceful protest") not in _typed(text)
+
+
+def test_an_attack_on_unarmed_people_is_violence_against_civilians_not_a_battle() -> None:
+    text = "On 1 May 2024, a police raid in Kaduna killed a shopkeeper."
+    kinds = _typed(text)
+    assert ("Battles", "Armed clash") not in kinds
+    text = "On 1 May 2024, gunmen attacked two shepherds near Kaduna."
+    assert ("Violence against civilians", "Attack") in _typed(text)
+
+
+def test_a_region_name_of_several_countries_is_read_in_the_country_of_the_other_places() -> None:
+    text = (
+        "On 1 May 2024, teachers demonstrated between Ikpinle (Adja-Ouere, Plateau) and "
+        "Sakete (Sakete, Plateau) against a new levy."
+    )
+    protests = [e for e in _events(text) if e.codes.acled_event_type == "Protests"]
+    assert protests
+    assert {p.country for e in protests for p in e.locations} == {"BEN"}

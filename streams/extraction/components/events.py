@@ -37,6 +37,7 @@ from streams.extraction.extractors.common import (
     sentence_places,
     weapons,
 )
+from streams.extraction.lexicons import UNTYPED_ATTACK
 from streams.schemas import Count
 
 NAME = "conflict_v2"
@@ -180,9 +181,11 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     agent = _agent_kind(doc.text, best, hits) if pattern.needs_agent else None
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
-    elif agent is not None and proto.event_type in (_GENERIC, _TOLL):
+    elif agent is not None and proto.event_type in (_GENERIC, UNTYPED_ATTACK, _TOLL):
         proto.event_type = agent  # 'gunmen killed two traders': who did it to whom
-    elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):
+    elif proto.event_type in (_GENERIC, UNTYPED_ATTACK) and _one_sided(
+        doc.text, triggers, _acted_on(hits)
+    ):
         background = context_count(proto.sentence.text, ann.published.year)
         proto.event_type = proto.event_type if background else _ONE_SIDED
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
@@ -206,6 +209,14 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     place = next((p for h in ordered for p in _places(ann, h)), None)
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
+
+
+def _acted_on(hits: list[RoleHit]) -> list[RoleHit]:
+    """The victims of the sentence's acts, else those the acts are done to ('attacked a
+    priest', 'assaulted two herders') as victims: whether they are unarmed decides the type."""
+    if any(h.role in _DEAD for h in hits):
+        return hits
+    return [replace(h, role="victims") if h.role == "target" else h for h in hits]
 
 
 def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:

@@ -122,8 +122,8 @@ def _regions_by_skeleton() -> dict[str, list[Place]]:
     return out
 
 
-def region(name: str, countries: set[str]) -> Place | None:
-    """The first-level region of this name (in the given countries when any): as written,
+def regions(name: str, countries: set[str]) -> list[Place]:
+    """The first-level regions of this name (in the given countries when any): as written,
     else spelled alike ("Hiraan" for "Hiiraan")."""
     gaz = gazetteer()
     found = gaz.admin1.get(name, []) + gaz.admin1_unlocated.get(name, [])
@@ -134,40 +134,48 @@ def region(name: str, countries: set[str]) -> Place | None:
             for r in _regions_by_skeleton().get(skeleton(name), [])
             if SequenceMatcher(None, folded, fold(r.admin1_name or r.name).lower()).ratio() >= 0.8
         ]
-    inside = [r for r in found if not countries or r.country3 in countries]
-    return inside[0] if inside else None
+    return [r for r in found if not countries or r.country3 in countries]
 
 
 def _town(name: str, area: Place | None, countries: set[str]) -> Place | None:
     gaz = gazetteer()
     cands = [c for c in gaz.lookup(name) or gaz.lookup_variant(name) if c.precision == "city"]
     if area is not None:
-        cands = [c for c in cands if c.admin1_code == area.admin1_code]
+        # a town the gazetteer has without admin1 may still be the one in the named country
+        cands = [
+            c
+            for c in cands
+            if c.admin1_code == area.admin1_code
+            or (c.admin1_code is None and c.country3 == area.country3)
+        ]
     else:
         cands = [c for c in cands if c.country3 in countries]
     return max(cands, key=lambda c: c.population, default=None)
 
 
 def resolve(named: NamedPlace, countries: set[str]) -> Location | None:
-    """The settlement as a Location: the gazetteer's town inside the named region, else the
-    seat of an enclosing unit of the same name, else the name with the region's admin1."""
-    area = region(named.parts[-1], countries) if named.parts else None
-    scope = {area.country3} if area is not None else countries
-    admin1 = None
-    if area is not None:
-        admin1 = Admin1(name=area.admin1_name or area.name, code=area.admin1_code)
-    elif named.region_word:
-        admin1 = Admin1(name=named.parts[-1])  # a region the gazetteer lacks, as written
-    for candidate in (named.name, *named.parts[:-1]):
-        town = _town(candidate, area, scope)
-        if town is not None:
-            found = _location(town, named)
-            if found.admin1 is None and admin1 is not None:
-                found = found.model_copy(update={"admin1": admin1})
-            return found
+    """The settlement as a Location: the gazetteer's town inside the named region (of the
+    regions of that name, the one that has it), else the seat of an enclosing unit of the same
+    name, else the name with the region's admin1 when the region is certain."""
+    areas = regions(named.parts[-1], countries) if named.parts else []
+    tried: list[Place | None] = [*areas] or [None]
+    for area in tried:
+        scope = {area.country3} if area is not None else countries
+        for candidate in (named.name, *named.parts[:-1]):
+            town = _town(candidate, area, scope)
+            if town is not None:
+                found = _location(town, named)
+                admin1 = _admin1(area, named)
+                if found.admin1 is None and admin1 is not None:
+                    found = found.model_copy(update={"admin1": admin1})
+                return found
+    if len({a.country3 for a in areas}) > 1:
+        return None  # "Central": a region of that name in several countries
+    only = areas[0] if areas else None
+    admin1 = _admin1(only, named)
     if admin1 is None and not named.settlement_word:
         return None
-    country = area.country3 if area is not None else _only(countries)
+    country = only.country3 if only is not None else _only(countries)
     return Location(
         name=named.name,
         country=country or None,
@@ -177,6 +185,14 @@ def resolve(named: NamedPlace, countries: set[str]) -> Location | None:
         start=named.start,
         end=named.end,
     )
+
+
+def _admin1(area: Place | None, named: NamedPlace) -> Admin1 | None:
+    if area is not None:
+        return Admin1(name=area.admin1_name or area.name, code=area.admin1_code)
+    if named.region_word:
+        return Admin1(name=named.parts[-1])  # a region the gazetteer lacks, as written
+    return None
 
 
 def _only(countries: set[str]) -> str | None:
@@ -203,7 +219,12 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     if not named:
         return
     countries = {c for c, _n in ann.focus.most_common(3) if c}
-    resolved = [(n, loc) for n in named if (loc := resolve(n, countries)) is not None]
+    first = {n: resolve(n, countries) for n in named}
+    # a region name of several countries ("Plateau") is read in the country of the others
+    sure = {loc.country for loc in first.values() if loc is not None and loc.country}
+    if not countries and sure:
+        first = {n: loc or resolve(n, sure) for n, loc in first.items()}
+    resolved = [(n, loc) for n, loc in first.items() if loc is not None]
     if not resolved:
         return
     for proto in protos:
@@ -215,7 +236,22 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
             if own or not proto.locations:
                 proto.locations = [(own or [resolved[0][1]])[0]]
             continue
+        _prefer_qualified(proto, resolved)
         _fill_admin1(proto, [loc for _n, loc in resolved])
+
+
+def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:
+    """'Floridablanca town, Pampanga province': a town read elsewhere (a namesake in another
+    country or region) is the one inside the units written with it."""
+    for i, loc in enumerate(proto.locations):
+        for named, found in resolved:
+            if loc.text != named.name or found.admin1 is None or found.country is None:
+                continue
+            abroad = loc.country is not None and loc.country != found.country
+            codes = (loc.admin1.code if loc.admin1 else None, found.admin1.code)
+            elsewhere = found.latitude is not None and None not in codes and codes[0] != codes[1]
+            if abroad or elsewhere:
+                proto.locations[i] = found
 
 
 def _fill_admin1(proto: Proto, found: list[Location]) -> None:

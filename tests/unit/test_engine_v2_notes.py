@@ -144,3 +144,29 @@ def test_a_region_name_of_several_countries_is_read_in_the_country_of_the_other_
     protests = [e for e in _events(text) if e.codes.acled_event_type == "Protests"]
     assert protests
     assert {p.country for e in protests for p in e.locations} == {"BEN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 May 2024, village guards and cattle raiders exchanged gunfire near Kapoeta.",
+        "On 1 May 2024, an armed clash broke out between the Ndoki and Mabele clans.",
+        "On 1 May 2024, two clan militias fought each other over a water point near Kapoeta.",
+    ],
+)
+def test_a_fight_between_two_named_sides_is_a_battle_whoever_they_are(text: str) -> None:
+    assert ("Battles", "Armed clash") in _typed(text)
+
+
+def test_a_fight_with_one_side_named_is_no_battle_alone() -> None:
+    assert ("Battles", "Armed clash") not in _typed("The two teams fought hard in the final.")
+
+
+def test_a_headline_line_in_the_present_tense_is_the_texts_news() -> None:
+    kinds = _typed("Soldiers kill herder near Kapoeta\nThe army has not commented.")
+    assert ("Violence against civilians", "Attack") in kinds
+
+
+def test_a_habit_told_in_a_full_sentence_is_no_event() -> None:
+    kinds = _typed("Raiders kill herders every dry season in the region.")
+    assert ("Violence against civilians", "Attack") not in kinds

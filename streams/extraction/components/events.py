@@ -16,6 +16,7 @@ from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, S
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.conflict import (
     amount,
+    armed_victims,
     civilian_victims,
     count,
     link_reference,
@@ -79,7 +80,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
         proto = base
-        if proto is None and _reported_act(doc, _best(triggers)):
+        if proto is None and (_reported_act(doc, _best(triggers)) or _headline(doc, index)):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
@@ -103,6 +104,20 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
+def _headline(doc: Doc, index: int) -> bool:
+    """'Police kill member of opposition party': a text that opens with a line in the headline
+    style (present tense, no full stop) tells the act as its news, not a habit."""
+    if index != 0:
+        return False
+    first = next(iter(doc.sents))
+    if first.text.rstrip().endswith((".", "?", "!", ":", ";")):
+        return False  # a headline is a line without a full stop
+    triggers = [t for t in doc.spans.get("triggers", []) if t.sent.start == 0]
+    best = _best(triggers) if triggers else None
+    pattern = best._.pattern if best is not None else None
+    return pattern is not None and (pattern.needs_agent or pattern.two_sided)
+
+
 def _best(triggers: list[Span]) -> Span:
     return max(triggers, key=lambda t: (t._.pattern.priority, -t.start_char))
 
@@ -113,6 +128,8 @@ def _new_proto(
     """An event the legacy rules missed: only from a trigger that needs no context, whose
     roles name an actor of the dictionaries or a count, in a sentence about this time."""
     best = _best(triggers)
+    if best._.pattern.two_sided and _two_sides(hits, best):
+        return _located(ann, sent, best, _GENERIC)
     if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
         return None
     if spec.category_of().get(best.label_) != "conflict":
@@ -145,14 +162,35 @@ def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]
     named and someone acted on is an event; unarmed victims make it violence against
     civilians, armed ones (soldiers, militants) a battle."""
     kind = _agent_kind(ann.article.text, best, hits)
-    if kind is None:
-        return None
-    proto = Proto(kind, sent, (best.start_char, best.end_char), NAME, VERSION)
-    proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
+    return None if kind is None else _located(ann, sent, best, kind)
+
+
+def _located(ann: Annotated, sent: Sentence, trigger: Span, kind: str) -> Proto:
+    proto = Proto(kind, sent, (trigger.start_char, trigger.end_char), NAME, VERSION)
+    proto.when, proto.date_explicit = event_date(ann, sent, trigger.start_char)
     proto.weapons = weapons(sent)
     towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
     proto.locations = [location_of(towns[0])] if towns else []
     return proto
+
+
+_SIDE_ROLES = frozenset({"initiator", "target", "participant"})
+
+
+def _two_sides(hits: list[RoleHit], trigger: Span) -> bool:
+    """'X and Y exchanged fire', 'X clashed with Y', 'a clash between X and Y': two sides named
+    as noun phrases (no pronoun, no lone modifier such as 'armed')."""
+    span = (trigger.start_char, trigger.end_char)
+    sides = {
+        h.head
+        for h in hits
+        if h.trigger == span
+        and (h.role in _SIDE_ROLES - {"target"} or h.pattern.endswith(".clash_with"))
+        and h.text.lower() not in _PRONOUNS
+        and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
+    }
+    both = any(h.role == "participant" and " and " in h.text for h in hits if h.trigger == span)
+    return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
 
 
 def _agent_kind(text: str, trigger: Span, hits: list[RoleHit]) -> str | None:
@@ -162,13 +200,14 @@ def _agent_kind(text: str, trigger: Span, hits: list[RoleHit]) -> str | None:
     own = [h for h in hits if h.trigger == span]
     doers = [h for h in own if h.role == "initiator" and h.text.lower() not in _PRONOUNS]
     victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
-    if not doers or not victims:
+    if not doers or not victims or any(h.text.lower() in _PRONOUNS for h in victims):
         return None
     kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
     if civilian_victims(text, kinds):
         return _ONE_SIDED
-    # 'police beat the suspect's lawyer' is one-sided or nothing
-    return _GENERIC if trigger._.pattern.victims_die else None
+    # fighters killed are a battle; 'police beat the suspect's lawyer' is one-sided or nothing
+    armed = armed_victims(text, kinds)
+    return _GENERIC if armed and trigger._.pattern.victims_die else None
 
 
 def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> None:
@@ -183,8 +222,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
         proto.event_type = pattern.event_type  # a specific act's own type
     elif agent is not None and proto.event_type in (_GENERIC, UNTYPED_ATTACK, _TOLL):
         proto.event_type = agent  # 'gunmen killed two traders': who did it to whom
-    elif proto.event_type in (_GENERIC, UNTYPED_ATTACK) and _one_sided(
-        doc.text, triggers, _acted_on(hits)
+    elif (proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits)) or (
+        proto.event_type == UNTYPED_ATTACK and _one_sided(doc.text, triggers, _acted_on(hits))
     ):
         background = context_count(proto.sentence.text, ann.published.year)
         proto.event_type = proto.event_type if background else _ONE_SIDED
@@ -212,10 +251,9 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
 
 
 def _acted_on(hits: list[RoleHit]) -> list[RoleHit]:
-    """The victims of the sentence's acts, else those the acts are done to ('attacked a
-    priest', 'assaulted two herders') as victims: whether they are unarmed decides the type."""
-    if any(h.role in _DEAD for h in hits):
-        return hits
+    """Everyone and everything the sentence's acts are done to ('attacked a priest', 'a
+    suspect was killed in a raid'), as victims: an untyped attack is one-sided only when they
+    are all unarmed people ('attacked a gendarmerie school, killing 70 people' is not)."""
     return [replace(h, role="victims") if h.role == "target" else h for h in hits]
 
 

@@ -170,3 +170,19 @@ def test_a_headline_line_in_the_present_tense_is_the_texts_news() -> None:
 def test_a_habit_told_in_a_full_sentence_is_no_event() -> None:
     kinds = _typed("Raiders kill herders every dry season in the region.")
     assert ("Violence against civilians", "Attack") not in kinds
+
+
+def test_a_crowd_burning_property_is_a_riot_not_a_strategic_development() -> None:
+    kinds = _typed("On 1 May 2024, residents of Kapoeta torched the house of a local official.")
+    assert any(kind == "Riots" for kind, _sub in kinds)
+    assert ("Strategic developments", "Looting/property destruction") not in kinds
+
+
+def test_two_rival_crowds_clashing_is_mob_violence() -> None:
+    kinds = _typed("On 1 May 2024, two rival families clashed over a plot of land in Kapoeta.")
+    assert ("Riots", "Mob violence") in kinds
+
+
+def test_a_clash_told_inside_a_demonstration_is_left_to_the_protest_rules() -> None:
+    text = "On 1 May 2024, marchers clashed with counter-demonstrators outside the city hall."
+    assert ("Battles", "Armed clash") not in _typed(text)

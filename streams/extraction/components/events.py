@@ -104,6 +104,17 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
+def _consequence(doc: Doc, trigger: Span) -> bool:
+    """'Israel struck the headquarters, killing three people': a participle clause tells the
+    toll of the sentence's act, not an act of its own."""
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    offset = trigger.start_char - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    return token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj")
+
+
 def _headline(doc: Doc, index: int) -> bool:
     """'Police kill member of opposition party': a text that opens with a line in the headline
     style (present tense, no full stop) tells the act as its news, not a habit."""
@@ -128,8 +139,11 @@ def _new_proto(
     """An event the legacy rules missed: only from a trigger that needs no context, whose
     roles name an actor of the dictionaries or a count, in a sentence about this time."""
     best = _best(triggers)
-    if best._.pattern.two_sided and _two_sides(hits, best):
-        return _located(ann, sent, best, _GENERIC)
+    if best._.pattern.two_sided and _two_sides(hits, best) and not _demonstration(best):
+        crowds = _crowds(ann.text, hits, best)
+        proto = _located(ann, sent, best, _MOB if crowds else _GENERIC)
+        proto.lead = crowds and opens_text(ann, sent.index)  # a riot is kept unlocated as news
+        return proto
     if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
         return None
     if spec.category_of().get(best.label_) != "conflict":
@@ -174,7 +188,35 @@ def _located(ann: Annotated, sent: Sentence, trigger: Span, kind: str) -> Proto:
     return proto
 
 
+LEAD_WORDS = 5
+"""Sentences before the lead that are shorter than this are labels or dates ('28 April.')."""
+
+
+def opens_text(ann: Annotated, index: int) -> bool:
+    """The sentence opens the text: only labels or dates come before it."""
+    return all(len(s.text.split()) < LEAD_WORDS for s in ann.sentences[:index])
+
+
 _SIDE_ROLES = frozenset({"initiator", "target", "participant"})
+_MOB = "mob_violence"
+
+
+def _demonstration(trigger: Span) -> bool:
+    """A demonstration is told in the sentence: its fights are the protest family's (a riot)."""
+    sent = trigger.sent
+    return any(
+        t.sent.start == sent.start and t._.pattern.id == "protests.crowd"
+        for t in trigger.doc.spans.get("triggers", [])
+    )
+
+
+def _crowds(text: str, hits: list[RoleHit], trigger: Span) -> bool:
+    """Every side of a fight is a crowd of unarmed people (supporters, residents, families)."""
+    from streams.extraction.components.families.base import crowd_acts  # base imports this
+
+    span = (trigger.start_char, trigger.end_char)
+    sides = [h for h in hits if h.trigger == span and h.role in ("initiator", "participant")]
+    return crowd_acts(text, [replace(h, role="initiator") for h in sides])
 
 
 def _two_sides(hits: list[RoleHit], trigger: Span) -> bool:
@@ -185,11 +227,16 @@ def _two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         h.head
         for h in hits
         if h.trigger == span
+        and trigger.doc.text[h.head[0] : h.head[1]].isalpha()
         and (h.role in _SIDE_ROLES - {"target"} or h.pattern.endswith(".clash_with"))
         and h.text.lower() not in _PRONOUNS
         and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
     }
     both = any(h.role == "participant" and " and " in h.text for h in hits if h.trigger == span)
+    if not trigger._.pattern.needs_context and len(sides) == 1:
+        # 'two rival families clashed': a plural subject of a clash names both sides
+        head = next(h for h in hits if h.trigger == span and h.head in sides)
+        both = both or head.text.lower().startswith(("two ", "rival ", "both "))
     return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
 
 
@@ -217,9 +264,14 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
     if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
-    agent = _agent_kind(doc.text, best, hits) if pattern.needs_agent else None
+    agent = None
+    if pattern.needs_agent and not _consequence(doc, best):
+        agent = _agent_kind(doc.text, best, hits)
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
+    elif pattern.two_sided and proto.event_type in (_GENERIC, UNTYPED_ATTACK):
+        if _crowds(doc.text, hits, best) and not _demonstration(best):
+            proto.event_type = _MOB  # 'rival party supporters clashed': a riot, not a battle
     elif agent is not None and proto.event_type in (_GENERIC, UNTYPED_ATTACK, _TOLL):
         proto.event_type = agent  # 'gunmen killed two traders': who did it to whom
     elif (proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits)) or (

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
-from streams.extraction.components.events import _reported_act
+from streams.extraction.components.events import _reported_act, opens_text
 from streams.extraction.components.families.base import (
     armed_named,
     best,
@@ -44,7 +44,7 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
         own = by_cue.get(index, []) + violence.get(index, [])
         proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []))
-        proto.lead = proto.status == "occurred" and _opens(ann, index)
+        proto.lead = proto.status == "occurred" and opens_text(ann, index)
         out.append(proto)
     told = {p.sentence.index for p in out}
     roles: list[RoleHit] = doc._.roles or []
@@ -54,15 +54,6 @@ def unrest_protos(doc: Doc) -> list[Proto]:
             if mob is not None:
                 out.append(mob)
     return out
-
-
-LEAD_WORDS = 5
-"""Sentences before the lead that are shorter than this are labels or dates ('28 April.')."""
-
-
-def _opens(ann: Annotated, index: int) -> bool:
-    """The sentence opens the text: only labels or dates come before it."""
-    return all(len(s.text.split()) < LEAD_WORDS for s in ann.sentences[:index])
 
 
 def _ids(triggers: list[Span]) -> set[str]:

@@ -186,3 +186,9 @@ def test_two_rival_crowds_clashing_is_mob_violence() -> None:
 def test_a_clash_told_inside_a_demonstration_is_left_to_the_protest_rules() -> None:
     text = "On 1 May 2024, marchers clashed with counter-demonstrators outside the city hall."
     assert ("Battles", "Armed clash") not in _typed(text)
+
+
+def test_a_participle_toll_of_an_attack_on_a_military_site_is_no_civilian_attack() -> None:
+    text = "On 1 May 2024, rebels raided an army barracks near Gao, killing three people."
+    kinds = _typed(text)
+    assert kinds and ("Violence against civilians", "Attack") not in kinds

@@ -265,7 +265,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
     agent = None
-    if pattern.needs_agent and not _consequence(doc, best):
+    toll = pattern.needs_agent and _consequence(doc, best)
+    if pattern.needs_agent and not toll:
         agent = _agent_kind(doc.text, best, hits)
     if specific and pattern.event_type in spec.category_of():
         proto.event_type = pattern.event_type  # a specific act's own type
@@ -274,9 +275,11 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
             proto.event_type = _MOB  # 'rival party supporters clashed': a riot, not a battle
     elif agent is not None and proto.event_type in (_GENERIC, UNTYPED_ATTACK, _TOLL):
         proto.event_type = agent  # 'gunmen killed two traders': who did it to whom
-    elif (proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits)) or (
-        proto.event_type == UNTYPED_ATTACK and _one_sided(doc.text, triggers, _acted_on(hits))
-    ):
+    elif (
+        proto.event_type == _GENERIC
+        # 'struck the headquarters, killing three people': the objects of the act count too
+        and _one_sided(doc.text, triggers, _acted_on(hits) if toll else hits)
+    ) or (proto.event_type == UNTYPED_ATTACK and _one_sided(doc.text, triggers, _acted_on(hits))):
         background = context_count(proto.sentence.text, ann.published.year)
         proto.event_type = proto.event_type if background else _ONE_SIDED
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty

@@ -16,9 +16,12 @@ from pathlib import Path
 
 from streams import evaluate as ev
 
+Coded = ev.GoldItem | ev.StandOffItem
 
-def agreement(first: list[ev.GoldItem], second: list[ev.GoldItem]) -> ev.Report:
-    """Field scores of `second` against `first`, over the texts both code."""
+
+def agreement(first: Sequence[Coded], second: Sequence[Coded]) -> ev.Report:
+    """Field scores of `second` against `first`, over the texts both code (the codings only:
+    a stand-off set needs no built texts here)."""
     other = {item.id: item for item in second}
     report = ev.Report()
     for item in first:
@@ -45,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list N texts")
     args = parser.parse_args(argv)
-    report = agreement(ev.load_gold(args.first), ev.load_gold(args.second))
+    report = agreement(ev.load_annotations(args.first), ev.load_annotations(args.second))
     if not report.texts:
         print("error: the two files share no text id")
         return 2

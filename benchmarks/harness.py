@@ -225,3 +225,7 @@ def read_all(bootstrap: str, topic: str, expected: int, timeout: float) -> list[
             records.extend(batch)
     consumer.close()
     return records
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)

@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from streams import __version__
 from streams.canonical.cli import add_parsers as add_canonical_parsers
@@ -52,7 +53,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"streams {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    _demo_parser(sub)
+    _worker_parser(sub)
+    _dashboard_parser(sub)
+    _broker_parser(sub)
+    _topics_parser(sub)
+    _publish_parser(sub)
+    _tail_parser(sub)
+    _extract_parser(sub)
+    _evaluate_parser(sub)
+    _schemas_parser(sub)
+    add_canonical_parsers(sub)
+    add_gazetteer_parser(sub)
+    return parser
 
+
+def _demo_parser(sub: argparse._SubParsersAction[Any]) -> None:
     demo = sub.add_parser(
         "demo",
         help="run everything: broker, topics, worker, seeds, live events",
@@ -75,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(handler=_demo, command_parser=demo)
 
+
+def _worker_parser(sub: argparse._SubParsersAction[Any]) -> None:
     worker = sub.add_parser(
         "worker",
         help="run one extraction worker (a faust worker)",
@@ -91,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker.set_defaults(handler=_worker, command_parser=worker)
 
+
+def _dashboard_parser(sub: argparse._SubParsersAction[Any]) -> None:
     dashboard = sub.add_parser(
         "dashboard",
         help="serve the live map of events and the workers' throughput",
@@ -115,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dashboard.set_defaults(handler=_dashboard, command_parser=dashboard)
 
+
+def _broker_parser(sub: argparse._SubParsersAction[Any]) -> None:
     broker = sub.add_parser(
         "broker",
         help="start, stop or inspect the local Kafka broker",
@@ -125,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     broker.add_argument("--reset", action="store_true", help="with start: wipe the broker's data")
     broker.set_defaults(handler=_broker, command_parser=broker)
 
+
+def _topics_parser(sub: argparse._SubParsersAction[Any]) -> None:
     topics = sub.add_parser(
         "topics",
         help="create or list the project's topics",
@@ -136,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     topics.add_argument("action", choices=["create", "list"])
     topics.set_defaults(handler=_topics, command_parser=topics)
 
+
+def _publish_parser(sub: argparse._SubParsersAction[Any]) -> None:
     publish = sub.add_parser(
         "publish",
         help="send articles from files to the articles topic",
@@ -151,6 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("--topic", help="topic to send to (default: articles)")
     publish.set_defaults(handler=_publish, command_parser=publish)
 
+
+def _tail_parser(sub: argparse._SubParsersAction[Any]) -> None:
     tail = sub.add_parser(
         "tail",
         help="print the messages of a topic",
@@ -171,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tail.set_defaults(handler=_tail, command_parser=tail)
 
+
+def _extract_parser(sub: argparse._SubParsersAction[Any]) -> None:
     extract = sub.add_parser(
         "extract",
         help="extract events offline, without Kafka",
@@ -192,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.set_defaults(handler=_extract, command_parser=extract)
 
+
+def _evaluate_parser(sub: argparse._SubParsersAction[Any]) -> None:
     evaluate = sub.add_parser(
         "evaluate",
         help="score extraction against a gold set",
@@ -202,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("rest", nargs=argparse.REMAINDER, help="options of the evaluator")
     evaluate.set_defaults(handler=_evaluate, command_parser=evaluate)
 
+
+def _schemas_parser(sub: argparse._SubParsersAction[Any]) -> None:
     schemas = sub.add_parser(
         "schemas",
         help="write (or --check) the JSON Schema files",
@@ -209,9 +243,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schemas.add_argument("--check", action="store_true", help="exit 1 when files are stale")
     schemas.set_defaults(handler=_schemas, command_parser=schemas)
-    add_canonical_parsers(sub)
-    add_gazetteer_parser(sub)
-    return parser
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -34,14 +34,27 @@ REASONS: tuple[str, ...] = (
 
 def decode_article(raw: bytes | None, *, max_bytes: int) -> Article | Rejected:
     """Validate one message value; every failure is a `Rejected` with a stable reason."""
+    text = _utf8_text(raw, max_bytes)
+    if isinstance(text, Rejected):
+        return text
+    data = _json_object(text)
+    if isinstance(data, Rejected):
+        return data
+    return _validate(data)
+
+
+def _utf8_text(raw: bytes | None, max_bytes: int) -> str | Rejected:
     if raw is None or len(raw) == 0:
         return Rejected("missing_text", "empty message value")
     if len(raw) > max_bytes:
         return Rejected("too_large", f"{len(raw)} bytes > limit {max_bytes}")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Rejected("not_utf8", f"invalid UTF-8 at byte {exc.start}")
+
+
+def _json_object(text: str) -> dict[str, object] | Rejected:
     if _nesting_depth(text) > MAX_JSON_DEPTH:
         return Rejected("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH}")
     try:
@@ -50,7 +63,7 @@ def decode_article(raw: bytes | None, *, max_bytes: int) -> Article | Rejected:
         return Rejected("not_json", _short(str(exc)))
     if not isinstance(data, dict):
         return Rejected("not_object", f"JSON {type(data).__name__}, expected an object")
-    return _validate(data)
+    return data
 
 
 def _validate(data: dict[str, object]) -> Article | Rejected:

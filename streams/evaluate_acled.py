@@ -28,24 +28,59 @@ import calendar
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import pycountry
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from streams.errors import StreamsError
-from streams.evaluate import ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, haversine_km
+from streams.evaluation.acled_codes import (
+    DATA_FILE,
+    ScoringData,
+    admin1_code,
+    admin1_key,
+    country_alpha3,
+    fatalities_coded_elsewhere,
+    fatalities_imputed,
+    scoring_data,
+)
+from streams.evaluation.gold import ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES
+from streams.evaluation.match import haversine_km
 from streams.schemas import Article, Event
 
+__all__ = [
+    "DATA_FILE",
+    "FIELDS",
+    "MATCH_KM",
+    "PUBLISHED_AT_TIME",
+    "SPLITS",
+    "AcledFileError",
+    "AcledReport",
+    "AcledRow",
+    "RowResult",
+    "ScoringData",
+    "Tally",
+    "admin1_code",
+    "admin1_key",
+    "country_alpha3",
+    "evaluate_rows",
+    "fatalities_coded_elsewhere",
+    "fatalities_imputed",
+    "fatalities_left_out",
+    "format_report",
+    "is_acled_file",
+    "load_rows",
+    "names_event_day",
+    "score_row",
+    "scoring_data",
+    "stable_digest",
+]
+
 MATCH_KM = 25.0
-DATA_FILE = Path(__file__).parent / "data" / "acled_scoring.json"
 PUBLISHED_AT_TIME = time(8, 0, tzinfo=UTC)
 FIELDS = (
     "event_type",
@@ -68,62 +103,6 @@ class AcledFileError(StreamsError):
 # --------------------------------------------------------------------------- knowledge
 
 
-class _Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str
-    elsewhere: bool
-    imputed: bool = False
-
-
-class ScoringData(BaseModel):
-    """streams/data/acled_scoring.json, validated on load."""
-
-    model_config = ConfigDict(extra="forbid")
-    about: str
-    admin1_unit_words: list[str] = Field(min_length=1)
-    country_aliases: dict[str, str]
-    fatalities_coded_elsewhere: list[str] = Field(min_length=1)
-    fatalities_imputed: list[str] = Field(min_length=1)
-    examples: list[_Example]
-
-    @field_validator("fatalities_coded_elsewhere", "fatalities_imputed")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            re.compile(pattern)
-        return patterns
-
-    @field_validator("country_aliases")
-    @classmethod
-    def _alpha3(cls, aliases: dict[str, str]) -> dict[str, str]:
-        for name, code in aliases.items():
-            if not re.fullmatch(r"[A-Z]{3}", code):
-                raise ValueError(f"alias {name!r}: {code!r} is not an alpha-3 code")
-        return aliases
-
-
-@cache
-def scoring_data() -> ScoringData:
-    return ScoringData.model_validate_json(DATA_FILE.read_text(encoding="utf-8"))
-
-
-@cache
-def _patterns(kind: Literal["elsewhere", "imputed"]) -> tuple[re.Pattern[str], ...]:
-    data = scoring_data()
-    listed = data.fatalities_coded_elsewhere if kind == "elsewhere" else data.fatalities_imputed
-    return tuple(re.compile(p, re.IGNORECASE) for p in listed)
-
-
-def fatalities_coded_elsewhere(notes: str) -> bool:
-    """True when the note says its fatalities are coded or split in other events."""
-    return any(p.search(notes) for p in _patterns("elsewhere"))
-
-
-def fatalities_imputed(notes: str) -> bool:
-    """True when the note says an unknown toll was coded as a number ("... coded as 3")."""
-    return any(p.search(notes) for p in _patterns("imputed"))
-
-
 def fatalities_left_out(row: AcledRow) -> str | None:
     """Why a row's fatalities cannot be read from its note, or None when they can."""
     if row.fatalities <= 0:
@@ -133,53 +112,6 @@ def fatalities_left_out(row: AcledRow) -> str | None:
     if fatalities_imputed(row.notes):
         return "unknown toll coded as a number"
     return None
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-
-def admin1_key(name: str) -> str:
-    """Compare key of an admin1 name: no accents, case, punctuation or unit words."""
-    folded = _fold(name)
-    units = set(scoring_data().admin1_unit_words)
-    kept = " ".join(w for w in folded.split() if w not in units)
-    return kept or folded
-
-
-def country_alpha3(name: str, iso_numeric: str | None = None) -> str | None:
-    """ISO 3166-1 alpha-3 of an ACLED country name (or of its numeric code)."""
-    if iso_numeric and iso_numeric.strip().isdigit():
-        found = pycountry.countries.get(numeric=iso_numeric.strip().zfill(3))
-        if found is not None:
-            return str(found.alpha_3)
-    alias = scoring_data().country_aliases.get(name.strip())
-    if alias:
-        return alias
-    try:
-        return str(pycountry.countries.lookup(name.strip()).alpha_3)
-    except LookupError:
-        return None
-
-
-@cache
-def _admin1_codes(alpha3: str) -> dict[str, str]:
-    country = pycountry.countries.get(alpha_3=alpha3)
-    if country is None:
-        return {}
-    subs = pycountry.subdivisions.get(country_code=country.alpha_2) or []  # type: ignore[no-untyped-call]
-    codes: dict[str, str] = {}
-    # top-level subdivisions first: a region and a lower unit may share a name
-    for sub in sorted(subs, key=lambda s: (getattr(s, "parent_code", None) is not None, s.code)):
-        codes.setdefault(admin1_key(sub.name), sub.code)
-    return codes
-
-
-def admin1_code(alpha3: str | None, name: str) -> str | None:
-    """ISO 3166-2 code of an admin1 name within a country, when pycountry knows it."""
-    return _admin1_codes(alpha3).get(admin1_key(name)) if alpha3 else None
 
 
 # --------------------------------------------------------------------------- rows

@@ -22,6 +22,12 @@ class Metrics:
 
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
+        self._flow(registry)
+        self._timings(registry)
+        self._worker_state(registry)
+
+    def _flow(self, registry: CollectorRegistry) -> None:
+        """Articles in, rejected and processed; events out; extractor failures."""
         self.articles_received = Counter(
             f"{PREFIX}_articles_received",
             "Article messages read from the input topic.",
@@ -50,6 +56,8 @@ class Metrics:
             ["extractor"],
             registry=registry,
         )
+
+    def _timings(self, registry: CollectorRegistry) -> None:
         self.extraction_seconds = Histogram(
             f"{PREFIX}_extraction_seconds",
             "Time to extract the events of one article.",
@@ -62,6 +70,9 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=registry,
         )
+
+    def _worker_state(self, registry: CollectorRegistry) -> None:
+        """Lag, load, partitions, rebalances, broker reachability and the build."""
         self.consumer_lag = Gauge(
             f"{PREFIX}_consumer_lag",
             "Messages behind the high watermark, by partition.",

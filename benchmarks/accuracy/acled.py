@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import re
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,12 +24,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from benchmarks import mirrors as mirrors_io
 from streams.evaluate import ACLED_SUB_EVENT_TYPES, half_of
 from streams.evaluate_acled import AcledRow, country_alpha3, stable_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_FILE = Path(__file__).with_name("acled_sources.json")
-DEFAULT_MIRRORS = Path("/work/.mirror")
+DEFAULT_MIRRORS = mirrors_io.DEFAULT_MIRRORS
 DEFAULT_EXCLUDE = ROOT.parent / "shared" / "holdout-exclude.txt"
 DEFAULT_CACHE = ROOT / ".cache" / "acled"
 SAMPLE_SEED = "acled-sample-v1"
@@ -64,8 +64,9 @@ LEGACY_TYPES: dict[str, tuple[str, str | None]] = {
 LEGACY_RIOTS_PROTESTS = {"5": "Riots", "6": "Protests"}
 
 
-class BuildError(Exception):
-    """The set cannot be built (missing mirror, commit or exclusion list)."""
+# the set cannot be built (missing mirror, commit or exclusion list)
+BuildError = mirrors_io.MirrorError
+git_dir = mirrors_io.git_dir
 
 
 class Source(BaseModel):
@@ -104,30 +105,10 @@ def log(message: str) -> None:
 # --------------------------------------------------------------------------- reading
 
 
-def git_dir(mirrors: Path, repo: str) -> Path:
-    base = mirrors / repo.replace("/", "+", 1) / "repo"
-    if (base / ".git").is_dir():
-        return base / ".git"
-    if base.is_dir():
-        return base
-    raise BuildError(
-        f"no mirror of {repo} under {mirrors} (expected {base}); bring it with the fetch "
-        f"tool (source github:{repo}) or point --mirrors at the folder that holds it"
-    )
-
-
 def read_export(mirrors: Path, source: Source) -> str:
-    directory = git_dir(mirrors, source.repo)
-    spec = f"{source.commit}:{source.path}"
-    done = subprocess.run(
-        ["git", "-C", str(directory), "show", spec], capture_output=True, check=False
+    return mirrors_io.show(mirrors, source.repo, source.commit, source.path).decode(
+        "utf-8-sig", errors="replace"
     )
-    if done.returncode != 0:
-        raise BuildError(
-            f"{source.repo}: cannot read {spec} from {directory} "
-            f"({done.stderr.decode(errors='replace').strip()}); fetch the repository again"
-        )
-    return done.stdout.decode("utf-8-sig", errors="replace")
 
 
 def csv_records(text: str, source: Source) -> Iterator[dict[str, str]]:

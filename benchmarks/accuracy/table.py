@@ -3,7 +3,9 @@
 Each row says who wrote the text and who coded the gold, so that figures on real text (the
 ones to quote) stand apart from the team's own regression sets.
 
-Run: `python -m benchmarks.accuracy table` (the ACLED rows are scored when the cache exists).
+Run: `python -m benchmarks.accuracy table` (the ACLED rows are scored when the cache exists;
+the real-text sets are stand-off and scored when their texts are built:
+`python -m benchmarks.realtext build`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from streams import evaluate as ev
 from streams import evaluate_acled as acled
+from streams.evaluation.standoff import BUILD_COMMAND, StandOffError
 from streams.readme_sample import rewrite
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +60,27 @@ def _gold_row(label: str, gold: GoldSet, items: list[ev.GoldItem], predict: ev.P
     )
 
 
+def load_built(path: Path) -> list[ev.GoldItem] | None:
+    """The set's items, or None for a stand-off set whose texts are not built."""
+    try:
+        return ev.load_gold(path)
+    except StandOffError:
+        return None
+
+
+def not_built(name: str) -> str:
+    return f"({name}: stand-off set, its texts are not built: `{BUILD_COMMAND}`)"
+
+
+def unbuilt_sets() -> list[str]:
+    """The notes for the gold sets the table leaves out: stand-off, texts not built."""
+    return [
+        not_built(g.name)
+        for g in GOLD_SETS
+        if (GOLD / g.file).exists() and load_built(GOLD / g.file) is None
+    ]
+
+
 def gold_table(predict: ev.Predictor) -> list[str]:
     head = " | ".join(GOLD_FIELDS)
     lines = [
@@ -66,9 +90,9 @@ def gold_table(predict: ev.Predictor) -> list[str]:
     ]
     for gold in GOLD_SETS:
         path = GOLD / gold.file
-        if not path.exists():
+        items = load_built(path) if path.exists() else None
+        if items is None:
             continue
-        items = ev.load_gold(path)
         lines.append(_gold_row(gold.name, gold, items, predict))
         if gold.halves:
             for half in ("tune", "check"):
@@ -113,14 +137,37 @@ def agreement_table() -> list[str]:
     """Two annotators' independent codings of the same real texts: the ceiling to read by."""
     from benchmarks.agreement import agreement
 
-    first = ev.load_gold(GOLD / "realnews.jsonl")
-    report = agreement(first, ev.load_gold(SECOND))
+    first = ev.load_annotations(GOLD / "realnews.jsonl")
+    report = agreement(first, ev.load_annotations(SECOND))
     cells = " | ".join(f"{report.fields[f].f1:.3f}" for f in AGREEMENT_FIELDS)
     return [
         f"| annotator agreement | texts | {' | '.join(AGREEMENT_FIELDS)} |",
         "|" + "---|" * (2 + len(AGREEMENT_FIELDS)),
         f"| realnews, 2 annotators | {len(report.texts)} | {cells} |",
     ]
+
+
+def nonconflict_table(predict: ev.Predictor) -> list[str]:
+    """Real news that reports no conflict event: the share of texts given one (issue 12's
+    target: at most 0.5%). The set and its screening: benchmarks/nonconflict."""
+    from benchmarks import nonconflict
+
+    if load_built(nonconflict.SET) is None:
+        return [not_built("non-conflict set")]
+    texts = nonconflict.load()
+    lines = [
+        "| non-conflict set | text written by | texts | texts with a conflict event | share "
+        "| other ACLED events |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, half in (("full", None), ("tune half", "tune"), ("check half", "check")):
+        part = [t for t in texts if half is None or ev.half_of(t.id) == half]
+        result = nonconflict.count(part, predict)
+        lines.append(
+            f"| {label} | journalists (Wikinews), Wikipedia editors (portal) | {result.texts} | "
+            f"{len(result.with_conflict)} | {result.share:.2%} | {len(result.with_other)} |"
+        )
+    return lines
 
 
 README_START = "<!-- accuracy:start (python -m benchmarks.accuracy table --write-readme) -->"
@@ -146,7 +193,8 @@ def main(with_acled: bool = True, write_readme: bool = False) -> int:
 
     engine = get_settings().engine
     stamp = f"Measured {date.today().isoformat()} at commit {_commit()}, engine `{engine}`."
-    lines = [stamp, "", *gold_table(predict), "", *agreement_table()]
+    lines = [stamp, "", *gold_table(predict), *unbuilt_sets(), "", *agreement_table()]
+    lines += ["", *nonconflict_table(predict)]
     if with_acled:
         lines += ["", *acled_table(predict)]
     block = "\n".join(lines)

@@ -6,8 +6,11 @@ over partitions) and forwards each event to an internal topic keyed by its block
 (family|country): every candidate of a merge lands on one partition, in one order. `merge`
 reads that topic and runs `Canonicalizer.process` with a changelog-backed faust Table as its
 state; every output (the whole canonical event) goes to the compacted `events.canonical`.
-Each send is acknowledged before the input message is acked, so a crash redelivers the
-input; a redelivered event is found among the members and republished unchanged.
+Each send is acknowledged before the input message is marked handled, and only handled
+messages are committed (see `streams.canonical.delivery`, which also works around faust's
+loss of records fetched while the tables restore), so a crash, restart or rebalance
+redelivers the input; a redelivered event is found among the members and republished
+unchanged.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from streams.app import IdempotentProducer, broker_credentials, broker_urls
+from streams.canonical.delivery import SeekFirstTableManager, guarded_consumer, mark_handled
 from streams.canonical.match import block_key
 from streams.canonical.model import CanonicalEvent
 from streams.canonical.state import Canonicalizer, Outcome
@@ -37,6 +41,7 @@ log = logging.getLogger("streams.canonical")
 
 BLOCKS_TABLE = "canonical-blocks"
 CANONICALS_TABLE = "canonical-events"
+TABLES = (BLOCKS_TABLE, CANONICALS_TABLE)
 STATE_PROBE_SECONDS = 5.0
 Headers = list[tuple[str, bytes]]
 
@@ -44,6 +49,11 @@ Headers = list[tuple[str, bytes]]
 def blocks_topic_name(settings: Settings) -> str:
     """The internal re-keying topic (created by faust, like the table's changelog)."""
     return settings.topic(f"{settings.canonical_app_id}-events-by-block")
+
+
+def changelog_topic_name(settings: Settings, table: str) -> str:
+    """faust's name for a table's changelog: app id and table name, no topic prefix."""
+    return f"{settings.canonical_app_id}-{table}-changelog"
 
 
 def store_url(settings: Settings) -> str:
@@ -103,16 +113,26 @@ def create_canonical_app(
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=max(1.0, settings.session_timeout / 4),
         store=store_url(settings),
+        # No standby copies: a partition promoted from standby to active once stalled in
+        # recovery ("No event received for active tp") in the two-worker fault test; a
+        # fresh restore of these tables takes a second or two.
+        table_standby_replicas=0,
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
         datadir=str(settings.data_dir / settings.canonical_app_id),
+        TableManager=SeekFirstTableManager,
     )
-    cast(Any, app.transport).Producer = IdempotentProducer
+    transport = cast(Any, app.transport)
+    transport.Producer = IdempotentProducer
+    events, blocks, output = _topics(app, settings)
+    transport.Consumer = guarded_consumer({events.get_topic_name(), blocks.get_topic_name()})
     wiring = Wiring(
         app,
         settings,
         metrics,
-        *_topics(app, settings),
+        events,
+        blocks,
+        output,
         _table(app, settings, BLOCKS_TABLE),
         _table(app, settings, CANONICALS_TABLE),
     )
@@ -164,6 +184,7 @@ def _register_agents(wiring: Wiring) -> None:
             if event is not None:
                 sent = await wiring.blocks.send(key=block_key(event).encode(), value=message.value)
                 await sent
+            mark_handled(app, message.message)
             yield None
 
     @app.agent(wiring.blocks, name="streams.canonical-merge")
@@ -174,6 +195,7 @@ def _register_agents(wiring: Wiring) -> None:
                 outcome = engine.process(event)
                 await _publish(wiring.output, outcome)
                 _count(metrics, outcome)
+            mark_handled(app, message.message)
             yield None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -111,29 +112,35 @@ def _weekday(name: str, prefix: str, pub: date, *, future: bool = False) -> date
 _DAY_BEFORE = ("a day earlier", "the previous day", "the day before")
 
 
+def _last_month(pub: date) -> date:
+    return (pub.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+_RELATIVE: dict[str, Callable[[date], tuple[date, str]]] = {
+    "yesterday": lambda pub: (pub - timedelta(days=1), "day"),
+    "a day earlier": lambda pub: (pub - timedelta(days=1), "day"),
+    "the previous day": lambda pub: (pub - timedelta(days=1), "day"),
+    "the day before": lambda pub: (pub - timedelta(days=1), "day"),
+    "the day before yesterday": lambda pub: (pub - timedelta(days=2), "day"),
+    "last week": lambda pub: (pub - timedelta(days=7), "week"),
+    "earlier this week": lambda pub: (pub, "week"),
+    "this week": lambda pub: (pub, "week"),
+    "last month": lambda pub: (_last_month(pub), "month"),
+    "earlier this month": lambda pub: (pub.replace(day=1), "month"),
+    "this month": lambda pub: (pub.replace(day=1), "month"),
+    "last year": lambda pub: (date(pub.year - 1, 1, 1), "year"),
+    "earlier this year": lambda pub: (date(pub.year, 1, 1), "year"),
+}
+"""Relative date words -> (the date they name, its precision), from the publication day."""
+
+
 def _relative(word: str, pub: date) -> tuple[date, str]:
     word = word.lower()
-    if word == "yesterday":
-        return pub - timedelta(days=1), "day"
-    if word in _DAY_BEFORE:
-        return pub - timedelta(days=1), "day"
-    if word == "the day before yesterday":
-        return pub - timedelta(days=2), "day"
-    if word in ("last week",):
-        return pub - timedelta(days=7), "week"
+    named = _RELATIVE.get(word)
+    if named is not None:
+        return named(pub)
     if word.endswith("weekend"):
         return pub - timedelta(days=(pub.weekday() - 5) % 7), "day"  # the weekend's Saturday
-    if word in ("earlier this week", "this week"):
-        return pub, "week"
-    if word == "last month":
-        first = pub.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1), "month"
-    if word in ("earlier this month", "this month"):
-        return pub.replace(day=1), "month"
-    if word == "last year":
-        return date(pub.year - 1, 1, 1), "year"
-    if word == "earlier this year":
-        return date(pub.year, 1, 1), "year"
     return pub, "day"  # overnight, last night, today, this morning, tonight
 
 
@@ -186,44 +193,66 @@ def _future_context(before: str) -> bool:
     return cue is not None and not _PAST_BETWEEN.search(before[cue.end() :])
 
 
+Reading = tuple[date | None, str]  # (the date, its precision)
+
+
+def _iso(match: re.Match[str], pub: date, future: bool) -> Reading:
+    y, m, d = (int(x) for x in match.group(0).split("-"))
+    return _safe(y, m, d), "day"
+
+
+def _mdy(match: re.Match[str], pub: date, future: bool) -> Reading:
+    month_word = match.group(0).split()[0]
+    return _month_day(month_word, int(match.group("mdy_d")), match.group("mdy_y"), pub), "day"
+
+
+def _dmy(match: re.Match[str], pub: date, future: bool) -> Reading:
+    month_word = re.sub(r"^\d+\w*\s+(?:of\s+)?", "", match.group(0)).split()[0].rstrip(",")
+    return _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub), "day"
+
+
+def _wd(match: re.Match[str], pub: date, future: bool) -> Reading:
+    text = match.group(0)
+    prefix = text.split()[0].lower() if " " in text else ""
+    return _weekday(match.group("wd_name"), prefix, pub, future=future), "day"
+
+
+def _num(match: re.Match[str], pub: date, future: bool) -> Reading:
+    a, b, year = (int(match.group(g)) for g in ("num_a", "num_b", "num_y"))
+    return _numeric(a, b, year, pub), "day"
+
+
+def _ago(match: re.Match[str], pub: date, future: bool) -> Reading:
+    n = words_to_int(match.group("ago_n"))
+    if n is None or n > 60:
+        return None, "day"
+    return pub - timedelta(days=n), "day"
+
+
+_READERS: tuple[tuple[str, Callable[[re.Match[str], date, bool], Reading]], ...] = (
+    ("iso", _iso),
+    ("mdy", _mdy),
+    ("dmy", _dmy),
+    ("wd", _wd),
+    ("rel", lambda match, pub, future: _relative(match.group(0), pub)),
+    ("num", _num),
+    ("dom", lambda match, pub, future: (_day_of_month(int(match.group("dom_d")), pub), "day")),
+    ("mon", lambda match, pub, future: (_month(match, pub), "month")),
+)
+"""DATE_RE's alternatives in the order they are tried; "n days ago" is the rest."""
+
+
 def resolve(
     match: re.Match[str], pub: date, offset: int = 0, *, future: bool = False
 ) -> DateMention | None:
     """Turn one DATE_RE match into a dated mention (None when the words are no date)."""
-    text = match.group(0)
-    start, end = match.start() + offset, match.end() + offset
-    found: date | None
-    precision = "day"
-    if match.group("iso"):
-        y, m, d = (int(x) for x in text.split("-"))
-        found = _safe(y, m, d)
-    elif match.group("mdy"):
-        month_word = text.split()[0]
-        found = _month_day(month_word, int(match.group("mdy_d")), match.group("mdy_y"), pub)
-    elif match.group("dmy"):
-        month_word = re.sub(r"^\d+\w*\s+(?:of\s+)?", "", text).split()[0].rstrip(",")
-        found = _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub)
-    elif match.group("wd"):
-        prefix = text.split()[0].lower() if " " in text else ""
-        found = _weekday(match.group("wd_name"), prefix, pub, future=future)
-    elif match.group("rel"):
-        found, precision = _relative(text, pub)
-    elif match.group("num"):
-        found = _numeric(
-            int(match.group("num_a")), int(match.group("num_b")), int(match.group("num_y")), pub
-        )
-    elif match.group("dom"):
-        found = _day_of_month(int(match.group("dom_d")), pub)
-    elif match.group("mon"):
-        found, precision = _month(match, pub), "month"
-    else:
-        n = words_to_int(match.group("ago_n"))
-        if n is None or n > 60:
-            return None
-        found = pub - timedelta(days=n)
+    read = next((reader for group, reader in _READERS if match.group(group)), _ago)
+    found, precision = read(match, pub, future)
     if found is None:
         return None
-    return DateMention(found, precision, text, start, end)
+    return DateMention(
+        found, precision, match.group(0), match.start() + offset, match.end() + offset
+    )
 
 
 _REPORTED_ON = re.compile(

@@ -1,26 +1,27 @@
-"""Merge duplicate mentions (one event per happening per article) and build Event messages."""
+"""Merge duplicate mentions: one event per happening per article (Event messages are built in
+`event_build`; `to_event` and `event_id` are re-exported here)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from datetime import date, datetime
+from datetime import date
 
-from streams.extraction import lexicons, spec
-from streams.extraction.annotate import Annotated
-from streams.extraction.extractors.common import Proto, said_on
+from streams.extraction import spec
+from streams.extraction.event_build import event_id, first_actor, to_event
+from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
-from streams.schemas import (
-    Actor,
-    Codes,
-    Count,
-    Event,
-    Evidence,
-    ExtractorRef,
-    Location,
-    Quantities,
-    When,
-)
+from streams.schemas import Actor, Count, Location
+
+__all__ = [
+    "CONFLICT",
+    "UNREST",
+    "UNREST_RANK",
+    "absorb",
+    "compatible",
+    "event_id",
+    "merge",
+    "to_event",
+]
 
 CONFLICT = spec.types_in("conflict") | {UNTYPED_ATTACK}
 _AERIAL = frozenset({"air_strike", "missile_attack"})
@@ -50,10 +51,6 @@ def _types_merge(a: str, b: str) -> bool:
     # one happening told several ways ("a missile hit the market... the shelling killed 20...
     # fighters then stormed it") is one event; locations and actors decide in compatible()
     return a in CONFLICT and b in CONFLICT
-
-
-def _first(proto: Proto, role: str) -> Actor | None:
-    return next((a for a in proto.actors if a.role == role), None)
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -90,38 +87,51 @@ def _unrest_violence(a: Proto, b: Proto) -> bool:
     return (
         bool(kinds & UNREST)
         and other.event_type == "attack_on_civilians"
-        and (_first(other, "initiator") is None)
+        and (first_actor(other, "initiator") is None)
     )
 
 
-def compatible(old: Proto, new: Proto) -> bool:
-    if old.status != new.status:
-        return False
-    if (
+def _distinct_attacks(old: Proto, new: Proto) -> bool:
+    """Two differently-typed acts, each with its own named attacker."""
+    return (
         old.event_type in CONFLICT
         and new.event_type in CONFLICT
         and old.event_type != new.event_type
         and not ({old.event_type, new.event_type} <= _AERIAL)
         and not ({old.event_type, new.event_type} & _WEAK)
-        and _first(new, "initiator") is not None
-        and _first(old, "initiator") is not None
-    ):
-        return False  # two differently-typed acts, each with its own named attacker
-    if not (_types_merge(old.event_type, new.event_type) or _unrest_violence(old, new)):
-        return False
-    for role in ("initiator", "target"):
-        if not _same_actor(_first(old, role), _first(new, role)):
-            return False
-    if not _locations_overlap(old.locations, new.locations):
-        return False
-    vague = not _sub(new.locations) and _first(new, "initiator") is None
-    if old.date_explicit and new.date_explicit and old.when.date != new.when.date and not vague:
-        return False
+        and first_actor(new, "initiator") is not None
+        and first_actor(old, "initiator") is not None
+    )
+
+
+def _dates_differ(old: Proto, new: Proto) -> bool:
+    vague = not _sub(new.locations) and first_actor(new, "initiator") is None
+    return old.date_explicit and new.date_explicit and old.when.date != new.when.date and not vague
+
+
+def _same_story(old: Proto, new: Proto) -> bool:
+    """Outside conflict and unrest, two mentions merge only when they share an actor or a
+    sentence."""
     if old.event_type not in CONFLICT and old.event_type not in UNREST | {"humanitarian_impact"}:
         names_old = {a.name for a in old.actors}
         names_new = {a.name for a in new.actors}
         return bool(names_old & names_new) or old.sentence.index == new.sentence.index
     return True
+
+
+def compatible(old: Proto, new: Proto) -> bool:
+    return (
+        old.status == new.status
+        and not _distinct_attacks(old, new)
+        and (_types_merge(old.event_type, new.event_type) or _unrest_violence(old, new))
+        and all(
+            _same_actor(first_actor(old, role), first_actor(new, role))
+            for role in ("initiator", "target")
+        )
+        and _locations_overlap(old.locations, new.locations)
+        and not _dates_differ(old, new)
+        and _same_story(old, new)
+    )
 
 
 def _richness(proto: Proto) -> float:
@@ -240,12 +250,12 @@ def _condemned_attackers(events: list[Proto]) -> list[Proto]:
     """'Biden condemned the attack': the target of a condemnation with no named target is the
     attacker of the latest conflict event before it."""
     for i, proto in enumerate(events):
-        if proto.event_type != "condemnation" or _first(proto, "target") is not None:
+        if proto.event_type != "condemnation" or first_actor(proto, "target") is not None:
             continue
         for earlier in reversed(events[:i]):
-            init = _first(earlier, "initiator")
+            init = first_actor(earlier, "initiator")
             if (earlier.event_type in CONFLICT or earlier.event_type == "arrest") and init:
-                speaker = _first(proto, "initiator")
+                speaker = first_actor(proto, "initiator")
                 if speaker is not None and speaker.country == init.country:
                     continue  # a government condemns others' attacks, not its own forces'
                 proto.actors.append(init.model_copy(update={"role": "target"}))
@@ -265,7 +275,7 @@ def _drop_answered_denials(events: list[Proto]) -> list[Proto]:
     }
     out = []
     for proto in events:
-        init = _first(proto, "initiator")
+        init = first_actor(proto, "initiator")
         if (
             proto.status == "denied"
             and init is not None
@@ -280,14 +290,14 @@ def _inherit_initiators(events: list[Proto]) -> list[Proto]:
     """A later strike with no named attacker, on the same country as an earlier one in the
     article ("In Kryvyi Rih, 10 people were killed by a missile strike"), shares its attacker."""
     for i, proto in enumerate(events):
-        if proto.event_type not in CONFLICT or _first(proto, "initiator") is not None:
+        if proto.event_type not in CONFLICT or first_actor(proto, "initiator") is not None:
             continue
-        target = _first(proto, "target")
+        target = first_actor(proto, "target")
         country = target.country if target else None
         if country is None:
             country = next((loc.country for loc in proto.locations if loc.country), None)
         for earlier in reversed(events[:i]):
-            init, tgt = _first(earlier, "initiator"), _first(earlier, "target")
+            init, tgt = first_actor(earlier, "initiator"), first_actor(earlier, "target")
             if (
                 earlier.event_type in CONFLICT
                 and init
@@ -357,117 +367,3 @@ def _finish(proto: Proto) -> Proto:
         if loc.precision != "country" or loc.country not in sub_countries
     ]
     return proto
-
-
-# --- Event building ----------------------------------------------------------------------
-
-
-def event_id(article_id: str, event_type: str, start: int, end: int, places: str = "") -> str:
-    """Stable id from the article, the type, the evidence span and the places (two protests in
-    one sentence, in two cities, are two events). Independent of extraction time."""
-    basis = f"{article_id}|{event_type}|{start}|{end}|{places}"
-    return "ev-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
-
-
-def confidence(proto: Proto) -> float:
-    score = proto.base_confidence
-    score += 0.1 * bool(_first(proto, "initiator")) + 0.05 * bool(_first(proto, "target"))
-    score += 0.08 * bool(proto.locations) + 0.04 * proto.date_explicit
-    score += 0.05 * bool(proto.killed or proto.injured) + 0.03 * bool(proto.weapons)
-    return round(max(0.05, min(0.97, score)), 3)
-
-
-def _count_text(count: Count | None, word: str) -> str | None:
-    if count is None:
-        return None
-    mark = {"at_least": "+", "approximately": "~", "at_most": " or fewer"}.get(count.qualifier, "")
-    if count.qualifier == "approximately":
-        return f"~{count.value} {word}"
-    return f"{count.value}{mark} {word}"
-
-
-def summary(proto: Proto) -> str:
-    init = _first(proto, "initiator")
-    targets = [a.name for a in proto.actors if a.role == "target"]
-    places = [loc.name for loc in proto.locations]
-    counts = (_count_text(proto.killed, "killed"), _count_text(proto.injured, "injured"))
-    values = {
-        "who": init.name if init else "Unknown actor",
-        "type": proto.event_type,
-        "targets": ", ".join(targets),
-        "places_or_targets": ", ".join(places or targets),
-        "counts": ", ".join(c for c in counts if c),
-        "participants": "–".join(a.name for a in proto.actors),
-        "venue": places[0] if places else "",
-    }
-    text = spec.render(spec.entry(proto.event_type).summary, values)
-    if proto.status != "occurred":
-        text += f" ({proto.status})"
-    return text
-
-
-def _status(proto: Proto, published: date) -> str:
-    """An 'occurred' event explicitly dated after the publication day is still to come:
-    'Unions called a new day of strikes for Tuesday'."""
-    when = proto.when.date
-    if proto.status == "occurred" and proto.date_explicit and when:
-        return "planned" if date.fromisoformat(when) > published else "occurred"
-    return proto.status
-
-
-def _when(proto: Proto, doc: Annotated, status: str) -> When:
-    """Codebook rule 5: a happening dated only to a week, a month or a year, and a planned act
-    with no day stated for it, have no date (the precision stays). The day a plan was announced
-    ("will visit Berlin, a spokesman said on Monday") is not the day of the act."""
-    when = proto.when
-    vague = when.precision != "day"
-    if status == "planned" and not vague:
-        said = said_on(doc, proto.sentence)
-        vague = not proto.date_explicit or (said is not None and said.text == when.text)
-    return when.model_copy(update={"date": None}) if vague and when.date else when
-
-
-def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
-    tax = lexicons.taxonomy().by_type()[proto.event_type]
-    article = doc.article
-    sent = proto.sentence
-    status = _status(proto, doc.reported)
-    return Event(
-        event_id=event_id(
-            article.id,
-            proto.event_type,
-            sent.start,
-            sent.end,
-            ",".join(loc.name for loc in proto.locations),
-        ),
-        article_id=article.id,
-        source=article.source,
-        url=article.url,
-        published_at=article.published_at,
-        extracted_at=extracted_at,
-        event_type=proto.event_type,
-        category=tax.category,
-        status=status,
-        codes=Codes(
-            cameo=tax.cameo,
-            plover=tax.plover,
-            acled_event_type=tax.acled_event_type,
-            acled_sub_event_type=tax.acled_sub_event_type,
-        ),
-        actors=proto.actors,
-        locations=proto.locations,
-        when=_when(proto, doc, status),
-        quantities=Quantities(
-            killed=proto.killed,
-            injured=proto.injured,
-            arrested=proto.arrested,
-            missing=proto.missing,
-            displaced=proto.displaced,
-            weapons=proto.weapons,
-            money=proto.money,
-        ),
-        evidence=Evidence(sentence=sent.text, start=sent.start, end=sent.end),
-        confidence=confidence(proto),
-        extractor=ExtractorRef(name=proto.extractor, version=proto.version),
-        summary=summary(proto),
-    )

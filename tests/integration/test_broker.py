@@ -179,7 +179,7 @@ def test_broker_missing_tool_is_one_clear_line(
 def test_broker_jars_stamp_skips_maven(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     jars = tmp_path / "jars"
     jars.mkdir()
-    (jars / broker.STAMP_NAME).write_text(broker._pom_hash() + "\n")
+    (jars / broker.STAMP_NAME).write_text(broker.pom_hash() + "\n")
     monkeypatch.setenv(broker.JARS_ENV, str(jars))
     monkeypatch.setenv("PATH", str(tmp_path))  # no mvn: a fetch would raise
     assert broker.ensure_jars(_settings(tmp_path / "home")) == jars

@@ -23,9 +23,12 @@ from typing import Any
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
+from streams.articles_io import read_articles
 from streams.canonical.app import blocks_topic_name
 from streams.canonical.evaluate import ARTICLE_SOURCES, GOLD_DIR, extract_articles, load_gold
 from streams.canonical.state import Canonicalizer
+from streams.evaluation.gold import is_standoff
+from streams.evaluation.standoff import StandOffError
 from streams.schemas import Event
 from streams.settings import PROJECT_ROOT
 
@@ -41,7 +44,15 @@ Clusters = dict[str, frozenset[str]]
 def gold_events() -> list[Event]:
     """Events of the retold gold pairs: many small clusters, in publication order."""
     rows = [r for r in load_gold(GOLD_DIR / "clusters.jsonl") if r.kind != "singleton"]
-    events = extract_articles(ARTICLE_SOURCES, {r.article_id for r in rows})
+    wanted = {r.article_id for r in rows}
+    try:
+        events = extract_articles(ARTICLE_SOURCES, wanted)
+    except StandOffError:
+        # the real texts are stand-off and not built here (CI): the articles written for the
+        # gold set (the retellings, the seeds) alone; the tests compare streamed to offline
+        ours = [p for p in ARTICLE_SOURCES if not is_standoff(p)]
+        have = {loaded.article.id for loaded in read_articles([str(p) for p in ours])}
+        events = extract_articles(ours, wanted & have)
     return sorted(events, key=lambda e: (e.published_at is None, e.published_at, e.article_id))
 
 
@@ -223,12 +234,6 @@ def assert_matches_offline(canonical: Canonical, streamed: Clusters, events: lis
     assert any(len(c) > 1 for c in streamed.values())  # the stream did merge
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 14 report): after kill -9 and restart, events that wait on "
-    "`events` while faust restores the tables are sometimes skipped by the re-key agent "
-    "(their offsets are committed past them, no error is logged); fails about 2 runs in 3",
-)
 def test_canonical_kill9_and_restart_lose_and_split_nothing(
     canonical: Canonical, gold_events: list[Event]
 ) -> None:
@@ -251,11 +256,6 @@ def test_canonical_kill9_and_restart_lose_and_split_nothing(
     assert headers["ce_type"].startswith(b"org.streams.canonical.")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug (issue 14 report): an event that arrives while faust restores the "
-    "tables after a rebalance is sometimes skipped (seen once in 3 runs: re-keyed, never merged)",
-)
 def test_canonical_rebalance_between_two_workers_loses_and_splits_nothing(
     canonical: Canonical, gold_events: list[Event]
 ) -> None:

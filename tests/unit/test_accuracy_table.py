@@ -12,7 +12,8 @@ def _nothing(_article: Article) -> list[Event]:
 
 def test_accuracy_table_has_a_row_per_set_and_half_with_every_column() -> None:
     lines = table.gold_table(_nothing)
-    present = [g for g in table.GOLD_SETS if (table.GOLD / g.file).exists()]
+    # a stand-off set is in the table once its texts are built (python -m benchmarks.realtext build)
+    present = [g for g in table.GOLD_SETS if table.load_built(table.GOLD / g.file) is not None]
     halves = sum(2 for g in present if g.halves)
     assert len(lines) == 2 + len(present) + halves
     widths = {line.count("|") for line in lines}

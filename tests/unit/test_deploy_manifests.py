@@ -38,7 +38,8 @@ COMPOSE = DEPLOY / "compose.yaml"
 DOCKERFILE = DEPLOY / "Dockerfile"
 K8S = DEPLOY / "k8s"
 ASYNCAPI = PROJECT_ROOT / "schemas" / "asyncapi.yaml"
-STREAMS_IMAGE_SERVICES = ("topics", "worker-1", "worker-2", "publish", "dashboard")
+STREAMS_IMAGE_SERVICES = ("topics", "worker-1", "worker-2", "canonical", "publish", "dashboard")
+CANONICAL_JOB = "streams-canonical"
 WORKERS = ("worker-1", "worker-2")
 
 
@@ -287,8 +288,13 @@ def k8s_documents() -> list[dict[str, Any]]:
     return docs
 
 
-def k8s(kind: str) -> dict[str, Any]:
-    [doc] = [doc for doc in k8s_documents() if doc["kind"] == kind]
+def k8s(kind: str, name: str | None = None) -> dict[str, Any]:
+    """The one manifest of this kind (and name, where several share the kind)."""
+    [doc] = [
+        doc
+        for doc in k8s_documents()
+        if doc["kind"] == kind and name in (None, doc["metadata"]["name"])
+    ]
     return doc
 
 
@@ -307,8 +313,8 @@ def test_deploy_manifests_k8s_configmap_env_is_settings(monkeypatch: pytest.Monk
     assert settings.bootstrap_servers
 
 
-def worker_container() -> dict[str, Any]:
-    [container] = k8s("Deployment")["spec"]["template"]["spec"]["containers"]
+def worker_container(name: str = JOB) -> dict[str, Any]:
+    [container] = k8s("Deployment", name)["spec"]["template"]["spec"]["containers"]
     return container
 
 
@@ -332,7 +338,8 @@ def test_deploy_manifests_k8s_deployment_env_ports_probes_resources(
 
 
 def test_deploy_manifests_k8s_service_and_servicemonitor_select_the_workers() -> None:
-    deployment, service, monitor = k8s("Deployment"), k8s("Service"), k8s("ServiceMonitor")
+    deployment, service = k8s("Deployment", JOB), k8s("Service", JOB)
+    monitor = k8s("ServiceMonitor", JOB)
     pod_labels = deployment["spec"]["template"]["metadata"]["labels"]
     assert service["spec"]["selector"].items() <= pod_labels.items()
     [port] = service["spec"]["ports"]
@@ -351,7 +358,7 @@ def test_deploy_manifests_k8s_keda_scales_on_articles_lag_of_the_group(
 ) -> None:
     scaled = k8s("ScaledObject")
     settings = settings_from(k8s("ConfigMap")["data"], monkeypatch)
-    assert scaled["spec"]["scaleTargetRef"]["name"] == k8s("Deployment")["metadata"]["name"]
+    assert scaled["spec"]["scaleTargetRef"]["name"] == k8s("Deployment", JOB)["metadata"]["name"]
     assert scaled["spec"]["maxReplicaCount"] == settings.partitions
     [trigger] = scaled["spec"]["triggers"]
     assert trigger["type"] == "kafka"
@@ -438,3 +445,86 @@ def test_deploy_manifests_compose_dashboard_sums_every_worker_and_stays_on_the_h
     hosts = {url.split("/")[2] for url in settings.metrics_urls}
     assert hosts == {f"{worker}:{settings.web_port}" for worker in WORKERS}
     assert spec["ports"] == [f"127.0.0.1:{settings.dashboard_port}:{settings.dashboard_port}"]
+
+
+# --- the canonical worker and the events map ------------------------------------------------------
+
+
+def test_deploy_manifests_compose_canonical_worker_after_topics_on_its_published_port(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    services = load_yaml(COMPOSE)["services"]
+    spec = services["canonical"]
+    assert spec["command"] == ["canonical"]
+    assert spec["depends_on"]["topics"]["condition"] == "service_completed_successfully"
+    settings = settings_from(spec["environment"], monkeypatch)
+    assert settings.web_host == "0.0.0.0"
+    assert settings.canonical_app_id == Settings.model_fields["canonical_app_id"].default
+    assert [port.split(":")[1] for port in spec["ports"]] == [str(settings.canonical_web_port)]
+    assert spec["read_only"] and "/var/lib/streams" in spec["tmpfs"]  # STREAMS_DATA_DIR
+    assert str(settings.data_dir).startswith("/var/lib/streams")
+    assert "canonical" in services["prometheus"]["depends_on"]
+
+
+def test_deploy_manifests_prometheus_scrapes_compose_canonical_worker_on_its_port(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = load_yaml(PROMETHEUS_CONFIG)
+    spec = load_yaml(COMPOSE)["services"]["canonical"]
+    [job] = [job for job in config["scrape_configs"] if job["job_name"] == CANONICAL_JOB]
+    targets = [t for static in job["static_configs"] for t in static["targets"]]
+    settings = settings_from(spec["environment"], monkeypatch)
+    assert targets == [f"canonical:{settings.canonical_web_port}"]
+    assert job.get("metrics_path", "/metrics") == "/metrics"
+    alerts = {
+        rule.get("alert"): rule["expr"] for g in load_yaml(RULES)["groups"] for rule in g["rules"]
+    }
+    assert f'job="{CANONICAL_JOB}"' in alerts["StreamsCanonicalWorkerDown"]
+
+
+def test_deploy_manifests_k8s_canonical_worker_port_probes_and_scrape(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    container = worker_container(CANONICAL_JOB)
+    settings = settings_from(k8s("ConfigMap")["data"], monkeypatch)
+    assert container["args"] == ["canonical"]
+    build_parser().parse_args(container["args"])
+    [source] = container["envFrom"]
+    assert source["configMapRef"]["name"] == k8s("ConfigMap")["metadata"]["name"]
+    [port] = container["ports"]
+    assert port["containerPort"] == settings.canonical_web_port
+    for probe in ("livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/health", "port": port["name"]}
+    mounts = {mount["mountPath"] for mount in container["volumeMounts"]}
+    assert any(str(settings.data_dir).startswith(path) for path in mounts)
+    deployment = k8s("Deployment", CANONICAL_JOB)
+    service, monitor = k8s("Service", CANONICAL_JOB), k8s("ServiceMonitor", CANONICAL_JOB)
+    assert service["spec"]["selector"].items() <= (
+        deployment["spec"]["template"]["metadata"]["labels"].items()
+    )
+    [service_port] = service["spec"]["ports"]
+    assert service_port["targetPort"] == port["name"]
+    assert (
+        monitor["spec"]["selector"]["matchLabels"].items() <= service["metadata"]["labels"].items()
+    )
+    [endpoint] = monitor["spec"]["endpoints"]
+    assert endpoint["port"] == service_port["name"] and endpoint["path"] == "/metrics"
+
+
+def test_deploy_manifests_k8s_dashboard_serves_the_map_on_its_port(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    container = worker_container("streams-dashboard")
+    settings = settings_from(k8s("ConfigMap")["data"], monkeypatch)
+    args = build_parser().parse_args(container["args"])
+    assert container["args"][0] == "dashboard" and args.host == "0.0.0.0"
+    [port] = container["ports"]
+    assert port["containerPort"] == settings.dashboard_port
+    for probe in ("livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/health", "port": port["name"]}
+    service = k8s("Service", "streams-dashboard")
+    [service_port] = service["spec"]["ports"]
+    assert service_port["targetPort"] == port["name"]
+    assert service["spec"]["selector"].items() <= (
+        k8s("Deployment", "streams-dashboard")["spec"]["template"]["metadata"]["labels"].items()
+    )

@@ -192,3 +192,8 @@ def test_a_participle_toll_of_an_attack_on_a_military_site_is_no_civilian_attack
     text = "On 1 May 2024, rebels raided an army barracks near Gao, killing three people."
     kinds = _typed(text)
     assert kinds and ("Violence against civilians", "Attack") not in kinds
+
+
+def test_a_killing_by_a_natural_force_is_no_attack() -> None:
+    kinds = _typed("On 1 May 2024, flash floods killed twelve villagers near Kapoeta.")
+    assert ("Violence against civilians", "Attack") not in kinds

@@ -11,6 +11,7 @@ import pycountry
 import pytest
 
 from streams import evaluate as ev
+from streams.evaluation.standoff import StandOffError
 from streams.extraction import spec
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,13 +45,16 @@ TYPES_SET = (
     "strategic_other",
 )
 RATCHET: dict[str, Any] = json.loads((GOLD / "ratchet.json").read_text(encoding="utf-8"))
+# a gold line as coded: with its text, or stand-off (the text in its source)
+Coded = ev.GoldItem | ev.StandOffItem
 SUBDIVISIONS = {s.code for s in pycountry.subdivisions}
 ALPHA3_TO_2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries}
 
 
 @pytest.fixture(scope="module")
-def all_gold() -> list[ev.GoldItem]:
-    return ev.load_gold(GOLD)
+def all_gold() -> list[Coded]:
+    """Every line as coded (a stand-off set's texts are not needed to check the coding)."""
+    return ev.load_annotations(GOLD)
 
 
 @pytest.fixture(scope="module")
@@ -61,10 +65,17 @@ def dev_report() -> ev.Report:
 
 
 @pytest.fixture(scope="module")
-def later_reports() -> dict[str, ev.Report]:
+def later_reports() -> dict[str, ev.Report | str]:
+    """Each set's report, or why it cannot be scored here (a stand-off set not built)."""
     from streams.extraction import extract
 
-    return {key: ev.evaluate(ev.load_gold(path), extract) for key, path in LATER_DEV_SETS.items()}
+    reports: dict[str, ev.Report | str] = {}
+    for key, path in LATER_DEV_SETS.items():
+        try:
+            reports[key] = ev.evaluate(ev.load_gold(path), extract)
+        except StandOffError as exc:
+            reports[key] = str(exc)
+    return reports
 
 
 def _seed_files() -> dict[str, tuple[dict[str, str], str]]:
@@ -76,7 +87,9 @@ def _seed_files() -> dict[str, tuple[dict[str, str], str]]:
     return seeds
 
 
-def test_gold_ratchet_ids_unique_across_files(all_gold: list[ev.GoldItem]) -> None:
+def test_gold_ratchet_ids_unique_across_files(
+    all_gold: list[Coded],
+) -> None:
     ids = [item.id for item in all_gold]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert duplicates == []
@@ -89,7 +102,9 @@ def test_gold_ratchet_dev_set_size() -> None:
     assert len(items) - len(with_events) >= 20
 
 
-def test_gold_ratchet_every_spec_type_is_in_some_gold_set(all_gold: list[ev.GoldItem]) -> None:
+def test_gold_ratchet_every_spec_type_is_in_some_gold_set(
+    all_gold: list[Coded],
+) -> None:
     types = {e.event_type for i in all_gold for e in i.expected}
     assert set(ev.EVENT_CATEGORY) - types == set()
 
@@ -102,7 +117,9 @@ def test_gold_ratchet_types_set_has_three_texts_per_type_and_ten_without_events(
     assert sum(not i.expected for i in items) >= 10
 
 
-def test_gold_ratchet_places_have_valid_codes(all_gold: list[ev.GoldItem]) -> None:
+def test_gold_ratchet_places_have_valid_codes(
+    all_gold: list[Coded],
+) -> None:
     problems = []
     for item in all_gold:
         for event in item.expected:
@@ -123,7 +140,9 @@ def test_gold_ratchet_places_have_valid_codes(all_gold: list[ev.GoldItem]) -> No
     assert problems == []
 
 
-def test_gold_ratchet_dates_not_after_publication(all_gold: list[ev.GoldItem]) -> None:
+def test_gold_ratchet_dates_not_after_publication(
+    all_gold: list[Coded],
+) -> None:
     late = [
         (item.id, event.event_type, event.date)
         for item in all_gold
@@ -136,7 +155,7 @@ def test_gold_ratchet_dates_not_after_publication(all_gold: list[ev.GoldItem]) -
 
 
 def test_gold_ratchet_acled_type_is_the_spec_one_and_given_for_occurred_acts(
-    all_gold: list[ev.GoldItem],
+    all_gold: list[Coded],
 ) -> None:
     """ACLED codes what happened: an occurred act carries its type's ACLED type; a threatened
     or planned one may not. A ceasefire proposal has no ACLED type; an agreement reached is
@@ -153,7 +172,9 @@ def test_gold_ratchet_acled_type_is_the_spec_one_and_given_for_occurred_acts(
     assert (wrong, missing) == ([], [])
 
 
-def test_gold_ratchet_acled_sub_event_type_is_the_spec_one(all_gold: list[ev.GoldItem]) -> None:
+def test_gold_ratchet_acled_sub_event_type_is_the_spec_one(
+    all_gold: list[Coded],
+) -> None:
     """One event type per ACLED sub-event type: a gold sub-type names its event's type."""
     wrong = [
         (item.id, event.event_type, event.acled_sub_event_type)
@@ -199,9 +220,11 @@ def test_gold_ratchet_field_f1_at_least_threshold(dev_report: ev.Report, field: 
 @pytest.mark.parametrize("key", sorted(LATER_DEV_SETS))
 @pytest.mark.parametrize("field", ALWAYS_SCORED)
 def test_gold_ratchet_later_dev_sets_field_f1_at_least_threshold(
-    later_reports: dict[str, ev.Report], key: str, field: str
+    later_reports: dict[str, ev.Report | str], key: str, field: str
 ) -> None:
     report = later_reports[key]
+    if isinstance(report, str):  # realnews is stand-off: scored once its texts are built
+        pytest.skip(f"real texts not built (absent data, not a failure): {report}")
     assert report.fields[field].f1 >= RATCHET[key][field], f"{field}: {report.fields[field]}"
     ceiling = RATCHET["max_conflict_events_on_no_event_texts_by_set"].get(key, 0)
     offenders = [t.id for t in report.texts if t.conflict_on_no_event]

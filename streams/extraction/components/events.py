@@ -18,6 +18,7 @@ from streams.extraction.components.families.conflict import (
     amount,
     armed_victims,
     civilian_victims,
+    civilians,
     count,
     link_reference,
     mentions,
@@ -29,6 +30,7 @@ from streams.extraction.components.families.conflict import (
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -150,6 +152,8 @@ def _new_proto(
         return None
     if context_count(sent.text, ann.published.year):
         return None
+    if in_quote(sent.text, best.start_char - sent.start):
+        return None  # '"The crimes of sexual abuse offend ..."': a quoted remark, not news
     if best._.pattern.needs_agent:
         return _agent_event(ann, sent, best, hits)
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
@@ -169,13 +173,33 @@ def _new_proto(
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+_UNNAMED = frozenset(
+    {"armed", "unidentified", "unknown", "suspected", "presumed", "group", "elements", "individual"}
+)
+
+
+def _people(ann: Annotated, hit: RoleHit) -> bool:
+    """A doer phrase that names people: an actor of the dictionaries, a proper name, or a word
+    of armed, unarmed or crowd people ('unidentified gunmen', 'farmers', 'an armed group');
+    not 'flooding' or 'the storm'."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    if hit.text.lower() in _PRONOUNS:
+        return False
+    head = ann.text[hit.head[0] : hit.head[1]]
+    if _mentions(ann, hit) or head[:1].isupper():
+        return True  # an actor of the dictionaries, a proper name ('Alavanyo', 'the ONLF')
+    words = {w.lower().strip(".,") for w in hit.text.split()}
+    known = civilians().nouns | civilians().armed | cues().crowd_words | cues().armed_words
+    plural = {w.removesuffix("s") for w in words} | {w.removesuffix("es") for w in words}
+    return bool((words | plural) & (known | _UNNAMED))
 
 
 def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]) -> Proto | None:
     """'Presumed militants killed a farmer', 'soldiers beat two residents': an act with a doer
     named and someone acted on is an event; unarmed victims make it violence against
     civilians, armed ones (soldiers, militants) a battle."""
-    kind = _agent_kind(ann.article.text, best, hits)
+    kind = _agent_kind(best.doc, best, hits)
     return None if kind is None else _located(ann, sent, best, kind)
 
 
@@ -240,12 +264,14 @@ def _two_sides(hits: list[RoleHit], trigger: Span) -> bool:
     return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
 
 
-def _agent_kind(text: str, trigger: Span, hits: list[RoleHit]) -> str | None:
+def _agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     """The type of an act whose doer and victims are named: one-sided violence when every
-    victim is unarmed, else a battle; None without a doer (not a pronoun) or a victim."""
+    victim is unarmed, else a battle; None without a doer who names people (not a pronoun,
+    not 'flooding') or a victim."""
+    text = doc.text
     span = (trigger.start_char, trigger.end_char)
     own = [h for h in hits if h.trigger == span]
-    doers = [h for h in own if h.role == "initiator" and h.text.lower() not in _PRONOUNS]
+    doers = [h for h in own if h.role == "initiator" and _people(annotated(doc), h)]
     victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
     if not doers or not victims or any(h.text.lower() in _PRONOUNS for h in victims):
         return None
@@ -260,28 +286,7 @@ def _agent_kind(text: str, trigger: Span, hits: list[RoleHit]) -> str | None:
 def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> None:
     ann = annotated(doc)
     best = _best(triggers)
-    pattern = best._.pattern
-    specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
-    if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
-        specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
-    agent = None
-    toll = pattern.needs_agent and _consequence(doc, best)
-    if pattern.needs_agent and not toll:
-        agent = _agent_kind(doc.text, best, hits)
-    if specific and pattern.event_type in spec.category_of():
-        proto.event_type = pattern.event_type  # a specific act's own type
-    elif pattern.two_sided and proto.event_type in (_GENERIC, UNTYPED_ATTACK):
-        if _crowds(doc.text, hits, best) and not _demonstration(best):
-            proto.event_type = _MOB  # 'rival party supporters clashed': a riot, not a battle
-    elif agent is not None and proto.event_type in (_GENERIC, UNTYPED_ATTACK, _TOLL):
-        proto.event_type = agent  # 'gunmen killed two traders': who did it to whom
-    elif (
-        proto.event_type == _GENERIC
-        # 'struck the headquarters, killing three people': the objects of the act count too
-        and _one_sided(doc.text, triggers, _acted_on(hits) if toll else hits)
-    ) or (proto.event_type == UNTYPED_ATTACK and _one_sided(doc.text, triggers, _acted_on(hits))):
-        background = context_count(proto.sentence.text, ann.published.year)
-        proto.event_type = proto.event_type if background else _ONE_SIDED
+    proto.event_type = _retyped(doc, proto, triggers, hits)
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
     # (measured both ways on the tune halves: docs/engine.md)
     for role in ("initiator", "target"):
@@ -303,6 +308,31 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     place = next((p for h in ordered for p in _places(ann, h)), None)
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
+
+
+def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
+    """The type the sentence's syntax gives the legacy event (its own type when none)."""
+    best = _best(triggers)
+    pattern = best._.pattern
+    kind = proto.event_type
+    specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
+    if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
+        specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
+    if specific and pattern.event_type in spec.category_of():
+        return str(pattern.event_type)  # a specific act's own type
+    if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
+        crowds = _crowds(doc.text, hits, best) and not _demonstration(best)
+        return _MOB if crowds else kind  # 'two rival families clashed': a riot, not a battle
+    toll = pattern.needs_agent and _consequence(doc, best)
+    agent = _agent_kind(doc, best, hits) if pattern.needs_agent and not toll else None
+    if agent is not None and kind in (_GENERIC, UNTYPED_ATTACK, _TOLL):
+        return agent  # 'gunmen killed two traders': who did it to whom
+    # 'struck the headquarters, killing three people': the objects of the act count too
+    acted_on = _acted_on(hits) if toll or kind == UNTYPED_ATTACK else hits
+    if kind in (_GENERIC, UNTYPED_ATTACK) and _one_sided(doc.text, triggers, acted_on):
+        background = context_count(proto.sentence.text, annotated(doc).published.year)
+        return kind if background else _ONE_SIDED
+    return kind
 
 
 def _acted_on(hits: list[RoleHit]) -> list[RoleHit]:

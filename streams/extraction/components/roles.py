@@ -87,6 +87,8 @@ class Roles:
             if not _applies(pattern, trigger.label_, trigger._.pattern.event_type):
                 continue
             matched = parsed[token_ids[-1]]
+            if matched.i in anchors and matched.pos_ == "ADJ":
+                continue  # a trigger's own adjective ("sexual" abuse) is none of its roles
             for head in _heads(matched):
                 start, end = _phrase(head)
                 out.append(

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.extractors import accidents
 from streams.extraction.extractors.common import (
     Hit,
     Proto,
@@ -433,6 +434,8 @@ def _kept_hits(
                 continue  # '"indiscriminate attacks on civilians are a violation..."': comment
             if rule.needs_context and not _conflict_ok(doc, sent, match):
                 continue
+            if accidents.vetoed(doc, sent, match.start(), match.end(), generic=rule.needs_context):
+                continue  # an accident, a disaster, a fear or a figure of speech
             if found_in(_REFERENCE, head[-80:], low[: match.start()][-80:]):
                 continue  # the object of a reaction refers back to an event, it is not news
             if _SINCE_CLAUSE.search(head[-90:]):
@@ -470,6 +473,7 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
             and (_STRONG.search(sent.text) or _attack_context(doc, sent))
             # "floods killed 95": a disaster's toll, no conflict event
             and not cue_in(doc, "disasters", sent.start, sent.end)
+            and not accidents.accident_toll(doc, sent)
             # "a million deaths worldwide each year": a statistic, not a happening
             and not _YEARLY_RATE.search(sent.text)
         ):

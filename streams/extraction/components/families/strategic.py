@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from streams.extraction import spec
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _places as places
@@ -20,11 +21,12 @@ from streams.extraction.components.families.base import (
     new_proto,
 )
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.extractors import unrest
+from streams.extraction.extractors import accidents, unrest
 from streams.extraction.extractors.common import Proto, sentence_places, status_for
 
 NAME = ("strategic_v2", "0.1.0")
 FAMILIES = frozenset({"strategic"})
+CONFLICT_TYPES = spec.types_in("conflict")
 UNREST = frozenset({"protests", "riots"})
 UNREST_SPAN = 3
 """Sentences back in which a demonstration or riot makes later burning part of it."""
@@ -67,6 +69,10 @@ def _event(
     elif not _reported_act(doc, trigger):
         return None
     span = (trigger.start_char, trigger.end_char)
+    if trigger.label_ in CONFLICT_TYPES and accidents.vetoed(
+        ann, sent, span[0] - sent.start, span[1] - sent.start, generic=True
+    ):
+        return None  # homes destroyed by a flood, treasures looted in colonial times
     hits = [r for r in roles if r.trigger == span]
     if trigger.label_ == "territory_transfer" and not _territory(ann, hits):
         return None

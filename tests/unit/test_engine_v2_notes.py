@@ -197,3 +197,14 @@ def test_a_participle_toll_of_an_attack_on_a_military_site_is_no_civilian_attack
 def test_a_killing_by_a_natural_force_is_no_attack() -> None:
     kinds = _typed("On 1 May 2024, flash floods killed twelve villagers near Kapoeta.")
     assert ("Violence against civilians", "Attack") not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her stance on pensions has clashed with the party's new programme.",
+        "The singer won a long custody battle between her former manager and her label.",
+    ],
+)
+def test_a_clash_or_battle_of_ideas_or_lawsuits_is_no_battle(text: str) -> None:
+    assert ("Battles", "Armed clash") not in _typed(text)

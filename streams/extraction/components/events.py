@@ -175,6 +175,7 @@ def _new_proto(
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 _UNNAMED = frozenset(
     {"armed", "unidentified", "unknown", "suspected", "presumed", "group", "elements", "individual"}
+    | {"clan", "tribe", "faction", "each other", "one another"}
 )
 
 
@@ -189,7 +190,7 @@ def _people(ann: Annotated, hit: RoleHit) -> bool:
     head = ann.text[hit.head[0] : hit.head[1]]
     if _mentions(ann, hit) or head[:1].isupper():
         return True  # an actor of the dictionaries, a proper name ('Alavanyo', 'the ONLF')
-    words = {w.lower().strip(".,") for w in hit.text.split()}
+    words = {w.lower().strip(".,") for w in hit.text.split()} | {hit.text.lower()}
     known = civilians().nouns | civilians().armed | cues().crowd_words | cues().armed_words
     plural = {w.removesuffix("s") for w in words} | {w.removesuffix("es") for w in words}
     return bool((words | plural) & (known | _UNNAMED))
@@ -245,23 +246,39 @@ def _crowds(text: str, hits: list[RoleHit], trigger: Span) -> bool:
 
 def _two_sides(hits: list[RoleHit], trigger: Span) -> bool:
     """'X and Y exchanged fire', 'X clashed with Y', 'a clash between X and Y': two sides named
-    as noun phrases (no pronoun, no lone modifier such as 'armed')."""
+    as phrases that name people (not 'his politics', not a lone modifier such as 'armed'); a
+    weak word ('fight', 'battle') needs an armed side ('a custody battle between A and B' is
+    no battle)."""
+    ann = annotated(trigger.doc)
     span = (trigger.start_char, trigger.end_char)
-    sides = {
-        h.head
+    named = [
+        h
         for h in hits
         if h.trigger == span
         and trigger.doc.text[h.head[0] : h.head[1]].isalpha()
         and (h.role in _SIDE_ROLES - {"target"} or h.pattern.endswith(".clash_with"))
-        and h.text.lower() not in _PRONOUNS
         and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
-    }
-    both = any(h.role == "participant" and " and " in h.text for h in hits if h.trigger == span)
+        and _people(ann, h)
+    ]
+    if trigger._.pattern.needs_context and not any(_armed(ann, h) for h in named):
+        return False
+    sides = {h.head for h in named}
+    both = any(h.role == "participant" and " and " in h.text for h in named)
     if not trigger._.pattern.needs_context and len(sides) == 1:
         # 'two rival families clashed': a plural subject of a clash names both sides
-        head = next(h for h in hits if h.trigger == span and h.head in sides)
-        both = both or head.text.lower().startswith(("two ", "rival ", "both "))
+        both = both or named[0].text.lower().startswith(("two ", "rival ", "both "))
     return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
+
+
+def _armed(ann: Annotated, hit: RoleHit) -> bool:
+    """A side that names fighters or forces: an armed group or forces of the dictionaries, or
+    an armed word ('militiamen', 'armed herders')."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    if any(m.forces or m.kind in ("group", "armed_forces") for m in _mentions(ann, hit)):
+        return True
+    words = {w.lower().strip(".,") for w in hit.text.split()}
+    return bool(words & (civilians().armed | cues().armed_words | {"armed"}))
 
 
 def _agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:

@@ -18,7 +18,6 @@ from streams.extraction.components.families.conflict import (
     amount,
     armed_victims,
     civilian_victims,
-    civilians,
     count,
     link_reference,
     mentions,
@@ -29,6 +28,13 @@ from streams.extraction.components.families.conflict import (
 )
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.sides import (
+    PRONOUNS,
+    crowds,
+    demonstration,
+    people,
+    two_sides,
+)
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.common import (
@@ -141,10 +147,10 @@ def _new_proto(
     """An event the legacy rules missed: only from a trigger that needs no context, whose
     roles name an actor of the dictionaries or a count, in a sentence about this time."""
     best = _best(triggers)
-    if best._.pattern.two_sided and _two_sides(hits, best) and not _demonstration(best):
-        crowds = _crowds(ann.text, hits, best)
-        proto = _located(ann, sent, best, _MOB if crowds else _GENERIC)
-        proto.lead = crowds and opens_text(ann, sent.index)  # a riot is kept unlocated as news
+    if best._.pattern.two_sided and two_sides(hits, best) and not demonstration(best):
+        mob = crowds(ann.text, hits, best)
+        proto = _located(ann, sent, best, _MOB if mob else _GENERIC)
+        proto.lead = mob and opens_text(ann, sent.index)  # a riot is kept unlocated as news
         return proto
     if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
         return None
@@ -170,30 +176,6 @@ def _new_proto(
     towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
     proto.locations = [location_of(towns[0])] if towns else []
     return proto
-
-
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
-_UNNAMED = frozenset(
-    {"armed", "unidentified", "unknown", "suspected", "presumed", "group", "elements", "individual"}
-    | {"clan", "tribe", "faction", "each other", "one another"}
-)
-
-
-def _people(ann: Annotated, hit: RoleHit) -> bool:
-    """A doer phrase that names people: an actor of the dictionaries, a proper name, or a word
-    of armed, unarmed or crowd people ('unidentified gunmen', 'farmers', 'an armed group');
-    not 'flooding' or 'the storm'."""
-    from streams.extraction.components.families.base import cues  # base imports this
-
-    if hit.text.lower() in _PRONOUNS:
-        return False
-    head = ann.text[hit.head[0] : hit.head[1]]
-    if _mentions(ann, hit) or head[:1].isupper():
-        return True  # an actor of the dictionaries, a proper name ('Alavanyo', 'the ONLF')
-    words = {w.lower().strip(".,") for w in hit.text.split()} | {hit.text.lower()}
-    known = civilians().nouns | civilians().armed | cues().crowd_words | cues().armed_words
-    plural = {w.removesuffix("s") for w in words} | {w.removesuffix("es") for w in words}
-    return bool((words | plural) & (known | _UNNAMED))
 
 
 def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]) -> Proto | None:
@@ -222,65 +204,6 @@ def opens_text(ann: Annotated, index: int) -> bool:
     return all(len(s.text.split()) < LEAD_WORDS for s in ann.sentences[:index])
 
 
-_SIDE_ROLES = frozenset({"initiator", "target", "participant"})
-_MOB = "mob_violence"
-
-
-def _demonstration(trigger: Span) -> bool:
-    """A demonstration is told in the sentence: its fights are the protest family's (a riot)."""
-    sent = trigger.sent
-    return any(
-        t.sent.start == sent.start and t._.pattern.id == "protests.crowd"
-        for t in trigger.doc.spans.get("triggers", [])
-    )
-
-
-def _crowds(text: str, hits: list[RoleHit], trigger: Span) -> bool:
-    """Every side of a fight is a crowd of unarmed people (supporters, residents, families)."""
-    from streams.extraction.components.families.base import crowd_acts  # base imports this
-
-    span = (trigger.start_char, trigger.end_char)
-    sides = [h for h in hits if h.trigger == span and h.role in ("initiator", "participant")]
-    return crowd_acts(text, [replace(h, role="initiator") for h in sides])
-
-
-def _two_sides(hits: list[RoleHit], trigger: Span) -> bool:
-    """'X and Y exchanged fire', 'X clashed with Y', 'a clash between X and Y': two sides named
-    as phrases that name people (not 'his politics', not a lone modifier such as 'armed'); a
-    weak word ('fight', 'battle') needs an armed side ('a custody battle between A and B' is
-    no battle)."""
-    ann = annotated(trigger.doc)
-    span = (trigger.start_char, trigger.end_char)
-    named = [
-        h
-        for h in hits
-        if h.trigger == span
-        and trigger.doc.text[h.head[0] : h.head[1]].isalpha()
-        and (h.role in _SIDE_ROLES - {"target"} or h.pattern.endswith(".clash_with"))
-        and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
-        and _people(ann, h)
-    ]
-    if trigger._.pattern.needs_context and not any(_armed(ann, h) for h in named):
-        return False
-    sides = {h.head for h in named}
-    both = any(h.role == "participant" and " and " in h.text for h in named)
-    if not trigger._.pattern.needs_context and len(sides) == 1:
-        # 'two rival families clashed': a plural subject of a clash names both sides
-        both = both or named[0].text.lower().startswith(("two ", "rival ", "both "))
-    return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
-
-
-def _armed(ann: Annotated, hit: RoleHit) -> bool:
-    """A side that names fighters or forces: an armed group or forces of the dictionaries, or
-    an armed word ('militiamen', 'armed herders')."""
-    from streams.extraction.components.families.base import cues  # base imports this
-
-    if any(m.forces or m.kind in ("group", "armed_forces") for m in _mentions(ann, hit)):
-        return True
-    words = {w.lower().strip(".,") for w in hit.text.split()}
-    return bool(words & (civilians().armed | cues().armed_words | {"armed"}))
-
-
 def _agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     """The type of an act whose doer and victims are named: one-sided violence when every
     victim is unarmed, else a battle; None without a doer who names people (not a pronoun,
@@ -288,9 +211,9 @@ def _agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     text = doc.text
     span = (trigger.start_char, trigger.end_char)
     own = [h for h in hits if h.trigger == span]
-    doers = [h for h in own if h.role == "initiator" and _people(annotated(doc), h)]
+    doers = [h for h in own if h.role == "initiator" and people(annotated(doc), h)]
     victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
-    if not doers or not victims or any(h.text.lower() in _PRONOUNS for h in victims):
+    if not doers or not victims or any(h.text.lower() in PRONOUNS for h in victims):
         return None
     kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
     if civilian_victims(text, kinds):
@@ -338,8 +261,8 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
     if specific and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
     if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
-        crowds = _crowds(doc.text, hits, best) and not _demonstration(best)
-        return _MOB if crowds else kind  # 'two rival families clashed': a riot, not a battle
+        mob = crowds(doc.text, hits, best) and not demonstration(best)
+        return _MOB if mob else kind  # 'two rival families clashed': a riot, not a battle
     toll = pattern.needs_agent and _consequence(doc, best)
     agent = _agent_kind(doc, best, hits) if pattern.needs_agent and not toll else None
     if agent is not None and kind in (_GENERIC, UNTYPED_ATTACK, _TOLL):
@@ -369,6 +292,7 @@ def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
 
 _DEAD = frozenset({"victims", "single_victim"})
 _GENERIC = "armed_clash"
+_MOB = "mob_violence"
 _TOLL = "casualty_report"
 _ONE_SIDED = "attack_on_civilians"
 _TWO_SIDED = frozenset({"battles.clash", "battles.exchange_fire", "battles.fight"})

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
-from streams.extraction.components.events import _reported_act
+from streams.extraction.components.events import _reported_act, opens_text
 from streams.extraction.components.families.base import (
     armed_named,
     best,
@@ -44,6 +44,7 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
         own = by_cue.get(index, []) + violence.get(index, [])
         proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []))
+        proto.lead = proto.status == "occurred" and opens_text(ann, index)
         out.append(proto)
     told = {p.sentence.index for p in out}
     roles: list[RoleHit] = doc._.roles or []

@@ -137,6 +137,10 @@ def _run_v2(article: Article, when: datetime) -> ExtractionResult:
         protos.extend(pipeline.family_events(doc))
     except Exception as exc:
         failures.append(ExtractorFailure("families_v2", repr(exc), _short_traceback(exc)))
+    try:
+        pipeline.complete_places(ann, protos)
+    except Exception as exc:
+        failures.append(ExtractorFailure("places_v2", repr(exc), _short_traceback(exc)))
     return _finish(ann, protos, failures, when)
 
 

@@ -193,6 +193,7 @@ def absorb(into: Proto, new: Proto) -> Proto:
     merged.weapons = _merge_weapons(rich, poor)
     merged.money = rich.money or poor.money
     merged.base_confidence = min(0.9, max(into.base_confidence, new.base_confidence) + 0.05)
+    merged.lead = into.lead or new.lead
     return merged
 
 
@@ -340,7 +341,7 @@ def _keep(proto: Proto) -> bool:
         return False
     if proto.event_type in UNREST and not proto.locations:
         # "the protests, which began last week": background, not a located happening
-        return proto.date_explicit and proto.when.precision == "day"
+        return proto.lead or (proto.date_explicit and proto.when.precision == "day")
     if proto.event_type == UNTYPED_ATTACK:
         return bool(proto.actors or _sub(proto.locations) or proto.killed or proto.injured)
     if proto.event_type == "casualty_report":

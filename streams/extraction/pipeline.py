@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from streams.extraction import components
+from streams.extraction.annotate import Annotated
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
-from streams.extraction.components.families import strategic, unrest, verbal
+from streams.extraction.components.families import note_places, strategic, unrest, verbal
 from streams.extraction.components.families import verbal_events as verbal_family
 from streams.extraction.components.roles import Roles
 from streams.extraction.extractors import attack
@@ -99,3 +100,8 @@ def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
     roles = language().get_pipe("streams_roles")
     assert isinstance(roles, Roles)
     return verbal_family.verbal_protos(doc, conflict, roles)
+
+
+def complete_places(ann: Annotated, protos: list[Proto]) -> None:
+    """Places written with their units ("X village (A, B)"): components/families/note_places."""
+    note_places.complete_places(ann, protos)

@@ -45,6 +45,21 @@ class TriggerPattern(_Strict):
     status: str | None = None
     needs_context: bool = False
     priority: int = 0
+    needs_agent: bool = Field(
+        default=False,
+        description="makes an event alone only with a doer named as its subject or by-agent "
+        "(not a pronoun) and someone acted on; the victims' kind decides one-sided violence "
+        "or a battle",
+    )
+    two_sided: bool = Field(
+        default=False,
+        description="a fight between sides: makes an event alone when its sentence names two "
+        "sides (coordinated subjects, a subject and 'with X', 'between X and Y'), named in the "
+        "dictionaries or not",
+    )
+    victims_die: bool = Field(
+        default=True, description="its victims role counts the dead (false: 'beat', 'torture')"
+    )
 
     def emitted_type(self) -> str:
         known = spec.category_of()

@@ -7,6 +7,7 @@ they found none, a trigger whose roles name who or how many makes an event of it
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -16,6 +17,7 @@ from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
+    armed_victims,
     civilian_victims,
     civilians,
     count,
@@ -29,6 +31,13 @@ from streams.extraction.components.families.conflict import (
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.sides import (
+    PRONOUNS,
+    crowds,
+    demonstration,
+    people,
+    two_sides,
+)
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.attack import running_total, street_crime
@@ -41,6 +50,7 @@ from streams.extraction.extractors.common import (
     sentence_places,
     weapons,
 )
+from streams.extraction.lexicons import UNTYPED_ATTACK
 from streams.schemas import Count
 
 NAME = "conflict_v2"
@@ -84,11 +94,9 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
             continue  # 'Police attribute the bombing to X': the attack told before
         proto = base
-        if (
-            proto is None
-            and _reported_act(doc, _best(triggers))
-            and not idle_agent(doc, _best(triggers))
-        ):
+        best = _best(triggers)
+        told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
+        if told and not idle_agent(doc, best):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
@@ -114,10 +122,43 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
+def _no_conflict_news(sent: Sentence, best: Span, named: set[str], counted: bool) -> bool:
+    """A running total told after the news is context (as in the legacy rules); 'a man was
+    stabbed to death outside a nightclub', with no armed doer, is crime (codebook rule 3)."""
+    if counted and running_total(sent):
+        return True
+    return _crime(best) and "initiator" not in named and street_crime(sent.text)
+
+
 def _crime(trigger: Span) -> bool:
     """A killing by an act street crime shares (data/en/civilians.json crime_acts)."""
     acts = civilians().crime_acts
     return trigger.label_ == _ONE_SIDED and any(t.lemma_ in acts for t in trigger)
+
+
+def _consequence(doc: Doc, trigger: Span) -> bool:
+    """'Israel struck the headquarters, killing three people': a participle clause tells the
+    toll of the sentence's act, not an act of its own."""
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    offset = trigger.start_char - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    return token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj")
+
+
+def _headline(doc: Doc, index: int) -> bool:
+    """'Police kill member of opposition party': a text that opens with a line in the headline
+    style (present tense, no full stop) tells the act as its news, not a habit."""
+    if index != 0:
+        return False
+    first = next(iter(doc.sents))
+    if first.text.rstrip().endswith((".", "?", "!", ":", ";")):
+        return False  # a headline is a line without a full stop
+    triggers = [t for t in doc.spans.get("triggers", []) if t.sent.start == 0]
+    best = _best(triggers) if triggers else None
+    pattern = best._.pattern if best is not None else None
+    return pattern is not None and (pattern.needs_agent or pattern.two_sided)
 
 
 def _best(triggers: list[Span]) -> Span:
@@ -130,6 +171,11 @@ def _new_proto(
     """An event the legacy rules missed: only from a trigger that needs no context, whose
     roles name an actor of the dictionaries or a count, in a sentence about this time."""
     best = _best(triggers)
+    if best._.pattern.two_sided and two_sides(hits, best) and not demonstration(best):
+        mob = crowds(ann.text, hits, best)
+        proto = _located(ann, sent, best, _MOB if mob else _GENERIC)
+        proto.lead = mob and opens_text(ann, sent.index)  # a riot is kept unlocated as news
+        return proto
     if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
         return None
     if spec.category_of().get(best.label_) != "conflict":
@@ -138,18 +184,18 @@ def _new_proto(
         return None
     if in_quote(sent.text, best.start_char - sent.start):
         return None  # '"The crimes of sexual abuse offend ..."': a quoted remark, not news
+    if best._.pattern.needs_agent:
+        return _agent_event(ann, sent, best, hits)
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
-    if counted and running_total(sent):
-        return None  # a running total told after the news: context (as in the legacy rules)
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
     if best.label_ == _ONE_SIDED and not _one_sided(ann.article.text, triggers, hits, alone=True):
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
-    if _crime(best) and "initiator" not in named and street_crime(sent.text):
-        return None  # 'a man was stabbed to death outside a nightclub': crime, no conflict
+    if _no_conflict_news(sent, best, named, counted):
+        return None
     proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
     proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
     proto.weapons = weapons(sent)
@@ -158,20 +204,55 @@ def _new_proto(
     return proto
 
 
+def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]) -> Proto | None:
+    """'Presumed militants killed a farmer', 'soldiers beat two residents': an act with a doer
+    named and someone acted on is an event; unarmed victims make it violence against
+    civilians, armed ones (soldiers, militants) a battle."""
+    kind = _agent_kind(best.doc, best, hits)
+    return None if kind is None else _located(ann, sent, best, kind)
+
+
+def _located(ann: Annotated, sent: Sentence, trigger: Span, kind: str) -> Proto:
+    proto = Proto(kind, sent, (trigger.start_char, trigger.end_char), NAME, VERSION)
+    proto.when, proto.date_explicit = event_date(ann, sent, trigger.start_char)
+    proto.weapons = weapons(sent)
+    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    proto.locations = [location_of(towns[0])] if towns else []
+    return proto
+
+
+LEAD_WORDS = 5
+"""Sentences before the lead that are shorter than this are labels or dates ('28 April.')."""
+
+
+def opens_text(ann: Annotated, index: int) -> bool:
+    """The sentence opens the text: only labels or dates come before it."""
+    return all(len(s.text.split()) < LEAD_WORDS for s in ann.sentences[:index])
+
+
+def _agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
+    """The type of an act whose doer and victims are named: one-sided violence when every
+    victim is unarmed, else a battle; None without a doer who names people (not a pronoun,
+    not 'flooding') or a victim."""
+    text = doc.text
+    span = (trigger.start_char, trigger.end_char)
+    own = [h for h in hits if h.trigger == span]
+    doers = [h for h in own if h.role == "initiator" and people(annotated(doc), h)]
+    victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
+    if not doers or not victims or any(h.text.lower() in PRONOUNS for h in victims):
+        return None
+    kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
+    if civilian_victims(text, kinds):
+        return _ONE_SIDED
+    # fighters killed are a battle; 'police beat the suspect's lawyer' is one-sided or nothing
+    armed = armed_victims(text, kinds)
+    return _GENERIC if armed and trigger._.pattern.victims_die else None
+
+
 def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> None:
     ann = annotated(doc)
     best = _best(triggers)
-    pattern = best._.pattern
-    specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
-    if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
-        specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
-    if specific and idle_agent(doc, best):
-        specific = False  # 'suicide bombers were holding hostages': no bombing told
-    if specific and pattern.event_type in spec.category_of():
-        proto.event_type = pattern.event_type  # a specific act's own type
-    elif proto.event_type == _GENERIC and _one_sided(doc.text, triggers, hits):
-        background = context_count(proto.sentence.text, ann.published.year)
-        proto.event_type = proto.event_type if background else _ONE_SIDED
+    proto.event_type = _retyped(doc, proto, triggers, hits)
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
     # (measured both ways on the tune halves: docs/engine.md)
     for role in ("initiator", "target"):
@@ -182,6 +263,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
             found = [actor_of(m, role) for m in previous_subject(doc, ann, best)]
         names = {a.name for a in proto.actors}
         proto.actors += [a for a in found if a.name not in names]
+    hurt_only = {(t.start_char, t.end_char) for t in triggers if not t._.pattern.victims_die}
+    hits = [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
         proto.killed = _larger(proto.killed, count(hits, "victims"))
@@ -193,6 +276,40 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
         proto.locations = [location_of(place)]
 
 
+def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
+    """The type the sentence's syntax gives the legacy event (its own type when none)."""
+    best = _best(triggers)
+    pattern = best._.pattern
+    kind = proto.event_type
+    specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
+    if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
+        specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
+    if specific and idle_agent(doc, best):
+        specific = False  # 'suicide bombers were holding hostages': no bombing told
+    if specific and pattern.event_type in spec.category_of():
+        return str(pattern.event_type)  # a specific act's own type
+    if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
+        mob = crowds(doc.text, hits, best) and not demonstration(best)
+        return _MOB if mob else kind  # 'two rival families clashed': a riot, not a battle
+    toll = pattern.needs_agent and _consequence(doc, best)
+    agent = _agent_kind(doc, best, hits) if pattern.needs_agent and not toll else None
+    if agent is not None and kind in (_GENERIC, UNTYPED_ATTACK, _TOLL):
+        return agent  # 'gunmen killed two traders': who did it to whom
+    # 'struck the headquarters, killing three people': the objects of the act count too
+    acted_on = _acted_on(hits) if toll or kind == UNTYPED_ATTACK else hits
+    if kind in (_GENERIC, UNTYPED_ATTACK) and _one_sided(doc.text, triggers, acted_on):
+        background = context_count(proto.sentence.text, annotated(doc).published.year)
+        return kind if background else _ONE_SIDED
+    return kind
+
+
+def _acted_on(hits: list[RoleHit]) -> list[RoleHit]:
+    """Everyone and everything the sentence's acts are done to ('attacked a priest', 'a
+    suspect was killed in a raid'), as victims: an untyped attack is one-sided only when they
+    are all unarmed people ('attacked a gendarmerie school, killing 70 people' is not)."""
+    return [replace(h, role="victims") if h.role == "target" else h for h in hits]
+
+
 def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
     """Syntax wins where it reads more dead than the legacy window ('killed 40 ...' where the
     legacy rules caught a part); else the legacy count stands (team sets: docs/engine.md)."""
@@ -201,7 +318,10 @@ def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
     return syntax
 
 
+_DEAD = frozenset({"victims", "single_victim"})
 _GENERIC = "armed_clash"
+_MOB = "mob_violence"
+_TOLL = "casualty_report"
 _ONE_SIDED = "attack_on_civilians"
 _TWO_SIDED = frozenset({"battles.clash", "battles.exchange_fire", "battles.fight"})
 

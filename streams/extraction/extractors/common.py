@@ -50,6 +50,7 @@ class Proto:
     date_explicit: bool = False
     base_confidence: float = 0.5
     published: date | None = None
+    lead: bool = False  # the text's own news, told first: kept with no place or day named
 
     def role(self, role: str) -> list[Actor]:
         return [a for a in self.actors if a.role == role]

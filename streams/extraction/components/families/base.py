@@ -30,6 +30,7 @@ class Cues(BaseModel):
 
     comment: str = Field(alias="_comment")
     armed_words: frozenset[str]
+    crowd_words: frozenset[str] = frozenset()
     requires_armed: frozenset[str]
     fighting_families: frozenset[str]
     harm_lemmas: frozenset[str]
@@ -94,3 +95,16 @@ def new_proto(
     proto.locations = [location_of(towns[0])] if towns else []
     proto.base_confidence = 0.5
     return proto
+
+
+def crowd_acts(text: str, hits: list[RoleHit]) -> bool:
+    """The act's doers are crowds of unarmed people (their head nouns), with no armed word."""
+    from streams.extraction.components.families.conflict import civilians
+
+    found = cues()
+    doers = [h for h in hits if h.role == "initiator"]
+    heads = [text[h.head[0] : h.head[1]].lower() for h in doers]
+    words = {w.lower().strip(".,") for h in doers for w in h.text.split()}
+    armed = found.armed_words | civilians().armed
+    # 'AIADMK and DMK cadres': one crowd noun names both sides
+    return any(h in found.crowd_words for h in heads) and not (words & armed)

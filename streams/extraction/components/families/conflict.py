@@ -46,12 +46,14 @@ class References(BaseModel):
 
 
 class Civilians(BaseModel):
-    """data/en/civilians.json: head nouns of victims that name unarmed people."""
+    """data/en/civilians.json: head nouns of victims that name unarmed people, and (armed)
+    those that name fighters."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     about: str
     nouns: frozenset[str]
     crime_acts: frozenset[str]
+    armed: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +63,24 @@ def civilians() -> Civilians:
 
 
 def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
-    """Every victims phrase of a killing has an unarmed head ('killed two farmers')."""
+    """Every victims phrase of a killing has an unarmed head ('killed two farmers') and no
+    word of a fighter ('28 gang members', 'militia members' are armed)."""
+    armed = civilians().armed
+    words = {w.lower().strip(".,") for h in hits if h.role in _VICTIM_ROLES for w in h.text.split()}
+    return _victims_in(text, hits, civilians().nouns) and not (words & armed)
+
+
+_VICTIM_ROLES = frozenset({"victims", "single_victim"})
+
+
+def armed_victims(text: str, hits: list[RoleHit]) -> bool:
+    """Every victims phrase has a fighter's head ('killed nine insurgents')."""
+    return _victims_in(text, hits, civilians().armed)
+
+
+def _victims_in(text: str, hits: list[RoleHit], nouns: frozenset[str]) -> bool:
     victims = [h for h in hits if h.role in ("victims", "single_victim")]
     heads = [text[h.head[0] : h.head[1]].lower() for h in victims]
-    nouns = civilians().nouns
     return bool(heads) and all(
         h in nouns or h.removesuffix("s") in nouns or h.removesuffix("es") in nouns for h in heads
     )

@@ -17,6 +17,7 @@ from streams.extraction.components.families.base import (
     armed_named,
     best,
     by_sentence,
+    crowd_acts,
     cues,
     new_proto,
 )
@@ -88,7 +89,20 @@ def _event(
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
     proto.status = status
+    told = [r for r in roles if sent.start <= r.trigger[0] < sent.end]
+    if trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc.text, told):
+        # 'residents torched the police post': a crowd's destruction is a riot (ACLED)
+        proto.event_type = "riot" if _framed(doc, index) else "mob_violence"
     return proto
+
+
+def _framed(doc: Doc, index: int) -> bool:
+    """A demonstration word in the sentence: the crowd's violence is a violent demonstration."""
+    ann = annotated(doc)
+    return any(
+        t._.pattern.id == "protests.crowd"
+        for t in by_sentence(doc, ann, frozenset({"protests"})).get(index, [])
+    )
 
 
 def _territory(ann: Annotated, hits: list[RoleHit]) -> bool:

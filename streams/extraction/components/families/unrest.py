@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
-from streams.extraction.components.events import _reported_act
+from streams.extraction.components.events import _reported_act, opens_text
 from streams.extraction.components.families.base import (
     armed_named,
     best,
@@ -46,6 +46,7 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         own = by_cue.get(index, []) + violence.get(index, [])
         facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
         proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []), facing)
+        proto.lead = proto.status == "occurred" and opens_text(ann, index)
         out.append(proto)
     told = {p.sentence.index for p in out}
     roles: list[RoleHit] = doc._.roles or []

@@ -1,0 +1,264 @@
+"""Places written with the units they lie in: "in Bacda village (Belet Weyne, Hiraan)", "in
+Num Lang village (Momauk township, Bhamo district, Kachin State)", "in Bungursari district,
+Purwakarta regency, West Java province".
+
+Event notes and many wire reports qualify a settlement with its district and region, innermost
+first. Read as a chain, the last link is the first-level region (admin1) and the first is the
+settlement. A material event that the sentence rules left without a place below the country
+gets that settlement: the gazetteer's town inside the named region (or the district's seat,
+which often bears its name), else the name as written with the region's admin1 and no
+coordinates (codebook, "Regions, districts and capitals": a place missing from GeoNames is
+coded by name and admin1 code). A town found without its admin1 takes the region named.
+
+The unit words are data (data/en/place_units.json); this module is the mechanism."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+from streams.extraction import spec
+from streams.extraction.annotate import Annotated, PlaceMention
+from streams.extraction.components.data import DATA
+from streams.extraction.extractors.common import Proto, location_of
+from streams.extraction.gazetteer import Place, fold, gazetteer, skeleton
+from streams.schemas import Admin1, Location
+
+
+class PlaceUnits(BaseModel):
+    """data/en/place_units.json: the kinds of place a name can be followed by."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    about: str
+    settlement: frozenset[str]
+    unit: frozenset[str]
+    region: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.settlement | self.unit | self.region
+
+
+@lru_cache(maxsize=1)
+def units() -> PlaceUnits:
+    raw = json.loads((DATA / "place_units.json").read_text(encoding="utf-8"))
+    return PlaceUnits.model_validate(raw)
+
+
+_LINK = r"(?:(?:de|du|des|el|al|la|le|di|ad|as|ash|an)[ \-])?"
+_NAME = rf"[A-Z][\w’'\-.]*(?:[ \-]{_LINK}[A-Z][\w’'\-]*){{0,3}}"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted((re.escape(w) for w in units().all), key=len, reverse=True))
+    kind = rf"(?:\s+(?i:{words})\b)?"
+    bracket = re.compile(rf"(?P<name>{_NAME}){kind}\s*\((?P<inner>[A-Z][^()]{{1,160}})\)")
+    link = rf"{_NAME}\s+(?i:{words})\b"
+    chain = re.compile(rf"(?P<name>{_NAME})\s+(?i:{words})\b(?P<inner>(?:,\s+{link})+)")
+    settlements = "|".join(re.escape(w) for w in sorted(units().settlement, key=len, reverse=True))
+    single = re.compile(rf"\b(?:in|at|near) (?P<name>{_NAME})\s+(?i:{settlements})\b")
+    return bracket, chain, single
+
+
+@dataclass(frozen=True)
+class NamedPlace:
+    """A settlement and the units it lies in, as written."""
+
+    name: str
+    start: int
+    end: int
+    parts: tuple[str, ...]  # the enclosing units, innermost first
+    region_word: bool = False  # the last unit is written as a region ("West Java province")
+    settlement_word: bool = False  # the name is written as a settlement ("Dawe town")
+
+
+def _strip_unit(part: str) -> str:
+    words = part.strip().split()
+    while len(words) > 1 and words[-1].lower() in units().all:
+        words.pop()
+    return " ".join(words).strip(" .")
+
+
+def _last_word(part: str) -> str:
+    return part.strip().split()[-1].lower() if part.strip() else ""
+
+
+def named_places(text: str) -> list[NamedPlace]:
+    """Every 'X (A, B)' and 'X village, A district, B province' of the text, in order."""
+    bracket, chain, single = _patterns()
+    found: list[NamedPlace] = []
+    taken: set[int] = set()
+    for pattern in (bracket, chain):
+        for match in pattern.finditer(text):
+            raw = [p for p in match.group("inner").strip(", ").split(",") if p.strip()]
+            parts = tuple(_strip_unit(p) for p in raw)
+            if not parts or not all(p[:1].isupper() for p in parts):
+                continue  # "(described as ...)": not a list of places
+            name = _strip_unit(match.group("name"))
+            regional = _last_word(raw[-1]) in units().region
+            found.append(NamedPlace(name, match.start("name"), match.end("name"), parts, regional))
+            taken.add(match.start("name"))
+    for match in single.finditer(text):
+        if match.start("name") not in taken:
+            name = match.group("name")
+            found.append(NamedPlace(name, match.start("name"), match.end("name"), (), False, True))
+    return sorted(found, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=1)
+def _regions_by_skeleton() -> dict[str, list[Place]]:
+    gaz = gazetteer()
+    out: dict[str, list[Place]] = {}
+    for bucket in (gaz.admin1, gaz.admin1_unlocated):
+        for name, regions in bucket.items():
+            for region in regions:
+                out.setdefault(skeleton(name), []).append(region)
+    return out
+
+
+def regions(name: str, countries: set[str]) -> list[Place]:
+    """The first-level regions of this name (in the given countries when any): as written,
+    else spelled alike ("Hiraan" for "Hiiraan")."""
+    gaz = gazetteer()
+    found = gaz.admin1.get(name, []) + gaz.admin1_unlocated.get(name, [])
+    if not found:
+        folded = fold(name).lower()
+        found = [
+            r
+            for r in _regions_by_skeleton().get(skeleton(name), [])
+            if SequenceMatcher(None, folded, fold(r.admin1_name or r.name).lower()).ratio() >= 0.8
+        ]
+    return [r for r in found if not countries or r.country3 in countries]
+
+
+def _town(name: str, area: Place | None, countries: set[str]) -> Place | None:
+    gaz = gazetteer()
+    cands = [c for c in gaz.lookup(name) or gaz.lookup_variant(name) if c.precision == "city"]
+    if area is not None:
+        # a town the gazetteer has without admin1 may still be the one in the named country
+        cands = [
+            c
+            for c in cands
+            if c.admin1_code == area.admin1_code
+            or (c.admin1_code is None and c.country3 == area.country3)
+        ]
+    else:
+        cands = [c for c in cands if c.country3 in countries]
+    return max(cands, key=lambda c: c.population, default=None)
+
+
+def resolve(named: NamedPlace, countries: set[str]) -> Location | None:
+    """The settlement as a Location: the gazetteer's town inside the named region (of the
+    regions of that name, the one that has it), else the seat of an enclosing unit of the same
+    name, else the name with the region's admin1 when the region is certain."""
+    areas = regions(named.parts[-1], countries) if named.parts else []
+    tried: list[Place | None] = [*areas] or [None]
+    for area in tried:
+        scope = {area.country3} if area is not None else countries
+        for candidate in (named.name, *named.parts[:-1]):
+            town = _town(candidate, area, scope)
+            if town is not None:
+                found = _location(town, named)
+                admin1 = _admin1(area, named)
+                if found.admin1 is None and admin1 is not None:
+                    found = found.model_copy(update={"admin1": admin1})
+                return found
+    if len({a.country3 for a in areas}) > 1:
+        return None  # "Central": a region of that name in several countries
+    only = areas[0] if areas else None
+    admin1 = _admin1(only, named)
+    if admin1 is None and not named.settlement_word:
+        return None
+    country = only.country3 if only is not None else _only(countries)
+    return Location(
+        name=named.name,
+        country=country or None,
+        admin1=admin1,
+        precision="city",
+        text=named.name,
+        start=named.start,
+        end=named.end,
+    )
+
+
+def _admin1(area: Place | None, named: NamedPlace) -> Admin1 | None:
+    if area is not None:
+        return Admin1(name=area.admin1_name or area.name, code=area.admin1_code)
+    if named.region_word:
+        return Admin1(name=named.parts[-1])  # a region the gazetteer lacks, as written
+    return None
+
+
+def _only(countries: set[str]) -> str | None:
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _location(place: Place, named: NamedPlace) -> Location:
+    mention = PlaceMention(place, named.start, named.end, named.name, True)
+    return location_of(mention).model_copy(update={"precision": "city"})
+
+
+def _material(event_type: str) -> bool:
+    try:
+        return spec.entry(event_type).acled_event_type is not None
+    except KeyError:
+        return False
+
+
+def complete_places(ann: Annotated, protos: list[Proto]) -> None:
+    """Give each material event without a place below the country the settlement written with
+    its units in its sentence (else the text's first, when its sentence names no place), and
+    a town without admin1 the region named with it."""
+    named = named_places(ann.text)
+    if not named:
+        return
+    countries = {c for c, _n in ann.focus.most_common(3) if c}
+    first = {n: resolve(n, countries) for n in named}
+    # a region name of several countries ("Plateau") is read in the country of the others
+    sure = {loc.country for loc in first.values() if loc is not None and loc.country}
+    if not countries and sure:
+        first = {n: loc or resolve(n, sure) for n, loc in first.items()}
+    resolved = [(n, loc) for n, loc in first.items() if loc is not None]
+    if not resolved:
+        return
+    for proto in protos:
+        if not _material(proto.event_type):
+            continue
+        sent = proto.sentence
+        own = [loc for n, loc in resolved if sent.start <= n.start < sent.end]
+        if not any(loc.precision == "city" for loc in proto.locations):
+            if own or not proto.locations:
+                proto.locations = [(own or [resolved[0][1]])[0]]
+            continue
+        _prefer_qualified(proto, resolved)
+        _fill_admin1(proto, [loc for _n, loc in resolved])
+
+
+def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:
+    """'Floridablanca town, Pampanga province': a town read elsewhere (a namesake in another
+    country or region) is the one inside the units written with it."""
+    for i, loc in enumerate(proto.locations):
+        for named, found in resolved:
+            if loc.text != named.name or found.admin1 is None or found.country is None:
+                continue
+            abroad = loc.country is not None and loc.country != found.country
+            codes = (loc.admin1.code if loc.admin1 else None, found.admin1.code)
+            elsewhere = found.latitude is not None and None not in codes and codes[0] != codes[1]
+            if abroad or elsewhere:
+                proto.locations[i] = found
+
+
+def _fill_admin1(proto: Proto, found: list[Location]) -> None:
+    regions = {(loc.country, loc.admin1.name): loc.admin1 for loc in found if loc.admin1}
+    for i, loc in enumerate(proto.locations):
+        if loc.admin1 is not None or loc.precision != "city":
+            continue
+        match = [a for (country, _n), a in regions.items() if country in (loc.country, None)]
+        if len(match) == 1:
+            proto.locations[i] = loc.model_copy(update={"admin1": match[0]})

@@ -1,0 +1,96 @@
+"""Who a conflict sentence names as doers and sides, for engine v2's events: whether a role
+phrase names people (an actor, a proper name, a word of armed, unarmed or crowd people),
+whether a fight names two sides, whether they are fighters or crowds. The word classes are
+data (data/en/civilians.json, data/en/strategic.json)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families.conflict import civilians, mentions
+from streams.extraction.components.roles import RoleHit
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+_UNNAMED = frozenset(
+    {"armed", "unidentified", "unknown", "suspected", "presumed", "group", "elements", "individual"}
+    | {"clan", "tribe", "faction", "each other", "one another"}
+)
+
+
+def people(ann: Annotated, hit: RoleHit) -> bool:
+    """A doer phrase that names people: an actor of the dictionaries, a proper name, or a word
+    of armed, unarmed or crowd people ('unidentified gunmen', 'farmers', 'an armed group');
+    not 'flooding' or 'the storm'."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    if hit.text.lower() in PRONOUNS:
+        return False
+    head = ann.text[hit.head[0] : hit.head[1]]
+    if mentions(ann, hit.phrase) or head[:1].isupper():
+        return True  # an actor of the dictionaries, a proper name ('Alavanyo', 'the ONLF')
+    words = {w.lower().strip(".,") for w in hit.text.split()} | {hit.text.lower()}
+    known = civilians().nouns | civilians().armed | cues().crowd_words | cues().armed_words
+    plural = {w.removesuffix("s") for w in words} | {w.removesuffix("es") for w in words}
+    return bool((words | plural) & (known | _UNNAMED))
+
+
+_SIDE_ROLES = frozenset({"initiator", "target", "participant"})
+
+
+def demonstration(trigger: Span) -> bool:
+    """A demonstration is told in the sentence: its fights are the protest family's (a riot)."""
+    sent = trigger.sent
+    return any(
+        t.sent.start == sent.start and t._.pattern.id == "protests.crowd"
+        for t in trigger.doc.spans.get("triggers", [])
+    )
+
+
+def crowds(text: str, hits: list[RoleHit], trigger: Span) -> bool:
+    """Every side of a fight is a crowd of unarmed people (supporters, residents, families)."""
+    from streams.extraction.components.families.base import crowd_acts  # base imports this
+
+    span = (trigger.start_char, trigger.end_char)
+    sides = [h for h in hits if h.trigger == span and h.role in ("initiator", "participant")]
+    return crowd_acts(text, [replace(h, role="initiator") for h in sides])
+
+
+def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
+    """'X and Y exchanged fire', 'X clashed with Y', 'a clash between X and Y': two sides named
+    as phrases that name people (not 'his politics', not a lone modifier such as 'armed'); a
+    weak word ('fight', 'battle') needs an armed side ('a custody battle between A and B' is
+    no battle)."""
+    ann = annotated(trigger.doc)
+    span = (trigger.start_char, trigger.end_char)
+    named = [
+        h
+        for h in hits
+        if h.trigger == span
+        and trigger.doc.text[h.head[0] : h.head[1]].isalpha()
+        and (h.role in _SIDE_ROLES - {"target"} or h.pattern.endswith(".clash_with"))
+        and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
+        and people(ann, h)
+    ]
+    if trigger._.pattern.needs_context and not any(armed(ann, h) for h in named):
+        return False
+    sides = {h.head for h in named}
+    both = any(h.role == "participant" and " and " in h.text for h in named)
+    if not trigger._.pattern.needs_context and len(sides) == 1:
+        # 'two rival families clashed': a plural subject of a clash names both sides
+        both = both or named[0].text.lower().startswith(("two ", "rival ", "both "))
+    return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
+
+
+def armed(ann: Annotated, hit: RoleHit) -> bool:
+    """A side that names fighters or forces: an armed group or forces of the dictionaries, or
+    an armed word ('militiamen', 'armed herders')."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    if any(m.forces or m.kind in ("group", "armed_forces") for m in mentions(ann, hit.phrase)):
+        return True
+    words = {w.lower().strip(".,") for w in hit.text.split()}
+    return bool(words & (civilians().armed | cues().armed_words | {"armed"}))

@@ -40,7 +40,7 @@ from streams.extraction.components.sides import (
 )
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.attack import _in_quote as in_quote
-from streams.extraction.extractors.attack import running_total, street_crime
+from streams.extraction.extractors.attack import running_total, since_clause, street_crime
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -122,6 +122,13 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
+def _aside(sent: Sentence, best: Span) -> bool:
+    """'"The crimes of sexual abuse offend ..."': a quoted remark; 'tensions have soared since
+    gunmen killed 26 people': the time from which things are told. Neither is news."""
+    pos = best.start_char - sent.start
+    return in_quote(sent.text, pos) or since_clause(sent.text[:pos])
+
+
 def _no_conflict_news(sent: Sentence, best: Span, named: set[str], counted: bool) -> bool:
     """A running total told after the news is context (as in the legacy rules); 'a man was
     stabbed to death outside a nightclub', with no armed doer, is crime (codebook rule 3)."""
@@ -182,8 +189,8 @@ def _new_proto(
         return None
     if context_count(sent.text, ann.published.year):
         return None
-    if in_quote(sent.text, best.start_char - sent.start):
-        return None  # '"The crimes of sexual abuse offend ..."': a quoted remark, not news
+    if _aside(sent, best):
+        return None
     if best._.pattern.needs_agent:
         return _agent_event(ann, sent, best, hits)
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}

@@ -317,6 +317,14 @@ def street_crime(text: str) -> bool:
 
 
 _SINCE_CLAUSE = re.compile(r"\b(?:ever )?since\s+(?!the start|the beginning)[^,;.]*$", re.I)
+
+
+def since_clause(head: str) -> bool:
+    """The text before a trigger ends in an open 'since' clause: the act is the time from which
+    things are told ("tensions have soared since gunmen killed 26 people"), background."""
+    return bool(_SINCE_CLAUSE.search(head[-90:]))
+
+
 _CRIME_TRIGGER = re.compile(r"(?:stabbed|stabbing|shooting|shot dead)$", re.I)
 _ARMED_ACTOR = re.compile(
     r"\b(?:gunmen|militants?|fighters|rebels|insurgents|jihadists?|bandits|gangs?|gang members|"
@@ -444,7 +452,7 @@ def _kept_hits(
                 continue  # an accident, a disaster, a fear or a figure of speech
             if found_in(_REFERENCE, head[-80:], low[: match.start()][-80:]):
                 continue  # the object of a reaction refers back to an event, it is not news
-            if _SINCE_CLAUSE.search(head[-90:]):
+            if since_clause(head):
                 continue  # "tensions have soared since gunmen killed 26 people": background
             if _STORMED.match(match.group(0)) and not _ARMED_GROUP.search(head):
                 continue  # "supporters stormed the residence": a riot, coded by unrest

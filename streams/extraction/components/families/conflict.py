@@ -13,6 +13,7 @@ conflict events share.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
@@ -102,11 +103,18 @@ def places(ann: Annotated, phrase: tuple[int, int]) -> list[PlaceMention]:
     return [p for p in ann.places if p.start < end and p.end > start]
 
 
+_NEGATED = re.compile(r"\bno\s*$", re.IGNORECASE)
+_NONE = re.compile(r"(?:no|nobody|none)\b", re.IGNORECASE)
+"""'No one was killed', 'nobody was hurt': a victims phrase that counts none."""
+
+
 def amount(text: str) -> Count | None:
     match = AMOUNT_RE.search(text)
     found = parse_amount(match) if match else None
     if found is None or found.value <= 0:
         return None
+    if match is not None and _NEGATED.search(text[: match.start()]):
+        return None  # 'no one was killed': a count of none
     return Count(value=found.value, qualifier=found.qualifier, text=found.text)
 
 
@@ -135,7 +143,7 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
 
 def _one(hits: list[RoleHit]) -> Count | None:
     """'A farmer was hacked to death': one victim named by a singular noun is one dead."""
-    hit = next((h for h in hits if h.role == "single_victim"), None)
+    hit = next((h for h in hits if h.role == "single_victim" and not _NONE.match(h.text)), None)
     return Count(value=1, qualifier="exact", text=hit.text) if hit is not None else None
 
 

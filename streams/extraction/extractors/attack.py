@@ -327,7 +327,8 @@ def since_clause(head: str) -> bool:
 
 _CRIME_TRIGGER = re.compile(r"(?:stabbed|stabbing|shooting|shot dead)$", re.I)
 _ARMED_ACTOR = re.compile(
-    r"\b(?:gunmen|militants?|fighters|rebels|insurgents|jihadists?|bandits|gangs?|gang members|"
+    r"\b(?:gunm[ae]n|armed (?:men|man|individuals|persons|people|assailants)|"
+    r"militants?|fighters|rebels|insurgents|jihadists?|bandits|gangs?|gang members|"
     r"militiamen|militias?|soldiers|troops|security forces|settlers|attackers|assailants)\b",
     re.I,
 )

@@ -148,3 +148,47 @@ def test_a_crowd_fighting_soldiers_is_a_riot_not_mob_violence() -> None:
 def test_interceptions_told_with_the_launch_belong_to_the_wave() -> None:
     text = "Russia launched 60 drones at Odesa overnight, and air defences downed 45 of them."
     assert [e.event_type for e in _events(text)] == ["air_strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weapons seized in an arrest are its spoils, no disrupted weapons use of their own
+        (
+            "Police arrested three men and seized rifles and grenades in a raid in Mombasa.",
+            ["arrest"],
+        ),
+        # a relative clause describes the group: no change of activity told
+        (
+            "The militia, which has pledged allegiance to the Islamic State, controls villages "
+            "along the river near Gao.",
+            [],
+        ),
+        # a toll of another time harmed no protester: a peaceful protest
+        (
+            "Hundreds of teachers marched in Lagos on Monday to mourn the victims of a 2019 "
+            "bridge collapse that killed 30 people.",
+            ["protest"],
+        ),
+    ],
+)
+def test_acts_told_as_spoils_descriptions_or_past_harm_make_no_event(
+    text: str, expected: list[str]
+) -> None:
+    assert [e.event_type for e in _events(text)] == expected
+
+
+def test_a_crowd_word_before_an_attack_noun_is_no_mob_act() -> None:
+    from streams.extraction import pipeline
+    from streams.extraction.components.families.unrest import _act_is_noun
+
+    def mob_acts(text: str) -> list[bool]:
+        doc = pipeline.run(Article(text=text, published_at=PUB))
+        triggers = [t for t in doc.spans["triggers"] if t._.pattern.id == "riots.mob_act"]
+        return [_act_is_noun(doc, t) for t in triggers]
+
+    claimed = (
+        "Militants shelled the port of Kismayo on Sunday. The group claimed the attack online."
+    )
+    assert mob_acts(claimed) == [True]
+    assert mob_acts("An angry mob attacked a bus depot in Kisumu on Sunday.") == [False]

@@ -34,6 +34,7 @@ class Cues(BaseModel):
     requires_armed: frozenset[str]
     fighting_families: frozenset[str]
     harm_lemmas: frozenset[str]
+    spoils_lemmas: frozenset[str] = frozenset()
     violence_patterns: frozenset[str]
     violence_types: frozenset[str]
     territory_patterns: frozenset[str]

@@ -48,6 +48,7 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
     # a strike or launch told by the legacy conflict rules (codebook, Interceptions)
     waves = {p.sentence.index for p in doc._.legacy_conflict or [] if p.event_type in WAVES}
+    arrested = {p.sentence.index for p in out}
     roles: list[RoleHit] = doc._.roles or []
     for index, triggers in sorted(by_sentence(doc, ann, FAMILIES).items()):
         trigger = best(triggers)
@@ -55,6 +56,8 @@ def strategic_protos(doc: Doc) -> list[Proto]:
             continue
         if trigger.label_ == DISRUPTED and index in waves:
             continue  # interceptions told with the launch of a wave belong to its attack
+        if trigger.label_ == DISRUPTED and index in fought | arrested and _spoils(trigger):
+            continue  # weapons seized in a fight or an arrest are its spoils
         proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
         if proto is not None:
             out.append(proto)
@@ -74,7 +77,7 @@ def _event(
         # a weak cue ("deployed"): only with forces named and a place below country level
         if not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
             return None
-    elif not _reported_act(doc, trigger):
+    elif not _reported_act(doc, trigger) or _described(doc, trigger):
         return None
     span = (trigger.start_char, trigger.end_char)
     if trigger.label_ in CONFLICT_TYPES and accidents.vetoed(
@@ -103,6 +106,27 @@ def _framed(doc: Doc, index: int) -> bool:
         t._.pattern.id == "protests.crowd"
         for t in by_sentence(doc, ann, frozenset({"protests"})).get(index, [])
     )
+
+
+def _spoils(trigger: Span) -> bool:
+    """Weapons taken ('seized rifles', 'recovered weapons'): data/en/strategic.json."""
+    return any(t.lemma_ in cues().spoils_lemmas for t in trigger)
+
+
+def _described(doc: Doc, trigger: Span) -> bool:
+    """The act names or describes rather than tells: a participle used as an adjective
+    ('photographs of seized weapons'), or a relative clause about a group ('the ADF, which has
+    pledged allegiance to ...'): background, no development of the day."""
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    offset = trigger.start_char - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    if token is None:
+        return False
+    if token.dep_ == "amod":
+        return True
+    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
 
 
 def _territory(ann: Annotated, hits: list[RoleHit]) -> bool:

@@ -21,7 +21,12 @@ from streams.extraction.components.families.base import (
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
-from streams.extraction.extractors.common import Proto, sentence_places, status_for
+from streams.extraction.extractors.common import (
+    Proto,
+    context_count,
+    sentence_places,
+    status_for,
+)
 from streams.schemas import Actor
 
 NAME = ("unrest_v2", "0.1.0")
@@ -45,7 +50,11 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
         own = by_cue.get(index, []) + violence.get(index, [])
         facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
-        proto.event_type = _subtype(proto.event_type, own, near, harm.get(index, []), facing)
+        # a toll told of another time ('victims of the 2024 collapse') harmed no protester
+        harmed = (
+            [] if context_count(proto.sentence.text, ann.published.year) else harm.get(index, [])
+        )
+        proto.event_type = _subtype(proto.event_type, own, near, harmed, facing)
         proto.lead = proto.status == "occurred" and opens_text(ann, index)
         out.append(proto)
     told = {p.sentence.index for p in out}
@@ -122,7 +131,7 @@ def _crowd_event(
     elif not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
         return None
     status = status_for(sent, *span)
-    if status is None or not _reported_act(doc, trigger):
+    if status is None or not _reported_act(doc, trigger) or _act_is_noun(doc, trigger):
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
     proto.event_type = "riot" if framed else MOB  # rioting no demonstration frames: a mob's
@@ -132,3 +141,14 @@ def _crowd_event(
         crowd = Actor(role="initiator", name="Rioters", kind="civilians", country=country)
         proto.actors.append(crowd)
     return proto
+
+
+def _act_is_noun(doc: Doc, trigger: Span) -> bool:
+    """'The group claimed the attack': the act word is a noun, no crowd's act told with the
+    crowd as its doer (a mob's act is a verb: 'a mob attacked ...')."""
+    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return False
+    offset = trigger[-1].idx - trigger.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    return token is not None and token.pos_ in ("NOUN", "PROPN")

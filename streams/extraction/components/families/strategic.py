@@ -48,7 +48,9 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
     # a strike or launch told by the legacy conflict rules (codebook, Interceptions)
     waves = {p.sentence.index for p in doc._.legacy_conflict or [] if p.event_type in WAVES}
-    arrested = {p.sentence.index for p in out}
+    # sentences telling an arrest or a typed conflict event (a raid alone is no such event)
+    legacy = [p for p in doc._.legacy_conflict or [] if p.event_type in CONFLICT_TYPES]
+    told = {p.sentence.index for p in out} | {p.sentence.index for p in legacy}
     roles: list[RoleHit] = doc._.roles or []
     for index, triggers in sorted(by_sentence(doc, ann, FAMILIES).items()):
         trigger = best(triggers)
@@ -56,8 +58,8 @@ def strategic_protos(doc: Doc) -> list[Proto]:
             continue
         if trigger.label_ == DISRUPTED and index in waves:
             continue  # interceptions told with the launch of a wave belong to its attack
-        if trigger.label_ == DISRUPTED and index in fought | arrested and _spoils(trigger):
-            continue  # weapons seized in a fight or an arrest are its spoils
+        if trigger.label_ == DISRUPTED and index in told and _spoils(trigger):
+            continue  # weapons seized in a fight or an arrest told here are its spoils
         proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
         if proto is not None:
             out.append(proto)

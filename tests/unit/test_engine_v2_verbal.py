@@ -135,3 +135,12 @@ def test_a_demand_from_a_state_or_of_an_organisation_is_an_appeal_to_it() -> Non
     assert [name for name, _c, _k in _first(text, "appeal", "target")] == ["Russia"]
     text = "Iran demanded Interpol publish a notice for the suspects on Monday."
     assert [name for name, _c, _k in _first(text, "appeal", "target")] == ["Interpol"]
+
+
+def test_a_past_verb_after_a_modal_clause_states_its_meeting() -> None:
+    # 'would double' governs a base form; the past 'met' is told as done
+    text = (
+        "French President Emmanuel Macron said on Monday in Nairobi that he would double the "
+        "aid, and met Kenyan President William Ruto the next day."
+    )
+    assert [e.status for e in _of(_events(text), "diplomatic_meeting")] == ["occurred"]

@@ -203,7 +203,11 @@ _POSSIBLE = frozenset({"would", "could", "might", "may", "should"})
 
 def hypothetical(token: Token) -> bool:
     """'the complexities of reaching a deal', 'hopes of holding talks': the act is the
-    complement of a noun through a non-finite verb, talked about and not done."""
+    complement of a noun through a non-finite verb, talked about and not done. A past-tense
+    verb states its act ('would end the sanctions, and met X': a modal governs a base form,
+    not the past conjunct the parser hangs under it)."""
+    if token.tag_ == "VBD":
+        return False
     for head in token.ancestors:
         if any(c.tag_ == "MD" and c.lower_ in _POSSIBLE for c in head.children):
             return True  # 'sanctions would be imposed if ...': a possibility

@@ -144,3 +144,13 @@ def test_a_past_verb_after_a_modal_clause_states_its_meeting() -> None:
         "aid, and met Kenyan President William Ruto the next day."
     )
     assert [e.status for e in _of(_events(text), "diplomatic_meeting")] == ["occurred"]
+
+
+def test_a_joint_truce_proposal_is_one_event_with_every_proposer() -> None:
+    text = (
+        "Kenya, Ethiopia and Uganda on Friday proposed a 60-day truce in South Sudan, to be "
+        "followed by talks on a lasting ceasefire between the army and the rebels."
+    )
+    (proposal,) = _of(_events(text), "ceasefire_proposal")
+    initiators = {a.name for a in proposal.actors if a.role == "initiator"}
+    assert initiators == {"Kenya", "Ethiopia", "Uganda"}

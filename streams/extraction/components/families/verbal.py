@@ -167,8 +167,11 @@ def proposal_events(ann: Annotated, sent: Sentence, sides: list[Actor]) -> list[
         if not who:
             continue
         proto = make_proto(ann, trigger, "ceasefire_proposal")
-        proto.actors = [actor_of(who[0], "initiator")]
-        named = [a for t in words for a in _addressed(ann, sent, t) if a.name != who[0].name]
+        # 'A, B and C proposed a truce': the conjuncts of the proposer propose with it
+        proposers = list({m.name: m for m in who}.values())
+        proto.actors = [actor_of(m, "initiator") for m in proposers]
+        names = {m.name for m in proposers}
+        named = [a for t in words for a in _addressed(ann, sent, t) if a.name not in names]
         both = any(t.lemma_.lower() in cues().sides for t in words)
         targets = named or (sides if both else [])
         proto.actors += [a.model_copy(update={"role": "target"}) for a in targets]

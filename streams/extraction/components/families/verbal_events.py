@@ -53,7 +53,10 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
             out.extend(agreed)
     sides = verbal.story_sides(conflict)
     for start, sent in parsed.items():
-        out.extend(verbal.proposal_events(ann, sent, sides))
+        proposed = verbal.proposal_events(ann, sent, sides)
+        if proposed:  # syntax read the proposal and its proposer: it replaces the legacy one
+            out = [p for p in out if not _proposal_in(p, start)]
+            out.extend(proposed)
         taken = {p.event_type for p in out if p.sentence.start == start}
         out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
         out.extend(phone_meetings(ann, sent, taken))

@@ -65,6 +65,11 @@ class BCubed:
 
 
 def load_gold(path: Path) -> list[GoldRow]:
+    """The cluster rows of `path` (a clusters file, or a folder holding clusters.jsonl)."""
+    if path.is_dir():
+        path = path / "clusters.jsonl"
+    if not path.is_file():
+        raise StreamsError(f"{path}: no such clusters file (one JSON object per article)")
     rows = [GoldRow.model_validate_json(line) for line in path.read_text().splitlines() if line]
     seen: set[str] = set()
     for row in rows:

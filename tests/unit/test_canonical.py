@@ -21,6 +21,7 @@ from streams.canonical.match import (
 from streams.canonical.offline import canonicalize
 from streams.canonical.state import Canonicalizer
 from streams.cli import main
+from streams.errors import StreamsError
 from streams.evaluation.standoff import StandOffError
 from streams.extraction import spec
 from streams.schemas import Actor, Admin1, Count, Event, Location, Quantities, When
@@ -254,3 +255,15 @@ def test_canonical_gold_evaluation_meets_the_bar() -> None:
         pytest.skip(f"real texts not built (absent data, not a failure): {exc}")
     assert scores["all"].precision >= 0.90
     assert scores["all"].recall >= 0.85
+
+
+def test_canonical_gold_is_read_from_its_folder_and_a_missing_file_is_a_clear_error(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "clusters.jsonl").write_text(
+        '{"article_id": "a", "cluster": "x", "kind": "real"}\n'
+        '{"article_id": "b", "cluster": "x", "kind": "real"}\n'
+    )
+    assert [r.article_id for r in load_gold(tmp_path)] == ["a", "b"]
+    with pytest.raises(StreamsError, match="no such clusters file"):
+        load_gold(tmp_path / "missing.jsonl")

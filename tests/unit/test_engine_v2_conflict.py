@@ -255,3 +255,11 @@ def test_a_running_total_told_later_gives_the_attack_no_count() -> None:
     )
     [event] = _conflict(text)
     assert event.quantities.killed is not None and event.quantities.killed.value == 15
+
+
+def test_capturing_people_is_no_territory_seized() -> None:
+    text = (
+        "Militants attacked a checkpoint near Garissa on Monday, killing three police officers. "
+        "Police killed two of the militants and captured one, a spokesman said."
+    )
+    assert "territory_seized" not in {e.event_type for e in _conflict(text)}

@@ -293,6 +293,8 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
         specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
     if specific and idle_agent(doc, best):
         specific = False  # 'suicide bombers were holding hostages': no bombing told
+    if specific and pattern.event_type in _TERRITORY and _took_people(annotated(doc), hits):
+        specific = False  # 'killed five attackers and captured one': people, not ground
     if specific and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
     if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
@@ -315,6 +317,21 @@ def _acted_on(hits: list[RoleHit]) -> list[RoleHit]:
     suspect was killed in a raid'), as victims: an untyped attack is one-sided only when they
     are all unarmed people ('attacked a gendarmerie school, killing 70 people' is not)."""
     return [replace(h, role="victims") if h.role == "target" else h for h in hits]
+
+
+_TERRITORY = frozenset({"territory_seized", "territory_regained"})
+
+
+def _took_people(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """What was captured is people ('captured one', 'captured three fighters'): its head is a
+    number or a noun of people (data/en/civilians.json nouns and armed): no ground taken."""
+    found = civilians()
+    people = found.nouns | found.armed
+    heads = [ann.text[h.head[0] : h.head[1]].lower() for h in hits if h.role == "target"]
+    return bool(heads) and all(
+        h.isdigit() or amount(h) is not None or h.removesuffix("s") in people or h in people
+        for h in heads
+    )
 
 
 def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:

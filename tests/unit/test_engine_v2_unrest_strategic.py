@@ -192,3 +192,11 @@ def test_a_crowd_word_before_an_attack_noun_is_no_mob_act() -> None:
     )
     assert mob_acts(claimed) == [True]
     assert mob_acts("An angry mob attacked a bus depot in Kisumu on Sunday.") == [False]
+
+
+def test_the_weapons_of_a_wave_told_before_intercepted_are_that_wave() -> None:
+    text = (
+        "Hezbollah fired a barrage of rockets at Nahariya on Sunday, wounding two people, medics "
+        "said. The army said the rockets were intercepted over the sea."
+    )
+    assert [e.event_type for e in _events(text)] == ["missile_attack"]

@@ -21,6 +21,7 @@ from streams.extraction.components.families.base import (
     cues,
     new_proto,
 )
+from streams.extraction.components.families.conflict import references
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.extractors import accidents, unrest
 from streams.extraction.extractors.common import Proto, sentence_places, status_for
@@ -56,7 +57,7 @@ def strategic_protos(doc: Doc) -> list[Proto]:
         trigger = best(triggers)
         if trigger.label_ == "attack_on_infrastructure" and index in rioting:
             continue
-        if trigger.label_ == DISRUPTED and index in waves:
+        if trigger.label_ == DISRUPTED and (index in waves or _definite(trigger, waves, index)):
             continue  # interceptions told with the launch of a wave belong to its attack
         if trigger.label_ == DISRUPTED and index in told and _spoils(trigger):
             continue  # weapons seized in a fight or an arrest told here are its spoils
@@ -108,6 +109,14 @@ def _framed(doc: Doc, index: int) -> bool:
         t._.pattern.id == "protests.crowd"
         for t in by_sentence(doc, ann, frozenset({"protests"})).get(index, [])
     )
+
+
+def _definite(trigger: Span, waves: set[int], index: int) -> bool:
+    """'the missile was intercepted' after a launch told before: the weapons named definite
+    are that wave's (data/en/references.json determiners), no disruption of their own."""
+    before = trigger.doc[trigger.start - 1] if trigger.start > 0 else None
+    definite = before is not None and before.lower_ in references().determiners
+    return definite and any(i < index for i in waves)
 
 
 def _spoils(trigger: Span) -> bool:

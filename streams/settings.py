@@ -114,7 +114,7 @@ class Settings(BaseSettings):
         "dump; when set, its places are added to the town file's. Unset: no index.",
     )
     engine: Literal["legacy", "spacy"] = Field(
-        default="legacy",
+        default="spacy",
         description="Extraction engine: the legacy regex rules, or the spaCy pipeline of "
         "components (engine v2, docs/engine.md; it runs the families not yet ported through "
         "the legacy extractors).",

@@ -51,15 +51,19 @@ def test_extraction_events_campaign_rally_is_not_protest(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "event_type"),
+    ("text", "accepted"),
     [
-        ("Rioters torched cars and looted shops in Nanterre overnight.", "riot"),
-        ("Protesters threw stones at police in Dhaka on Monday.", "riot"),
-        ("Police fired tear gas at protesters marching in Nairobi.", "protest"),
+        # no demand is told: the codebook's riot / mob violence line cannot be drawn, but
+        # both are ACLED Riots, and the crowd's violence makes it no protest
+        ("Rioters torched cars and looted shops in Nanterre overnight.", {"riot", "mob_violence"}),
+        ("Protesters threw stones at police in Dhaka on Monday.", {"riot"}),
+        # the codebook: dispersal with tear gas and no serious harm
+        ("Police fired tear gas at protesters marching in Nairobi.", {"protest_with_intervention"}),
     ],
 )
-def test_extraction_events_riot_needs_violence_by_the_crowd(text: str, event_type: str) -> None:
-    assert _types(text) == [event_type]
+def test_extraction_events_riot_needs_violence_by_the_crowd(text: str, accepted: set[str]) -> None:
+    [event_type] = _types(text)
+    assert event_type in accepted
 
 
 @pytest.mark.parametrize(
@@ -101,8 +105,9 @@ def test_extraction_events_standalone_denial_names_the_denier() -> None:
 
 
 def test_extraction_events_interception_only_is_no_attack() -> None:
+    """The codebook's Interceptions rule: all shot down, nothing hit, is disrupted weapons use."""
     text = "Russia's defence ministry said its air defences destroyed eight drones over Kursk."
-    assert _types(text) == []
+    assert _types(text) == ["disrupted_weapons_use"]
 
 
 def test_extraction_events_later_strike_inherits_the_attacker() -> None:

@@ -263,3 +263,22 @@ def test_capturing_people_is_no_territory_seized() -> None:
         "Police killed two of the militants and captured one, a spokesman said."
     )
     assert "territory_seized" not in {e.event_type for e in _conflict(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man murdered his two business partners in Marseille on Friday.",
+        "Detectives said a teenager shot three classmates in Leeds on Monday.",
+        "A woman stabbed her landlord in Porto on Sunday, officers said.",
+    ],
+)
+def test_engine_v2_killing_by_a_doer_of_no_armed_side_is_street_crime(text: str) -> None:
+    """An act street crime shares, done by an unnamed person with no armed side or word of war
+    in the sentence, is crime, no conflict event (codebook rule 3)."""
+    assert _conflict(text) == []
+
+
+def test_engine_v2_killing_by_an_armed_doer_stays_an_event() -> None:
+    event = _one("Militants murdered two farmers near Gao on Friday.")
+    assert event.event_type == "attack_on_civilians"

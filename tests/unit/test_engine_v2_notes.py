@@ -208,3 +208,15 @@ def test_a_killing_by_a_natural_force_is_no_attack() -> None:
 )
 def test_a_clash_or_battle_of_ideas_or_lawsuits_is_no_battle(text: str) -> None:
     assert ("Battles", "Armed clash") not in _typed(text)
+
+
+def test_a_region_the_gazetteer_lacks_does_not_move_a_town_the_context_resolved() -> None:
+    """'X city, X oblast' with the oblast spelled unlike the gazetteer's: the written region is
+    no admin1 the gazetteer knows, and the country of the doers' adjective is no place; the
+    town the text resolved stays (in Ukraine, with its oblast)."""
+    events = _events(
+        "Russian troops shelled Zaporozhye city, Zaporozhye oblast, on Monday, wounding two women."
+    )
+    assert [[(p.name, p.country, p.precision) for p in e.locations] for e in events] == [
+        [("Zaporizhzhya", "UKR", "city")]
+    ]

@@ -216,7 +216,14 @@ def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]
     named and someone acted on is an event; unarmed victims make it violence against
     civilians, armed ones (soldiers, militants) a battle."""
     kind = _agent_kind(best.doc, best, hits)
-    return None if kind is None else _located(ann, sent, best, kind)
+    if kind is None:
+        return None
+    span = (best.start_char, best.end_char)
+    doers = [h for h in hits if h.trigger == span and h.role == "initiator"]
+    named = {h.role for h in doers if _mentions(ann, h)}
+    if _no_conflict_news(sent, best, named, counted=False):
+        return None  # 'a man murdered his partners': a doer of no armed side, street crime
+    return _located(ann, sent, best, kind)
 
 
 def _located(ann: Annotated, sent: Sentence, trigger: Span, kind: str) -> Proto:

@@ -242,10 +242,15 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
 
 def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:
     """'Floridablanca town, Pampanga province': a town read elsewhere (a namesake in another
-    country or region) is the one inside the units written with it."""
+    country or region) is the one inside the units written with it. Only units the gazetteer
+    knows (a region with its admin1 code) say where that is: a region it lacks, written as is,
+    with the country guessed from the text's focus ('Russian forces struck X city, X oblast'),
+    is no better than the town the sentence's context resolved."""
     for i, loc in enumerate(proto.locations):
         for named, found in resolved:
             if loc.text != named.name or found.admin1 is None or found.country is None:
+                continue
+            if found.admin1.code is None:
                 continue
             abroad = loc.country is not None and loc.country != found.country
             codes = (loc.admin1.code if loc.admin1 else None, found.admin1.code)

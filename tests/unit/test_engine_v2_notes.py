@@ -220,3 +220,12 @@ def test_a_region_the_gazetteer_lacks_does_not_move_a_town_the_context_resolved(
     assert [[(p.name, p.country, p.precision) for p in e.locations] for e in events] == [
         [("Zaporizhzhya", "UKR", "city")]
     ]
+
+
+def test_a_region_written_by_its_former_name_is_the_town_s_own_region() -> None:
+    """'Dnipropetrovsk oblast' is the gazetteer's Dnipro Oblast: the town the context resolved
+    inside it stays, with its admin1 code."""
+    events = _events("Russian artillery shelled Nikopol town, Dnipropetrovsk oblast, on Monday.")
+    assert [[(p.name, p.country, p.precision) for p in e.locations] for e in events] == [
+        [("Nikopol", "UKR", "city")]
+    ]

@@ -242,21 +242,37 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
 
 def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:
     """'Floridablanca town, Pampanga province': a town read elsewhere (a namesake in another
-    country or region) is the one inside the units written with it. Only units the gazetteer
-    knows (a region with its admin1 code) say where that is: a region it lacks, written as is,
-    with the country guessed from the text's focus ('Russian forces struck X city, X oblast'),
-    is no better than the town the sentence's context resolved."""
+    country or region) is the one inside the units written with it. A region the gazetteer
+    lacks (no admin1 code: spelled otherwise, or looked for in the country of the doers'
+    adjective) that is spelled like the region of the town the context resolved names that
+    town's region ('Russian forces struck X city, X oblast'): the town stays."""
     for i, loc in enumerate(proto.locations):
         for named, found in resolved:
             if loc.text != named.name or found.admin1 is None or found.country is None:
                 continue
-            if found.admin1.code is None:
+            if found.admin1.code is None and _same_region(loc.admin1, found.admin1):
                 continue
             abroad = loc.country is not None and loc.country != found.country
             codes = (loc.admin1.code if loc.admin1 else None, found.admin1.code)
             elsewhere = found.latitude is not None and None not in codes and codes[0] != codes[1]
             if abroad or elsewhere:
                 proto.locations[i] = found
+
+
+TRANSLITERATED = 0.7
+"""Likeness from which two region names are one name transliterated ('Zaporozhye',
+'Zaporizhzhya'): looser than a spelling variant (regions(), 0.8)."""
+
+
+def _same_region(own: Admin1 | None, written: Admin1) -> bool:
+    """The written region is the town's own: by its former name ('Dnipropetrovsk' for Dnipro
+    Oblast) in any country, or spelled alike."""
+    if own is None:
+        return False
+    if own.code is not None and own.code in {r.admin1_code for r in regions(written.name, set())}:
+        return True
+    mine, theirs = (fold(_strip_unit(a.name)).lower() for a in (own, written))
+    return SequenceMatcher(None, mine, theirs).ratio() >= TRANSLITERATED
 
 
 def _fill_admin1(proto: Proto, found: list[Location]) -> None:

@@ -49,10 +49,9 @@ from streams.extraction.extractors.common import (
     triggers_in,
     weapons,
 )
+from streams.schemas import Count
 
 NAME = "attack"
-
-
 VERSION = "1"
 
 
@@ -158,33 +157,45 @@ def _event_type(sent: Sentence, found: list[str]) -> str:
     # "..., residents said": witnesses are a source, not the victims
     text = _WITNESS.sub("", sent.text)
     specific = set(found) & _FIGHT_OTHER
-    if "remote_explosive" not in specific:
-        air = AIR.search(text)
-        if air and air.group(0).lower() in ("bombed", "bombing") and _INFRA.search(text):
-            return "attack_on_infrastructure"  # "the pipeline was bombed": sabotage, not aircraft
-        if air:
-            return "air_strike"
-        if MISSILE.search(text):
-            return "missile_attack"
-    if specific & {"remote_explosive", "attack_on_infrastructure"}:
-        if "attack_on_infrastructure" in specific or _INFRA.search(text):
-            return "attack_on_infrastructure"
-        return "remote_explosive"
-    if "attack_on_civilians" in specific and COMBAT.search(text) and not CIVILIAN.search(text):
+    for rule in (_aerial_type, _explosive_type, _victim_type):
+        typed = rule(text, specific)
+        if typed is not None:
+            return typed
+    # no cue in the text: the triggers' own type, else typed by the event it merges into
+    return next((t for t in ("air_strike", "missile_attack") if t in found), "attack")
+
+
+def _aerial_type(text: str, specific: set[str]) -> str | None:
+    """An air strike or a missile attack, told by its weapon (unless a planted explosive)."""
+    if "remote_explosive" in specific:
+        return None
+    air = AIR.search(text)
+    if air and air.group(0).lower() in ("bombed", "bombing") and _INFRA.search(text):
+        return "attack_on_infrastructure"  # "the pipeline was bombed": sabotage, not aircraft
+    if air:
+        return "air_strike"
+    return "missile_attack" if MISSILE.search(text) else None
+
+
+def _explosive_type(text: str, specific: set[str]) -> str | None:
+    """A planted explosive, or sabotage when it hits infrastructure."""
+    if not specific & {"remote_explosive", "attack_on_infrastructure"}:
+        return None
+    if "attack_on_infrastructure" in specific or _INFRA.search(text):
+        return "attack_on_infrastructure"
+    return "remote_explosive"
+
+
+def _victim_type(text: str, specific: set[str]) -> str | None:
+    """Fighting when soldiers are the ones hit, violence against civilians when they are."""
+    civilians = "attack_on_civilians" in specific
+    if civilians and COMBAT.search(text) and not CIVILIAN.search(text):
         return "armed_clash"  # "opened fire on soldiers' positions": fighting, not civilians
-    if "attack_on_civilians" in specific or (CIVILIAN.search(text) and not COMBAT.search(text)):
-        return (
-            "attack_on_civilians"
-            if CIVILIAN.search(text) or "attack_on_civilians" in specific
-            else "attack"
-        )
+    if civilians or (CIVILIAN.search(text) and not COMBAT.search(text)):
+        return "attack_on_civilians" if CIVILIAN.search(text) or civilians else "attack"
     if "armed_clash" in specific or COMBAT.search(text):
         return "armed_clash"
-    if "air_strike" in found:
-        return "air_strike"
-    if "missile_attack" in found:
-        return "missile_attack"
-    return "attack"  # no cue: typed by the event it merges into, else armed_clash
+    return None
 
 
 _STRIKE_NOUN = re.compile(r"^strikes?$", re.IGNORECASE)
@@ -210,50 +221,91 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
     # a running total is no happening's count, even as the lead (codebook rules 3 and 8):
     # "37,300 have been killed since the start of the war", "650 ... since October 2023"
     killed, injured = event_casualties(sent, doc.published.year)
-    if not found and not (killed or injured):
-        return None
-    if suppressed(sent):
+    toll = bool(killed or injured)
+    if (not found and not toll) or suppressed(sent):
         return None
     hits = kept_hits(doc, sent, found)
     if _only_a_toll(hits) and cue_in(doc, "disasters", sent.start, sent.end):
         hits = []  # "floods killed at least 95 people": a disaster's toll, no attacker
-    if hits and not (killed or injured) and found_in(_BACKGROUND, sent.text, sent.text.lower()):
-        return None  # "Odessa has been targeted repeatedly since 2022": background
-    if (killed or injured) and running_total(sent):
-        return None  # a running total told after the news: context, not an event
-    if in_past_year(sent.text, doc.published.year) or in_past_month(sent.text, doc.published):
-        return None  # "In August last year, hundreds were killed in Barsalogho": background
-    if not hits and any(SINCE_CLAUSE.search(sent.text[: m.start()][-90:]) for _, m in found):
-        return None  # the only attack told is one "since" which things have happened
+    if _background(doc, sent, hits, found, toll=toll):
+        return None
     if not hits:
-        if (
-            (killed or injured)
-            and (STRONG.search(sent.text) or _attack_context(doc, sent))
-            # "floods killed 95": a disaster's toll, no conflict event
-            and not cue_in(doc, "disasters", sent.start, sent.end)
-            and not accidents.accident_toll(doc, sent)
-            # "a million deaths worldwide each year": a statistic, not a happening
-            and not _YEARLY_RATE.search(sent.text)
-        ):
-            return _casualty_only(doc, sent, killed, injured)
-        return None
-    rule, trig = hits[0]
-    start, end = article_span(sent, trig)
-    status = None
+        return _toll_event(doc, sent, killed, injured) if toll else None
+    return _attack_event(doc, sent, hits, (killed, injured), lead=lead)
+
+
+def _background(
+    doc: Annotated,
+    sent: Sentence,
+    hits: list[tuple[Rule, Hit]],
+    found: list[tuple[Rule, Hit]],
+    *,
+    toll: bool,
+) -> bool:
+    """A sentence telling the background of the news, not a happening."""
+    if hits and not toll and found_in(_BACKGROUND, sent.text, sent.text.lower()):
+        return True  # "Odessa has been targeted repeatedly since 2022": background
+    if toll and running_total(sent):
+        return True  # a running total told after the news: context, not an event
+    if in_past_year(sent.text, doc.published.year) or in_past_month(sent.text, doc.published):
+        return True  # "In August last year, hundreds were killed in Barsalogho": background
+    # the only attack told is one "since" which things have happened
+    return not hits and any(SINCE_CLAUSE.search(sent.text[: m.start()][-90:]) for _, m in found)
+
+
+def _toll_event(
+    doc: Annotated, sent: Sentence, killed: Count | None, injured: Count | None
+) -> Proto | None:
+    """A toll with no attack word kept: a casualty report when the sentence or the article
+    is about an attack."""
+    if (
+        (STRONG.search(sent.text) or _attack_context(doc, sent))
+        # "floods killed 95": a disaster's toll, no conflict event
+        and not cue_in(doc, "disasters", sent.start, sent.end)
+        and not accidents.accident_toll(doc, sent)
+        # "a million deaths worldwide each year": a statistic, not a happening
+        and not _YEARLY_RATE.search(sent.text)
+    ):
+        return _casualty_only(doc, sent, killed, injured)
+    return None
+
+
+def _first_status(
+    sent: Sentence, hits: list[tuple[Rule, Hit]]
+) -> tuple[str, tuple[int, int]] | None:
+    """The status of the first trigger not negated, with its span in the article."""
     for _rule, match in hits:
-        status = status_for(sent, *article_span(sent, match))
+        span = article_span(sent, match)
+        status = status_for(sent, *span)
         if status is not None:
-            start, end = article_span(sent, match)
-            break
-    if status is None:
-        return None
+            return status, span
+    return None
+
+
+def _hits_type(doc: Annotated, sent: Sentence, hits: list[tuple[Rule, Hit]]) -> str:
     event_type = _event_type(sent, [r.event_type for r, _ in hits])
     if event_type in ("attack", "attack_on_civilians", "armed_clash") and _state_strikes(
         doc, sent, hits
     ):
-        event_type = (
-            "air_strike"  # "Israeli strikes hit tents": a state's strikes come from the air
-        )
+        return "air_strike"  # "Israeli strikes hit tents": a state's strikes come from the air
+    return event_type
+
+
+def _attack_event(
+    doc: Annotated,
+    sent: Sentence,
+    hits: list[tuple[Rule, Hit]],
+    toll: tuple[Count | None, Count | None],
+    *,
+    lead: bool,
+) -> Proto | None:
+    """The event of the sentence's kept triggers, typed, placed and with its actors."""
+    killed, injured = toll
+    stated = _first_status(sent, hits)
+    if stated is None:
+        return None
+    status, (start, end) = stated
+    event_type = _hits_type(doc, sent, hits)
     if (
         (killed or injured)
         and _AGGREGATE.search(sent.text)
@@ -261,18 +313,7 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
     ):
         return _casualty_only(doc, sent, killed, injured)
     proto = Proto(event_type, sent, (start, end), NAME, VERSION, status=status)
-    proto.actors = event_actors(doc, sent, start, end)
-    defender_as_target(doc, sent, proto)
-    if status == "denied":
-        denier_as_initiator(doc, sent, start, proto)
-    proto.locations = event_locations(
-        doc, sent, proto.actors, lead=lead, toll=bool(killed or injured), trigger_end=end
-    )
-    if not proto.role("initiator"):
-        blamed = blamed_next(doc, sent)
-        if blamed is not None:
-            proto.actors.insert(0, as_state(blamed, "initiator"))
-    fill_actors(proto, sent, event_type, doc)
+    _cast_and_place(doc, sent, proto, lead=lead, toll=bool(killed or injured))
     if (
         proto.event_type == "armed_clash"
         and not proto.role("initiator")
@@ -282,8 +323,27 @@ def _sentence_event(doc: Annotated, sent: Sentence, *, lead: bool = True) -> Pro
     proto.when, proto.date_explicit = event_date(doc, sent, start)
     proto.killed, proto.injured = killed, injured
     proto.weapons = weapons(sent)
-    proto.base_confidence = 0.5 if rule.needs_context else 0.6
+    proto.base_confidence = 0.5 if hits[0][0].needs_context else 0.6
     return proto
+
+
+def _cast_and_place(
+    doc: Annotated, sent: Sentence, proto: Proto, *, lead: bool, toll: bool
+) -> None:
+    """The event's actors (named, defending, denying, blamed next or implied) and places."""
+    start, end = proto.trigger
+    proto.actors = event_actors(doc, sent, start, end)
+    defender_as_target(doc, sent, proto)
+    if proto.status == "denied":
+        denier_as_initiator(doc, sent, start, proto)
+    proto.locations = event_locations(
+        doc, sent, proto.actors, lead=lead, toll=toll, trigger_end=end
+    )
+    if not proto.role("initiator"):
+        blamed = blamed_next(doc, sent)
+        if blamed is not None:
+            proto.actors.insert(0, as_state(blamed, "initiator"))
+    fill_actors(proto, sent, proto.event_type, doc)
 
 
 _ANAPHOR = re.compile(

@@ -27,7 +27,6 @@ ALLOWED_MODULES: dict[str, str] = {
 ALLOWED_FUNCTIONS: dict[str, str] = {
     "streams/extraction/annotate.py:_match_at": LEGACY,
     "streams/extraction/annotate.py:_resolve_places": LEGACY,
-    "streams/extraction/extractors/diplomacy.py:extract_meetings": LEGACY,
 }
 
 

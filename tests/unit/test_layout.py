@@ -23,16 +23,10 @@ MAX_FUNCTION_LINES = 60
 LEGACY = "legacy engine (issue 12): replaced by the spaCy components, then removed"
 ALLOWED_MODULES: dict[str, str] = {
     "streams/extraction/annotate.py": LEGACY,
-    "streams/extraction/extractors/attack.py": LEGACY,
-    "streams/extraction/extractors/common.py": LEGACY,
 }
 ALLOWED_FUNCTIONS: dict[str, str] = {
     "streams/extraction/annotate.py:_match_at": LEGACY,
     "streams/extraction/annotate.py:_resolve_places": LEGACY,
-    "streams/extraction/extractors/attack.py:_sentence_event": LEGACY,
-    "streams/extraction/extractors/attack.py:_actors": LEGACY,
-    "streams/extraction/extractors/attack.py:_locations": LEGACY,
-    "streams/extraction/extractors/diplomacy.py:extract_meetings": LEGACY,
 }
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import ActorMention, Annotated, Sentence
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
     article_span,
     compiled,
     event_date,
+    events_per_sentence,
     location_of,
     said_on,
     sentence_actors,
@@ -43,68 +44,74 @@ _VENUE = re.compile(r"\b(?:in|at)\s+$")
 
 
 def extract_meetings(doc: Annotated) -> list[Proto]:
-    out = []
-    for sent in doc.sentences:
-        hits = triggers_in(doc, "diplomacy", sent)
-        if not hits or _BUSINESS.search(sent.text) or compiled()["blockers"].search(sent.text):
-            continue
-        _rule, trig = hits[0]
-        start, end = article_span(sent, trig)
-        # a person in the attribution ("..., Pistorius said during a visit") is a party; an
-        # institution there ("the White House said") is only the source
-        mentions = [
+    return events_per_sentence(doc, _meeting_event)
+
+
+def _meeting_event(doc: Annotated, sent: Sentence) -> Proto | None:
+    hits = triggers_in(doc, "diplomacy", sent)
+    if not hits or _BUSINESS.search(sent.text) or compiled()["blockers"].search(sent.text):
+        return None
+    _rule, trig = hits[0]
+    start, end = article_span(sent, trig)
+    chosen = _parties(doc, sent)
+    visit = trig.group(0).lower().startswith("visit")
+    if len(chosen) < 2 and not (visit and chosen):
+        return None
+    status = status_for(sent, start, end)
+    if status is None:
+        return None
+    proto = Proto("diplomatic_meeting", sent, (start, end), *MEETING, status=status)
+    proto.actors = [actor_of(m, "participant") for m in chosen[:4]]
+    venues = [
+        p
+        for p in doc.places
+        if sent.start <= p.start < sent.end and p.context and p.place.precision != "country"
+    ]
+    proto.locations = [location_of(p) for p in venues[:1]]
+    proto.when, proto.date_explicit = event_date(doc, sent)
+    # a planned meeting keeps the day it is planned for ("will travel ... on June 11"); a
+    # called-off one is dated by the announcement ("said on Wednesday ... called off")
+    if status != "occurred" and not (status == "planned" and proto.date_explicit):
+        said = said_on(doc, sent)
+        day = said.date.isoformat() if said and said.precision == "day" else None
+        proto.when = proto.when.model_copy(
+            update={"date": day or doc.published.isoformat(), "text": None, "precision": "day"}
+        )
+    proto.base_confidence = 0.55
+    return proto
+
+
+def _parties(doc: Annotated, sent: Sentence) -> list[ActorMention]:
+    """The meeting's parties: the people named when two or more are, else every party; "He
+    is due to meet X" adds the last person named before as "he"."""
+    # a person in the attribution ("..., Pistorius said during a visit") is a party; an
+    # institution there ("the White House said") is only the source
+    mentions = [
+        m
+        for m in sentence_actors(doc, sent, skip_attributed=False)
+        if m.kind in _PARTY_KINDS
+        and m.source != "demonym"
+        and (m.kind == "person" or not doc.attributed(m.start))
+        # "due to meet in Tanzania": the venue's country is no party to the meeting
+        and not (m.source == "country" and _VENUE.search(doc.text[max(0, m.start - 5) : m.start]))
+    ]
+    people = [m for m in mentions if m.kind == "person"]
+    parties = people if len(people) >= 2 else mentions
+    names: list[str] = []
+    chosen = []
+    for mention in parties:
+        if mention.name not in names:
+            names.append(mention.name)
+            chosen.append(mention)
+    if len(chosen) == 1 and _PRONOUN.match(sent.text):
+        earlier = [
             m
-            for m in sentence_actors(doc, sent, skip_attributed=False)
-            if m.kind in _PARTY_KINDS
-            and m.source != "demonym"
-            and (m.kind == "person" or not doc.attributed(m.start))
-            # "due to meet in Tanzania": the venue's country is no party to the meeting
-            and not (
-                m.source == "country" and _VENUE.search(doc.text[max(0, m.start - 5) : m.start])
-            )
+            for m in doc.actors
+            if m.kind == "person" and m.start < sent.start and m.name != chosen[0].name
         ]
-        people = [m for m in mentions if m.kind == "person"]
-        parties = people if len(people) >= 2 else mentions
-        names: list[str] = []
-        chosen = []
-        for mention in parties:
-            if mention.name not in names:
-                names.append(mention.name)
-                chosen.append(mention)
-        if len(chosen) == 1 and _PRONOUN.match(sent.text):
-            earlier = [
-                m
-                for m in doc.actors
-                if m.kind == "person" and m.start < sent.start and m.name != chosen[0].name
-            ]
-            if earlier:
-                chosen.insert(0, earlier[-1])  # "He is due to meet X": he = the last person named
-        visit = trig.group(0).lower().startswith("visit")
-        if len(chosen) < 2 and not (visit and chosen):
-            continue
-        status = status_for(sent, start, end)
-        if status is None:
-            continue
-        proto = Proto("diplomatic_meeting", sent, (start, end), *MEETING, status=status)
-        proto.actors = [actor_of(m, "participant") for m in chosen[:4]]
-        venues = [
-            p
-            for p in doc.places
-            if sent.start <= p.start < sent.end and p.context and p.place.precision != "country"
-        ]
-        proto.locations = [location_of(p) for p in venues[:1]]
-        proto.when, proto.date_explicit = event_date(doc, sent)
-        # a planned meeting keeps the day it is planned for ("will travel ... on June 11"); a
-        # called-off one is dated by the announcement ("said on Wednesday ... called off")
-        if status != "occurred" and not (status == "planned" and proto.date_explicit):
-            said = said_on(doc, sent)
-            day = said.date.isoformat() if said and said.precision == "day" else None
-            proto.when = proto.when.model_copy(
-                update={"date": day or doc.published.isoformat(), "text": None, "precision": "day"}
-            )
-        proto.base_confidence = 0.55
-        out.append(proto)
-    return out
+        if earlier:
+            chosen.insert(0, earlier[-1])  # "He is due to meet X": he = the last person named
+    return chosen
 
 
 _PROPOSED = re.compile(r"\b(?:proposed|floated|put forward|offered|tabled)\b[^.;]*$", re.I)

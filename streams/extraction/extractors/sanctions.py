@@ -6,6 +6,7 @@ import re
 
 from streams.extraction.annotate import ActorMention, Annotated, Sentence
 from streams.extraction.extractors.common import (
+    Hit,
     Proto,
     actor_of,
     article_span,
@@ -16,6 +17,7 @@ from streams.extraction.extractors.common import (
     status_for,
     triggers_in,
 )
+from streams.schemas import Actor
 
 NAME = "sanctions"
 VERSION = "1"
@@ -76,34 +78,37 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
     if status is None:
         return None
     proto = Proto(event_type, sent, (start, end), NAME, VERSION, status=status)
-    mentions = sentence_actors(doc, sent)
-    before = [m for m in mentions if m.end <= start and m.kind in ("state", "organization")]
-    stop = _TARGET_END.search(text, trig.end())
-    limit = sent.start + (stop.start() if stop else len(text))
-    after = [
-        m
-        for m in mentions
-        if (end <= m.start < limit and m.kind != "person")
-        or (end <= m.start < limit and m.kind == "person")
-    ]
-    if not before:
-        # "Lukoil and Rosneft were sanctioned by the US": agent after "by"
-        by = re.search(r"\bby\s+(?:the\s+)?", text[trig.end() :])
-        if by:
-            agents = [m for m in after if m.start >= end + by.start()]
-            before, after = agents[:1], [m for m in after if m not in agents[:1]]
-    for mention in _coordinated(doc, before):
-        proto.actors.append(actor_of(mention, "initiator"))
-    orgs = [m for m in after if m.kind in ("organization", "person", "group")]
-    chosen = orgs or [m for m in after if m.kind == "state"][:1]
-    seen = {a.name for a in proto.actors}
-    for mention in chosen:
-        if mention.name not in seen:
-            proto.actors.append(actor_of(mention, "target"))
-            seen.add(mention.name)
+    proto.actors = _sanction_actors(doc, sent, trig)
     if not proto.actors:
         return None
     proto.when, proto.date_explicit = event_date(doc, sent)
     proto.money = money(sent)
     proto.base_confidence = 0.6
     return proto
+
+
+def _sanction_actors(doc: Annotated, sent: Sentence, trig: Hit) -> list[Actor]:
+    """Who imposes (the states or bodies before the trigger, or the agent after "by") and
+    who is targeted (the organizations or people named after it, else a state)."""
+    text = sent.text
+    start, end = article_span(sent, trig)
+    mentions = sentence_actors(doc, sent)
+    before = [m for m in mentions if m.end <= start and m.kind in ("state", "organization")]
+    stop = _TARGET_END.search(text, trig.end())
+    limit = sent.start + (stop.start() if stop else len(text))
+    after = [m for m in mentions if end <= m.start < limit]
+    if not before:
+        # "Lukoil and Rosneft were sanctioned by the US": agent after "by"
+        by = re.search(r"\bby\s+(?:the\s+)?", text[trig.end() :])
+        if by:
+            agents = [m for m in after if m.start >= end + by.start()]
+            before, after = agents[:1], [m for m in after if m not in agents[:1]]
+    actors = [actor_of(mention, "initiator") for mention in _coordinated(doc, before)]
+    orgs = [m for m in after if m.kind in ("organization", "person", "group")]
+    chosen = orgs or [m for m in after if m.kind == "state"][:1]
+    seen = {a.name for a in actors}
+    for mention in chosen:
+        if mention.name not in seen:
+            actors.append(actor_of(mention, "target"))
+            seen.add(mention.name)
+    return actors

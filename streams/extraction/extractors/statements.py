@@ -6,6 +6,7 @@ import re
 
 from streams.extraction.annotate import ActorMention, Annotated, Sentence
 from streams.extraction.extractors.common import (
+    Hit,
     Proto,
     actor_of,
     article_span,
@@ -64,11 +65,10 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
     hits = triggers_in(doc, "statements", sent)
     if not hits:
         return None
-    rule, trig = hits[0]
-    for cand_rule, cand in hits:
-        if cand_rule.event_type in ("appeal", "condemnation"):
-            rule, trig = cand_rule, cand
-            break
+    # an appeal or a condemnation first, else the first statement
+    rule, trig = next(
+        ((r, m) for r, m in hits if r.event_type in ("appeal", "condemnation")), hits[0]
+    )
     text = sent.text
     if text.lstrip().startswith(('"', "“")) and rule.event_type == "statement":
         return None
@@ -81,26 +81,41 @@ def _sentence_event(doc: Annotated, sent: Sentence) -> Proto | None:
         return None
     proto = Proto(rule.event_type, sent, (start, end), NAME, VERSION)
     proto.actors.append(actor_of(speaker, "initiator"))
-    stop = _ADDRESS_END.search(text, trig.end())
-    limit = sent.start + (stop.start() if stop and rule.event_type == "appeal" else len(text))
-    if rule.event_type == "condemnation":
+    _add_targets(proto, mentions, speaker, trig)
+    if rule.event_type == "statement" and len(proto.actors) < 1:
+        return None
+    proto.when, proto.date_explicit = event_date(doc, sent, start, verbal=True)
+    proto.base_confidence = 0.55
+    return proto
+
+
+def _object_end(text: str, pos: int, event_type: str) -> int:
+    """Where the addressed or condemned side can be named, from pos (the trigger's end)."""
+    if event_type == "condemnation":
         # the condemned object runs to the end of its clause ("condemned the attack and said")
-        object_end = _OBJECT_END.search(text, trig.end())
-        limit = sent.start + (object_end.start() if object_end else len(text))
+        object_end = _OBJECT_END.search(text, pos)
+        return object_end.start() if object_end else len(text)
+    stop = _ADDRESS_END.search(text, pos)
+    return stop.start() if stop and event_type == "appeal" else len(text)
+
+
+def _add_targets(
+    proto: Proto, mentions: list[ActorMention], speaker: ActorMention, trig: Hit
+) -> None:
+    """The actors named after the trigger, else the group an appeal addresses ("urged its
+    allies to ...")."""
+    sent, end = proto.sentence, proto.trigger[1]
+    text = sent.text
+    limit = sent.start + _object_end(text, trig.end(), proto.event_type)
     seen = {speaker.name}
     for mention in mentions:
         if end <= mention.start < limit and mention.name not in seen:
             proto.actors.append(actor_of(mention, "target"))
             seen.add(mention.name)
-    if rule.event_type == "appeal" and len(proto.actors) == 1:
+    if proto.event_type == "appeal" and len(proto.actors) == 1:
         addressee = _ADDRESSEE.match(text[trig.end() :])
         if addressee and addressee.group("who").lower() not in _NOT_ADDRESSEE:
             country = speaker.country if addressee.group("who") == "supporters" else None
             proto.actors.append(
                 Actor(role="target", name=addressee.group("who"), kind="group", country=country)
             )
-    if rule.event_type == "statement" and len(proto.actors) < 1:
-        return None
-    proto.when, proto.date_explicit = event_date(doc, sent, start, verbal=True)
-    proto.base_confidence = 0.55
-    return proto

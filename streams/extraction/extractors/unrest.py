@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
-from streams.extraction.annotate import Annotated, PlaceMention, Sentence
+from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.extractors.common import (
     AMOUNT_RE,
+    Hit,
     Proto,
+    Rule,
     actor_of,
     article_span,
     dateline_place,
     event_casualties,
     event_date,
+    events_per_sentence,
     location_of,
     sentence_actors,
     sentence_places,
@@ -21,7 +24,7 @@ from streams.extraction.extractors.common import (
 )
 from streams.extraction.gazetteer import gazetteer
 from streams.extraction.numbers import parse_amount
-from streams.schemas import Actor, Count
+from streams.schemas import Actor, Count, When
 
 ARREST = ("arrest", "1")
 PROTEST = ("protest", "1")
@@ -87,60 +90,80 @@ _BACK_REFERENCE = re.compile(r"\b(?:the|his|her|their|its|this|that)\s+(?:arrest
 
 
 def extract_arrests(doc: Annotated) -> list[Proto]:
-    out = []
-    for sent in doc.sentences:
-        hits = triggers_in(doc, "arrest", sent)
-        if not hits or _NOT_ARREST.search(sent.text):
-            continue
-        _rule, trig = hits[0]
-        start, end = article_span(sent, trig)
-        status = status_for(sent, start, end)
-        if status is None:
-            continue
-        proto = Proto("arrest", sent, (start, end), *ARREST, status=status)
-        mentions = sentence_actors(doc, sent)
-        agency = [
-            m
-            for m in mentions
-            if m.end <= start and m.kind in ("organization", "state", "armed_forces")
-        ]
-        if agency:
-            proto.actors.append(actor_of(agency[-1], "initiator"))
-        else:
-            # "police arrested ...", "Rangers arrested ...": the state's security forces
-            country = _country(doc, sent)
-            state = gazetteer().iso3.get(country or "")
-            if state is not None:
-                proto.actors.append(
-                    Actor(role="initiator", name=state.name, kind="state", country=country)
-                )
-        people = [m for m in mentions if m.kind == "person" and m.start >= end]
-        if people:
-            proto.actors.append(actor_of(people[0], "target"))
-        elif (who := _ARRESTED_WHO.search(sent.text)) is not None:
-            # "detained dozens of protesters": who was arrested, as a group of the country
-            country = _country(doc, sent)
-            group = (who.group("who") or who.group("who2")).lower()
-            name = "Protesters" if group in _PROTESTERS else group.capitalize()
-            proto.actors.append(Actor(role="target", name=name, kind="civilians", country=country))
-        count = _arrested_count(sent)
-        if count is not None:
-            proto.arrested = count
-        if not proto.actors and proto.arrested is None:
-            continue
-        named = any(a.role == "target" for a in proto.actors) or proto.arrested is not None
-        if not named and _BACK_REFERENCE.search(sent.text[max(0, trig.start() - 12) : trig.end()]):
-            continue  # "the arrest had been carried out on orders": the arrest told before
-        places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"][:2]
-        if not places and sent.index == 0 and (dateline := dateline_place(doc)) is not None:
-            places = [dateline]  # "ISTANBUL — Turkish police detained ...": the dateline city
-        if not places:
-            places = _scene(doc, sent)
-        proto.locations = [location_of(p) for p in places]
-        proto.when, proto.date_explicit = event_date(doc, sent)
-        proto.base_confidence = 0.55
-        out.append(proto)
-    return out
+    return events_per_sentence(doc, _arrest_event)
+
+
+def _arrest_event(doc: Annotated, sent: Sentence) -> Proto | None:
+    hits = triggers_in(doc, "arrest", sent)
+    if not hits or _NOT_ARREST.search(sent.text):
+        return None
+    _rule, trig = hits[0]
+    start, end = article_span(sent, trig)
+    status = status_for(sent, start, end)
+    if status is None:
+        return None
+    proto = Proto("arrest", sent, (start, end), *ARREST, status=status)
+    mentions = sentence_actors(doc, sent)
+    _add_arrester(doc, sent, proto, mentions)
+    _add_arrested(doc, sent, proto, mentions)
+    proto.arrested = _arrested_count(sent)
+    if _told_before(proto, sent, trig):
+        return None
+    places = [p for p in sentence_places(doc, sent) if p.place.precision != "country"][:2]
+    if not places and sent.index == 0 and (dateline := dateline_place(doc)) is not None:
+        places = [dateline]  # "ISTANBUL — Turkish police detained ...": the dateline city
+    if not places:
+        places = _scene(doc, sent)
+    proto.locations = [location_of(p) for p in places]
+    proto.when, proto.date_explicit = event_date(doc, sent)
+    proto.base_confidence = 0.55
+    return proto
+
+
+def _add_arrester(
+    doc: Annotated, sent: Sentence, proto: Proto, mentions: list[ActorMention]
+) -> None:
+    """The agency named before the trigger, else the state of the country it happened in."""
+    start = proto.trigger[0]
+    agency = [
+        m
+        for m in mentions
+        if m.end <= start and m.kind in ("organization", "state", "armed_forces")
+    ]
+    if agency:
+        proto.actors.append(actor_of(agency[-1], "initiator"))
+        return
+    # "police arrested ...", "Rangers arrested ...": the state's security forces
+    country = _country(doc, sent)
+    state = gazetteer().iso3.get(country or "")
+    if state is not None:
+        proto.actors.append(Actor(role="initiator", name=state.name, kind="state", country=country))
+
+
+def _add_arrested(
+    doc: Annotated, sent: Sentence, proto: Proto, mentions: list[ActorMention]
+) -> None:
+    """The person named after the trigger, else the group arrested."""
+    people = [m for m in mentions if m.kind == "person" and m.start >= proto.trigger[1]]
+    if people:
+        proto.actors.append(actor_of(people[0], "target"))
+    elif (who := _ARRESTED_WHO.search(sent.text)) is not None:
+        # "detained dozens of protesters": who was arrested, as a group of the country
+        country = _country(doc, sent)
+        group = (who.group("who") or who.group("who2")).lower()
+        name = "Protesters" if group in _PROTESTERS else group.capitalize()
+        proto.actors.append(Actor(role="target", name=name, kind="civilians", country=country))
+
+
+def _told_before(proto: Proto, sent: Sentence, trig: Hit) -> bool:
+    """No one named and no count, or 'the arrest had been carried out on orders': the arrest
+    told before."""
+    if not proto.actors and proto.arrested is None:
+        return True
+    named = any(a.role == "target" for a in proto.actors) or proto.arrested is not None
+    return not named and bool(
+        _BACK_REFERENCE.search(sent.text[max(0, trig.start() - 12) : trig.end()])
+    )
 
 
 def _arrested_count(sent: Sentence) -> Count | None:
@@ -193,57 +216,85 @@ _SECURITY = re.compile(
 
 
 def extract_protests(doc: Annotated) -> list[Proto]:
-    out = []
-    for sent in doc.sentences:
-        hits = triggers_in(doc, "protest", sent)
-        if not hits or _MARKET.search(sent.text):
-            continue
-        protest = [m for r, m in hits if r.event_type == "protest"]
-        riot = [m for r, m in hits if r.event_type == "riot"]
-        if not protest and not (riot and _CROWD.search(sent.text)):
-            continue
-        if not protest and _ARMED.search(sent.text):
-            continue  # fighters storming a village is an attack, not a riot
-        rally_only = protest and all(m.group(0).lower().startswith("rall") for m in protest)
-        if rally_only and not riot and not _PROTEST_CUE.search(sent.text):
-            continue  # a campaign rally is not a protest
-        trig = (protest or riot)[0]
-        if not _PEOPLE.search(sent.text) and not protest:
-            continue
-        start, end = article_span(sent, trig)
-        status = status_for(sent, start, end)
-        if status is None:
-            continue
-        event_type = "riot" if riot else "protest"
-        places = [
-            p
-            for p in sentence_places(doc, sent)
-            if p.place.precision != "country"
-            and _AT_PLACE.search(doc.text[max(0, p.start - 24) : p.start])
-        ]
-        if not places:
-            places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
-        when, explicit = event_date(doc, sent, start)
-        # one event per city: marches in Lagos and Abuja are two protests
-        targets: list[PlaceMention | None] = list(places[:4]) or [None]
-        for place in targets:
-            proto = Proto(event_type, sent, (start, end), *PROTEST, status=status)
-            proto.locations = [location_of(place)] if place is not None else []
-            country = proto.locations[0].country if proto.locations else _country(doc, sent)
-            proto.actors.append(
-                Actor(role="initiator", name="Protesters", kind="civilians", country=country)
-            )
-            state = gazetteer().iso3.get(country or "")
-            if event_type == "riot" and state is not None and _SECURITY.search(sent.text):
-                # rioters against police or troops: the state's forces are the other side
-                proto.actors.append(
-                    Actor(role="target", name=state.name, kind="state", country=country)
-                )
-            proto.when, proto.date_explicit = when, explicit
-            first = not places or place is places[0]
-            proto.killed, proto.injured = (
-                event_casualties(sent, doc.published.year) if first else (None, None)
-            )
-            proto.base_confidence = 0.5
-            out.append(proto)
-    return out
+    return [proto for sent in doc.sentences for proto in _protest_events(doc, sent)]
+
+
+def _protest_events(doc: Annotated, sent: Sentence) -> list[Proto]:
+    """The protest or riot of a sentence: one event per city (marches in Lagos and Abuja are
+    two protests)."""
+    hits = triggers_in(doc, "protest", sent)
+    if not hits or _MARKET.search(sent.text):
+        return []
+    picked = _protest_trigger(sent, hits)
+    if picked is None:
+        return []
+    trig, event_type = picked
+    start, end = article_span(sent, trig)
+    status = status_for(sent, start, end)
+    if status is None:
+        return []
+    places = [
+        p
+        for p in sentence_places(doc, sent)
+        if p.place.precision != "country"
+        and _AT_PLACE.search(doc.text[max(0, p.start - 24) : p.start])
+    ]
+    if not places:
+        places = [p for p in sentence_places(doc, sent) if p.place.precision == "country"][:1]
+    when = event_date(doc, sent, start)
+    targets: list[PlaceMention | None] = list(places[:4]) or [None]
+    return [
+        _protest_at(
+            doc,
+            Proto(event_type, sent, (start, end), *PROTEST, status=status),
+            place,
+            when=when,
+            first=not places or place is places[0],
+        )
+        for place in targets
+    ]
+
+
+def _protest_trigger(sent: Sentence, hits: list[tuple[Rule, Hit]]) -> tuple[Hit, str] | None:
+    """The trigger of a protest (or a riot, when a crowd is named), and the event's type."""
+    text = sent.text
+    protest = [m for r, m in hits if r.event_type == "protest"]
+    riot = [m for r, m in hits if r.event_type == "riot"]
+    if not protest and not (riot and _CROWD.search(text)):
+        return None
+    if not protest and _ARMED.search(text):
+        return None  # fighters storming a village is an attack, not a riot
+    rally_only = protest and all(m.group(0).lower().startswith("rall") for m in protest)
+    if rally_only and not riot and not _PROTEST_CUE.search(text):
+        return None  # a campaign rally is not a protest
+    if not _PEOPLE.search(text) and not protest:
+        return None
+    return (protest or riot)[0], "riot" if riot else "protest"
+
+
+def _protest_at(
+    doc: Annotated,
+    proto: Proto,
+    place: PlaceMention | None,
+    *,
+    when: tuple[When, bool],
+    first: bool,
+) -> Proto:
+    """The protesters (and, in a riot against police or troops, the state) at one place; the
+    toll goes to the first place only."""
+    sent = proto.sentence
+    proto.locations = [location_of(place)] if place is not None else []
+    country = proto.locations[0].country if proto.locations else _country(doc, sent)
+    proto.actors.append(
+        Actor(role="initiator", name="Protesters", kind="civilians", country=country)
+    )
+    state = gazetteer().iso3.get(country or "")
+    if proto.event_type == "riot" and state is not None and _SECURITY.search(sent.text):
+        # rioters against police or troops: the state's forces are the other side
+        proto.actors.append(Actor(role="target", name=state.name, kind="state", country=country))
+    proto.when, proto.date_explicit = when
+    proto.killed, proto.injured = (
+        event_casualties(sent, doc.published.year) if first else (None, None)
+    )
+    proto.base_confidence = 0.5
+    return proto

@@ -1,0 +1,107 @@
+"""The date of a sentence's event, and the day a saying was said."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.dates import DateMention
+from streams.schemas import When
+
+
+def event_date(
+    doc: Annotated, sent: Sentence, near: int | None = None, *, verbal: bool = False
+) -> tuple[When, bool]:
+    """The date of the sentence's event: the date phrase nearest the trigger (or the first),
+    else the publication day. A verbal act (verbal=True) takes no date from the sentences
+    before it unless it says so ("hours later"): with no stated day it is dated by the
+    publication day (codebook rule 5), not by the happening it reacts to."""
+    in_sent = [m for m in doc.dates if sent.start <= m.start < sent.end]
+    found = [m for m in in_sent if not _secondary_date(doc.text, m)]
+    if found:
+        if near is not None:
+            # a date in a relative clause far from the trigger ("who takes office on
+            # January 20") is not the event's; prefer the ones close by
+            found = [m for m in found if abs(m.start - near) <= 90] or found
+        if found:
+            pick = found[0] if near is None else min(found, key=lambda m: abs(m.start - near))
+            when = When(date=pick.date.isoformat(), precision=pick.precision, text=pick.text)
+            return when, True
+    # a follow-up sentence in the same paragraph tells more of the same day's news; "hours
+    # later" / "the same day" carries the previous date across a paragraph break too
+    i = sent.index
+    carried = bool(_SAME_DAY.search(sent.text) or _NEXT_DAY.search(sent.text))
+    while i > 0 and (
+        carried
+        or (
+            not verbal
+            and (
+                "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]
+                or _ANAPHORA.match(doc.sentences[i].text)
+            )
+        )
+    ):
+        prev = doc.sentences[i - 1]
+        earlier = [
+            m
+            for m in doc.dates
+            if prev.start <= m.start < prev.end
+            and not _possessive(doc.text, m)
+            and (carried or not _attribution(doc.text, m))
+        ]
+        if earlier:
+            if earlier[-1].precision == "day":
+                day = earlier[-1].date + timedelta(days=bool(_NEXT_DAY.search(sent.text)))
+                return When(date=day.isoformat(), precision="day"), False
+            break
+        i -= 1
+    said = [m for m in in_sent if not _possessive(doc.text, m)]
+    if said:  # only the day it was said: better than nothing
+        pick = said[0]
+        return When(date=pick.date.isoformat(), precision=pick.precision, text=pick.text), True
+    return When(date=doc.published.isoformat(), precision="day"), False
+
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def said_on(doc: Annotated, sent: Sentence) -> DateMention | None:
+    """The day the sentence says something was said ("Trump said on Wednesday that ...")."""
+    return next(
+        (m for m in doc.dates if sent.start <= m.start < sent.end and _attribution(doc.text, m)),
+        None,
+    )
+
+
+def _attribution(text: str, mention: DateMention) -> bool:
+    """'..., officials said on Friday' dates the saying, not the happening."""
+    return bool(_ATTRIBUTION.search(text[max(0, mention.start - 25) : mention.start]))
+
+
+def _possessive(text: str, mention: DateMention) -> bool:
+    """'condemned Thursday's bombing' dates another happening; 'have raged since Sunday' dates
+    the start of a state."""
+    # "killed since the start of the war in October": the start of a period, not its date
+    since = re.search(r"\bsince\b[^,.;]*$", text[max(0, mention.start - 50) : mention.start], re.I)
+    return since is not None or text[mention.end : mention.end + 2] in ("'s", "’s")
+
+
+def _secondary_date(text: str, mention: DateMention) -> bool:
+    return _possessive(text, mention) or _attribution(text, mention)
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:hours later|minutes later|later (?:that|in the) (?:day|night|evening)|"
+    r"the same (?:day|night)|shortly (?:after|afterwards)|that (?:night|evening|afternoon)|"
+    r"earlier (?:in|that) (?:the )?day)\b",
+    re.IGNORECASE,
+)
+# a paragraph opening on "The shelling ..." / "The bomber ..." goes on with the attack told before
+_ANAPHORA = re.compile(
+    r"(?:The|That|This) (?:shelling|strikes?|attacks?|bombing|blast|explosion|fighting|bomber|"
+    r"assailants|gunmen|attackers|raid|clashes|assault|barrage)\b"
+)
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) day|a day later)\b", re.IGNORECASE)

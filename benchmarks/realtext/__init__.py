@@ -73,12 +73,29 @@ def _portal_bullet(line: str) -> str:
     return portal_text(bullet.group(2)) if bullet else ""
 
 
+# a Wikinews article as wiki source flattened to one line: an opening tag (<noinclude>) before
+# the story, and after it the first section heading (==Sources==, categories) or an HTML block
+# (<br>, <div>: a notice such as "this story has new developments")
+_WIKI_OPENING_TAGS = re.compile(r"^\s*(?:<[a-z]+\s*/?>\s*)+")
+_WIKI_TAIL = re.compile(
+    r"\s*(?:(?<!\S)={2,}[^=.,;:!?\"]{1,60}={2,}(?!\S)|<br\s*/?>|<div\b).*", re.DOTALL
+)
+
+
+def wikinews_body(source: str) -> str:
+    """The story of a Wikinews article's flattened wiki source: tags before it, and the
+    sections and HTML blocks after it, dropped."""
+    return _WIKI_TAIL.sub("", _WIKI_OPENING_TAGS.sub("", source), count=1).strip()
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "none": lambda text: text,
     "strip": str.strip,
     # the WikiTimes CEP descriptions end in stray separators: "... Mogadishu. , "
     "cep_description": lambda text: re.sub(r"[\s,]+$", "", text).strip(),
     "portal_bullet": _portal_bullet,
+    # dimitrakatseli/Wikinews data/english.json: the `content` of older Wikinews articles
+    "wikinews_body": wikinews_body,
 }
 
 

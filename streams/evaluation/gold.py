@@ -161,7 +161,9 @@ class Locator(_Gold):
         min_length=1, description="the record's key: field -> value; {'line': n} for lines"
     )
     field: str | None = Field(default=None, description="the record's field holding the text")
-    transform: Literal["none", "strip", "cep_description", "portal_bullet"] = "none"
+    transform: Literal["none", "strip", "cep_description", "portal_bullet", "wikinews_body"] = (
+        "none"
+    )
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="of the text, UTF-8")
 
 

@@ -224,9 +224,17 @@ def materialise(row: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def build_set(
-    source: Path, reader: Reader, out: Path, pool: dict[str, str] | None = None
+    source: Path,
+    reader: Reader,
+    out: Path,
+    pool: dict[str, str] | None = None,
+    earlier: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Write the stand-off set `source` with its texts to `out`; raises MirrorError."""
+    """Write the stand-off set `source` with its texts to `out`; raises MirrorError.
+
+    A text no mirror gives is taken by its sha256 from `pool` (--texts), else from `earlier`
+    (the texts of this set's previous build), so a mirror missing today never undoes a good
+    build."""
     if not is_standoff(source):
         raise MirrorError(f"{source} is not a stand-off set (its lines have no locator)")
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line]
@@ -240,10 +248,10 @@ def build_set(
             text = reader.text(locator)
             origin[locator.repo] += 1
         except MirrorError:
-            if pool is None or locator.sha256 not in pool:
+            text, label = _kept_text(locator.sha256, pool, earlier)
+            if text is None:
                 raise
-            text = pool[locator.sha256]
-            origin[f"{locator.repo} (--texts)"] += 1
+            origin[f"{locator.repo} ({label})"] += 1
         lines.append(json.dumps(materialise(row, text), ensure_ascii=False))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
@@ -252,6 +260,17 @@ def build_set(
         "texts": len(lines),
         "from": dict(origin),
     }
+
+
+def _kept_text(
+    digest: str, pool: dict[str, str] | None, earlier: dict[str, str] | None
+) -> tuple[str | None, str]:
+    """The text of that sha256 from --texts, else from the previous build."""
+    if pool and digest in pool:
+        return pool[digest], "--texts"
+    if earlier and digest in earlier:
+        return earlier[digest], "earlier build"
+    return None, ""
 
 
 def log(message: str) -> None:
@@ -278,8 +297,9 @@ def build(
             errors[name] = f"unknown set; the sets: {', '.join(sets)}"
             continue
         out = cache / cache_file(sets[name]).name
+        earlier = texts_pool([out]) if out.exists() else None
         try:
-            built[name] = build_set(sets[name], reader, out, pool)
+            built[name] = build_set(sets[name], reader, out, pool, earlier)
             log(f"{name}: {built[name]['texts']} texts, sha256 checked -> {out}")
         except MirrorError as exc:
             out.unlink(missing_ok=True)

@@ -319,3 +319,20 @@ def test_every_source_repository_of_the_committed_sets_is_in_the_readme_fetch_li
         if '"locator"' in line
     }
     assert used and used <= listed, sorted(used - listed)
+
+
+def test_a_rebuild_without_the_mirror_keeps_the_texts_of_the_earlier_build(
+    tmp_path: Path, mirrors: Path
+) -> None:
+    commit = make_mirror(mirrors, REPO, FILES)
+    gold = _write_set(tmp_path / "tiny.jsonl", [_row("story", commit)])
+    cache = tmp_path / "cache"
+    _, errors = realtext.build(mirrors=mirrors, cache=cache, sets={"tiny": gold})
+    first = (cache / "tiny.jsonl").read_text(encoding="utf-8")
+    assert errors == {}
+    manifest, errors = realtext.build(mirrors=tmp_path / "none", cache=cache, sets={"tiny": gold})
+    assert errors == {} and manifest["sets"]["tiny"]["from"] == {f"{REPO} (earlier build)": 1}
+    assert (cache / "tiny.jsonl").read_text(encoding="utf-8") == first
+    changed = _write_set(tmp_path / "tiny.jsonl", [_row("story", commit, "a text never built")])
+    _, errors = realtext.build(mirrors=tmp_path / "none", cache=cache, sets={"tiny": changed})
+    assert "no mirror of owner/news" in errors["tiny"] and not (cache / "tiny.jsonl").exists()

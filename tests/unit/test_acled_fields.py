@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from streams import evaluate_acled as acled
 from streams.extraction import extract
 from streams.extraction.gazetteer import gazetteer
-from streams.schemas import Article, Event
+from streams.schemas import Admin1, Article, Event, Location
 
 
 def _events(text: str, published: str = "2024-06-06T09:00:00Z") -> list[Event]:
@@ -38,3 +39,56 @@ def test_extraction_town_event_reports_its_province() -> None:
     events = _events("Police fired tear gas at students protesting in Makassar on Tuesday.")
     places = [(p.name, p.admin1.code if p.admin1 else None) for e in events for p in e.locations]
     assert places == [("Makassar", "ID-SN")]
+
+
+@pytest.mark.parametrize(
+    ("country", "one", "other", "code"),
+    [
+        ("SOM", "Hiraan", "Hiiraan", "SO-HI"),  # a doubled vowel
+        ("SOM", "Galgaduud", "Galguduud", "SO-GA"),  # a transliteration: the same skeleton
+        ("CAF", "Ombella-M'Poko", "Ombella-Mpoko", "CF-MP"),  # punctuation inside the name
+        ("IDN", "Jakarta", "Jakarta Raya", "ID-JK"),  # an alias of the gazetteer
+        ("IDN", "Southeast Sulawesi", "Sulawesi Tenggara", "ID-SG"),  # English and Indonesian
+        ("PHL", "BARMM", "Autonomous Region in Muslim Mindanao", "PH-14"),  # the region renamed
+    ],
+)
+def test_acled_admin1_identity_one_region_two_spellings(
+    country: str, one: str, other: str, code: str
+) -> None:
+    assert acled.admin1_identity(country, one) == acled.admin1_identity(country, other) == code
+
+
+def test_acled_admin1_identity_keeps_regions_apart() -> None:
+    assert acled.admin1_identity("SOM", "Bari") != acled.admin1_identity("SOM", "Bay")
+    assert acled.admin1_identity("SOM", "Atlantis") is None
+    assert acled.admin1_compact("Upper East") != acled.admin1_compact("Upper West")
+
+
+def _row(admin1: str) -> acled.AcledRow:
+    return acled.AcledRow(
+        event_id_cnty="SOM0001",
+        event_date="2021-03-12",
+        event_type="Battles",
+        coding="current",
+        country="Somalia",
+        iso3="SOM",
+        admin1=admin1,
+        fatalities=0,
+        notes="Militants clashed with the army near a town.",
+        source="test/test:rows.csv",
+        half="tune",
+    )
+
+
+def _event_in(region: str, code: str | None) -> Event:
+    text = "Militants clashed with soldiers in Beledweyne on Monday, killing two soldiers."
+    event = _events(text)[0]
+    place = Location(name="Somewhere", country="SOM", admin1=Admin1(name=region, code=code))
+    return event.model_copy(update={"locations": [place]})
+
+
+def test_acled_scorer_compares_admin1_by_identity_for_gold_and_prediction() -> None:
+    assert acled.score_row(_row("Hiraan"), [_event_in("Hiiraan", "SO-HI")]).hits["admin1"]
+    assert acled.score_row(_row("Galgaduud"), [_event_in("Galguduud", None)]).hits["admin1"]
+    assert not acled.score_row(_row("Bay"), [_event_in("Bari", "SO-BR")]).hits["admin1"]
+    assert not acled.score_row(_row("Hiraan"), [_event_in("Bakool", None)]).hits["admin1"]

@@ -1,6 +1,6 @@
-"""Hand-checked admin1 pairs of countries whose GeoNames groups the join missed (see
-admin1_overrides and gen_admin1): Indonesia's provinces and Ghana's regions of 2019. Each group
-is pinned by its largest cities in cities1000, checked against pycountry."""
+"""Hand-checked admin1 pairs the GeoNames join missed (see admin1_overrides and gen_admin1):
+Indonesia's provinces, Ghana's regions of 2019 and region names newer than ISO's. Each group is
+pinned by its largest cities in cities1000, checked against pycountry."""
 
 from __future__ import annotations
 
@@ -46,6 +46,13 @@ PROVINCE_NAMES: dict[str, tuple[str, list[str]]] = {
     "GH-NE": ("North East", []),
     "GH-OT": ("Oti", []),
     "GH-WN": ("Western North", []),
+    # Philippines: the Bangsamoro region replaced the ARMM in 2019 (ISO keeps the old name);
+    # the generated aliases were cut from the long names ("In Muslim Mindanao Armm")
+    "PH-14": (
+        "Autonomous Region in Muslim Mindanao",
+        ["Bangsamoro", "BARMM", "ARMM", "Bangsamoro Autonomous Region in Muslim Mindanao"],
+    ),
+    "PH-15": ("Cordillera", ["Cordillera Administrative Region"]),
 }
 
 PROVINCE_GROUPS: dict[str, str] = {

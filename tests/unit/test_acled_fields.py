@@ -9,6 +9,7 @@ from streams import evaluate_acled as acled
 from streams.extraction import extract
 from streams.extraction.gazetteer import gazetteer
 from streams.schemas import Admin1, Article, Event, Location
+from tests.unit.test_evaluate_acled import make_row
 
 
 def _events(text: str, published: str = "2024-06-06T09:00:00Z") -> list[Event]:
@@ -65,19 +66,7 @@ def test_acled_admin1_identity_keeps_regions_apart() -> None:
 
 
 def _row(admin1: str) -> acled.AcledRow:
-    return acled.AcledRow(
-        event_id_cnty="SOM0001",
-        event_date="2021-03-12",
-        event_type="Battles",
-        coding="current",
-        country="Somalia",
-        iso3="SOM",
-        admin1=admin1,
-        fatalities=0,
-        notes="Militants clashed with the army near a town.",
-        source="test/test:rows.csv",
-        half="tune",
-    )
+    return make_row(country="Somalia", iso3="SOM", admin1=admin1)
 
 
 def _event_in(region: str, code: str | None) -> Event:

@@ -70,8 +70,6 @@ __all__ = [
     "ScoringData",
     "Tally",
     "admin1_code",
-    "admin1_compact",
-    "admin1_identity",
     "admin1_key",
     "country_alpha3",
     "evaluate_rows",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from streams import evaluate_acled as acled
+from streams.evaluation.acled_codes import admin1_compact, admin1_identity
 from streams.extraction import extract
 from streams.extraction.gazetteer import gazetteer
 from streams.schemas import Admin1, Article, Event, Location
@@ -56,13 +57,13 @@ def test_extraction_town_event_reports_its_province() -> None:
 def test_acled_admin1_identity_one_region_two_spellings(
     country: str, one: str, other: str, code: str
 ) -> None:
-    assert acled.admin1_identity(country, one) == acled.admin1_identity(country, other) == code
+    assert admin1_identity(country, one) == admin1_identity(country, other) == code
 
 
 def test_acled_admin1_identity_keeps_regions_apart() -> None:
-    assert acled.admin1_identity("SOM", "Bari") != acled.admin1_identity("SOM", "Bay")
-    assert acled.admin1_identity("SOM", "Atlantis") is None
-    assert acled.admin1_compact("Upper East") != acled.admin1_compact("Upper West")
+    assert admin1_identity("SOM", "Bari") != admin1_identity("SOM", "Bay")
+    assert admin1_identity("SOM", "Atlantis") is None
+    assert admin1_compact("Upper East") != admin1_compact("Upper West")
 
 
 def _row(admin1: str) -> acled.AcledRow:
@@ -81,3 +82,61 @@ def test_acled_scorer_compares_admin1_by_identity_for_gold_and_prediction() -> N
     assert acled.score_row(_row("Galgaduud"), [_event_in("Galguduud", None)]).hits["admin1"]
     assert not acled.score_row(_row("Bay"), [_event_in("Bari", "SO-BR")]).hits["admin1"]
     assert not acled.score_row(_row("Hiraan"), [_event_in("Bakool", None)]).hits["admin1"]
+
+
+def _killed(text: str) -> list[tuple[str | None, int | None]]:
+    return [
+        (e.codes.acled_event_type, e.quantities.killed.value if e.quantities.killed else None)
+        for e in _events(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated phrases that each name one person add up
+        (
+            "A farmer and a teacher were killed when gunmen attacked a village near Wajir.",
+            [("Violence against civilians", 2)],
+        ),
+        # a singular subject of 'died' is one dead
+        (
+            "A civilian died when a grenade was thrown at a bar in Mombasa.",
+            [("Explosions/Remote violence", 1)],
+        ),
+        # a toll told in a later sentence with no doer of its own
+        (
+            "Soldiers clashed with rebels near Mandera on Monday. The fighting lasted hours. "
+            "Five rebels died.",
+            [("Battles", 5)],
+        ),
+        # a riot's dead, in its sentence or a later one
+        (
+            "Traders rioted in Kisumu on Monday over new market fees. A trader died in the chaos.",
+            [("Riots", 1)],
+        ),
+        ("A teacher was killed during a riot at a college in Nakuru on Monday.", [("Riots", 1)]),
+        # 'succumbed to his injuries' is a death; 'succumb to pressure' is none
+        (
+            "Police clashed with rioters in Kisumu on Friday. A rioter who was shot succumbed "
+            "to his injuries in hospital.",
+            [("Riots", 1)],
+        ),
+        (
+            "The minister said the government will not succumb to pressure from gangs who "
+            "attacked Kisumu.",
+            [("Battles", None)],
+        ),
+    ],
+)
+def test_tolls_in_the_forms_of_coders_notes(
+    text: str, expected: list[tuple[str | None, int | None]]
+) -> None:
+    assert _killed(text) == expected
+
+
+def test_a_later_toll_of_another_time_or_with_its_own_doer_is_not_the_events() -> None:
+    past = "Soldiers clashed with rebels near Mandera on Monday. In 2019, forty rebels were killed."
+    assert _killed(past) == [("Battles", None)]
+    doer = "Soldiers clashed with rebels near Mandera. Police later killed two robbers in Garissa."
+    assert ("Battles", None) in _killed(doer)

@@ -18,6 +18,7 @@ from streams.extraction.components.families.base import (
     cues,
     new_proto,
 )
+from streams.extraction.components.families.conflict import TOLL_GAP, count
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
@@ -64,7 +65,27 @@ def unrest_protos(doc: Doc) -> list[Proto]:
             mob = _crowd_event(doc, ann, index, triggers, roles)
             if mob is not None:
                 out.append(mob)
+    _tolls(doc, ann, out, roles)
     return out
+
+
+def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> None:
+    """The dead of a riot or demonstration: the victims of a killing or death in its sentence
+    ('a student was killed during a riot'), or in one of the next sentences that names no doer
+    and tells no event of its own ('A rioter died.'); a toll of another time is none."""
+    harm = by_sentence(doc, ann, HARM)
+    told = {p.sentence.index for p in out}
+    for proto in out:
+        first = proto.sentence.index
+        for index in range(first, min(first + TOLL_GAP + 1, len(ann.sentences))):
+            if proto.killed is not None or (index > first and index in told):
+                break
+            spans = {(t.start_char, t.end_char) for t in harm.get(index, [])}
+            hits = [r for r in roles if r.trigger in spans]
+            if index > first and any(h.role == "initiator" for h in hits):
+                break
+            if not context_count(ann.sentences[index].text, ann.published.year):
+                proto.killed = count(hits, "victims")
 
 
 def _ids(triggers: list[Span]) -> set[str]:

@@ -140,3 +140,32 @@ def test_a_later_toll_of_another_time_or_with_its_own_doer_is_not_the_events() -
     assert _killed(past) == [("Battles", None)]
     doer = "Soldiers clashed with rebels near Mandera. Police later killed two robbers in Garissa."
     assert ("Battles", None) in _killed(doer)
+
+
+def _places(text: str) -> list[tuple[str, str | None, bool]]:
+    return [
+        (p.name, p.admin1.code if p.admin1 else None, p.latitude is not None)
+        for e in _events(text)
+        for p in e.locations
+    ]
+
+
+def test_note_places_an_unknown_village_gives_way_to_a_located_place_of_its_sentence() -> None:
+    text = (
+        "On 3 May 2021, gunmen abducted a trader in Xanadoo village, 30 km from Bozoum "
+        "(Bozoum, Ouham Pende)."
+    )
+    assert _places(text) == [("Bozoum", "CF-OP", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of Kisumu protested on Monday against the killing of a teacher.", "Kisumu"),
+        ("Hundreds of students took to the streets of Nakuru to protest against fees.", "Nakuru"),
+        ("Eldoret residents marched on Friday against rising fuel prices.", "Eldoret"),
+        ("Supporters of the Kisumu governor protested on Monday against his arrest.", None),
+    ],
+)
+def test_a_demonstration_takes_the_town_its_crowd_is_of(text: str, expected: str | None) -> None:
+    assert [name for name, _code, _located in _places(text)] == ([expected] if expected else [])

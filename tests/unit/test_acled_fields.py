@@ -116,6 +116,11 @@ def _killed(text: str) -> list[tuple[str | None, int | None]]:
             [("Riots", 1)],
         ),
         ("A teacher was killed during a riot at a college in Nakuru on Monday.", [("Riots", 1)]),
+        # 'beat/lynch X to death': X are the dead
+        ("A mob lynched two suspected thieves to death in Kisii.", [("Riots", 2)]),
+        # a headline's reduced passive: 'N X killed by Y'
+        ("Two women killed by bandits near Wajir.", [("Violence against civilians", 2)]),
+        ("Herder killed by soldiers near Wajir.", [("Violence against civilians", 1)]),
         # 'succumbed to his injuries' is a death; 'succumb to pressure' is none
         (
             "Police clashed with rioters in Kisumu on Friday. A rioter who was shot succumbed "

@@ -27,6 +27,10 @@ def _events(text: str, published: str = "2024-06-06T09:00:00Z") -> list[Event]:
         ("Techiman", "GH", "GH-BE", "Bono East"),
         ("Damongo", "GH", "GH-SV", "Savannah"),
         ("Birendranagar", "NP", "NP-P6", "Karnali Province"),
+        ("Jawhar", "SO", "SO-SD", "Middle Shabelle"),
+        ("Kaga-Bandoro", "CF", "CF-KB", "Nana-Grébizi"),
+        ("Abéché", "TD", "TD-OD", "Ouaddaï"),
+        ("Wau", "SS", "SS-BW", "Western Bahr el Ghazal"),
     ],
 )
 def test_gazetteer_towns_carry_their_province(

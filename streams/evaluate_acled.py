@@ -10,8 +10,11 @@ Per row and field, the row counts as correct when ANY event extracted from the n
 - event type, sub-event type: `codes.acled_event_type` / `codes.acled_sub_event_type` equal to
   ACLED's (sub-event type only on rows that carry one; legacy-coded rows often do not);
 - location: a place within 25 km of ACLED's coordinates;
-- admin1: a place whose admin1 has ACLED's admin1 ISO 3166-2 code (looked up with pycountry),
-  or the same name once accents, case and unit words (Oblast, Province, ...) are dropped;
+- admin1: a place whose admin1 is the same region as ACLED's admin1: the same ISO 3166-2 code
+  (ACLED's name looked up with pycountry, else through the gazetteer's admin1 names and aliases
+  in the row's country: compact key, then the consonant skeleton for transliterated names;
+  a place's admin1 without a code is resolved the same way), or the same name once accents,
+  case, unit words (Oblast, Province, ...), spaces, punctuation and doubled vowels are dropped;
 - date: `when.date` equal to the event date; `date_stated` scores the same on the rows whose
   note names the event day (day and month name, or the ISO date): many older notes give no day
   at all, and for them only the publication day (the day after) is there to be read;
@@ -42,6 +45,8 @@ from streams.evaluation.acled_codes import (
     DATA_FILE,
     ScoringData,
     admin1_code,
+    admin1_compact,
+    admin1_identity,
     admin1_key,
     country_alpha3,
     fatalities_coded_elsewhere,
@@ -246,13 +251,12 @@ def names_event_day(row: AcledRow) -> bool:
     return re.search(pattern, row.notes, re.IGNORECASE) is not None
 
 
-def _event_admin1_match(event: Event, code: str | None, key: str) -> bool:
+def _event_admin1_match(event: Event, codes: set[str], key: str) -> bool:
     for place in event.locations:
         if place.admin1 is None:
             continue
-        if code and place.admin1.code == code:
-            return True
-        if admin1_key(place.admin1.name) == key:
+        code = place.admin1.code or admin1_identity(place.country, place.admin1.name)
+        if code in codes or admin1_compact(place.admin1.name) == key:
             return True
     return False
 
@@ -278,8 +282,10 @@ def score_row(row: AcledRow, events: Sequence[Event]) -> RowResult:
         lat, lon = row.latitude, row.longitude
         hits["location"] = any(_near(e, lat, lon) for e in events)
     if row.admin1:
-        code, key = admin1_code(row.iso3, row.admin1), admin1_key(row.admin1)
-        hits["admin1"] = any(_event_admin1_match(e, code, key) for e in events)
+        named = (admin1_code(row.iso3, row.admin1), admin1_identity(row.iso3, row.admin1))
+        codes = {code for code in named if code}
+        key = admin1_compact(row.admin1)
+        hits["admin1"] = any(_event_admin1_match(e, codes, key) for e in events)
     hits["date"] = any(e.when.date == row.event_date for e in events)
     if names_event_day(row):
         hits["date_stated"] = hits["date"]

@@ -117,3 +117,51 @@ def _admin1_codes(alpha3: str) -> dict[str, str]:
 def admin1_code(alpha3: str | None, name: str) -> str | None:
     """ISO 3166-2 code of an admin1 name within a country, when pycountry knows it."""
     return _admin1_codes(alpha3).get(admin1_key(name)) if alpha3 else None
+
+
+def admin1_compact(name: str) -> str:
+    """The compare key with no spaces and no doubled vowels: "Ombella-M'Poko" = "Ombella-Mpoko",
+    "Hiraan" = "Hiiraan", "Murang'a" = "Muranga" (one name written two ways)."""
+    return re.sub(r"([aeiou])\1+", r"\1", admin1_key(name).replace(" ", ""))
+
+
+@cache
+def _gazetteer_admin1(alpha3: str) -> dict[str, frozenset[str]]:
+    """Codes by written form in one country, from the engine's own admin1 names and aliases
+    (GeoNames admin1 and every ISO 3166-2 form): keyed by the compact key, and for countries
+    whose names come transliterated, also by the consonant skeleton the gazetteer uses."""
+    from streams.extraction.gazetteer import gazetteer
+    from streams.extraction.place_names import TRANSLIT_COUNTRIES, skeleton
+
+    gaz = gazetteer()
+    found: dict[str, set[str]] = {}
+    for index in (gaz.admin1, gaz.admin1_unlocated):
+        for alias, regions in index.items():
+            for region in regions:
+                if region.country3 != alpha3 or not region.admin1_code:
+                    continue
+                keys = {"=" + admin1_compact(alias)}
+                if region.country2 in TRANSLIT_COUNTRIES and len(skeleton(alias)) >= 3:
+                    keys.add("~" + skeleton(alias))
+                for key in keys:
+                    found.setdefault(key, set()).add(region.admin1_code)
+    return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def admin1_identity(alpha3: str | None, name: str) -> str | None:
+    """The one ISO 3166-2 code a written admin1 name stands for within a country: pycountry's
+    name, else the gazetteer's admin1 names and aliases (compact key, then skeleton); None when
+    unknown or when a form names two regions."""
+    if not alpha3:
+        return None
+    code = admin1_code(alpha3, name)
+    if code:
+        return code
+    from streams.extraction.place_names import skeleton
+
+    index = _gazetteer_admin1(alpha3)
+    for key in ("=" + admin1_compact(name), "~" + skeleton(name)):
+        codes = index.get(key, frozenset())
+        if len(codes) == 1:
+            return next(iter(codes))
+    return None

@@ -27,6 +27,7 @@ from streams.extraction.components.families.conflict import (
     previous_subject,
     pronoun_subject,
     refers_back,
+    toll_after,
 )
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
@@ -100,6 +101,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
+        elif proto is None:
+            toll_after(ann, ann.sentences[index], hits, out)
         if proto is not None:
             _refine(doc, proto, triggers, hits)
             out.append(proto)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from streams.extraction.components.families.conflict import refers_back
+from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.nlp import pipeline
 
@@ -44,9 +44,20 @@ def trigger_sentences(doc: Doc) -> list[Span]:
         if alone or sent.start_char in legacy:
             seen.setdefault(sent.start, sent)
     for start, triggers in by_sentence.items():
-        if start not in seen and refers_back(doc, triggers):  # counts told of an earlier attack
-            seen[start] = triggers[0].sent
+        if start not in seen and (refers_back(doc, triggers) or _toll_after(doc, start, seen)):
+            seen[start] = triggers[0].sent  # counts told of an earlier attack
     return [seen[k] for k in sorted(seen)]
+
+
+def _toll_after(doc: Doc, start: int, seen: dict[int, Span]) -> bool:
+    """'... clashed with rebels. A rebel died.': counts shortly after a trigger sentence."""
+    for _ in range(TOLL_GAP):
+        if start == 0:
+            return False
+        start = doc[start - 1].sent.start
+        if start in seen:
+            return True
+    return False
 
 
 class Parse:

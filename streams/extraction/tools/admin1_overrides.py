@@ -3,6 +3,8 @@ English name overrides and GeoNames groups pinned to an ISO 3166-2 code."""
 
 from __future__ import annotations
 
+from streams.extraction.tools.admin1_provinces import PROVINCE_GROUPS, PROVINCE_NAMES
+
 # Subdivisions whose local-language name shares no stem with any of its cities: ISO code -> a
 # city inside it. Checked by hand against GeoNames.
 SEAT_CITY = {
@@ -91,6 +93,7 @@ NAME_OVERRIDE = {
     "NP-P3": ("Bagmati Province", ["Bagmati"]),
     "NP-P4": ("Gandaki Province", ["Gandaki"]),
     "NP-P5": ("Lumbini Province", ["Lumbini"]),
+    "NP-P6": ("Karnali Province", ["Karnali"]),
     "NP-P7": ("Sudurpashchim Province", ["Sudurpashchim", "Far-Western"]),
     "PL-10": ("Lodz Voivodeship", ["Lodz", "Łódź", "Łódzkie"]),
     "PL-12": ("Lesser Poland Voivodeship", ["Lesser Poland", "Malopolska", "Małopolskie"]),
@@ -273,6 +276,7 @@ GROUP_OVERRIDE: dict[str, str] = {
     "NP.3": "NP-P3",
     "NP.4": "NP-P4",
     "NP.5": "NP-P5",
+    "NP.6": "NP-P6",
     "NP.7": "NP-P7",
     "BA.01": "BA-BIH",
     "DK.17": "DK-84",
@@ -366,3 +370,7 @@ GROUP_OVERRIDE: dict[str, str] = {
     "MZ.04": "MZ-L",
     "MZ.11": "MZ-MPM",
 }
+
+# Indonesia's provinces and Ghana's regions of 2019 (streams/extraction/tools/admin1_provinces.py)
+NAME_OVERRIDE |= PROVINCE_NAMES
+GROUP_OVERRIDE |= PROVINCE_GROUPS

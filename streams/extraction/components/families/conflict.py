@@ -44,6 +44,7 @@ class References(BaseModel):
     indefinite: frozenset[str]
     families: frozenset[str]
     pronouns: frozenset[str]
+    singular: frozenset[str]
 
 
 class Civilians(BaseModel):
@@ -142,9 +143,17 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
 
 
 def _one(hits: list[RoleHit]) -> Count | None:
-    """'A farmer was hacked to death': one victim named by a singular noun is one dead."""
+    """'A farmer was hacked to death': one victim named by a singular noun is one dead; 'a
+    farmer and a teacher were killed': coordinated phrases that each name one person add up."""
     hit = next((h for h in hits if h.role == "single_victim" and not _NONE.match(h.text)), None)
-    return Count(value=1, qualifier="exact", text=hit.text) if hit is not None else None
+    if hit is None:
+        return None
+    key = (hit.trigger, hit.pattern, hit.base)
+    group = [h for h in hits if h.role == "single_victim" and (h.trigger, h.pattern, h.base) == key]
+    singular = references().singular
+    if len(group) > 1 and all(h.text.split()[0].lower() in singular for h in group):
+        return Count(value=len(group), qualifier="exact", text=" and ".join(h.text for h in group))
+    return Count(value=1, qualifier="exact", text=hit.text)
 
 
 def _with_subsets(total: Count, hits: list[RoleHit]) -> Count:
@@ -211,6 +220,25 @@ def link_reference(
         names = {loc.name for loc in kept}
         attack.locations = kept + [t for t in towns if t.name not in names]
     return attack
+
+
+TOLL_GAP = 3
+"""A toll sentence counts for the event told at most this many sentences before it."""
+
+
+def toll_after(ann: Annotated, sent: Sentence, hits: list[RoleHit], out: list[Proto]) -> None:
+    """'Soldiers clashed with rebels near X. Four rebels were killed.': a sentence that makes no
+    event of its own and names no doer, shortly after the last event told, gives that event its
+    dead and wounded when it has none (a past toll, 'in 2019', is not one)."""
+    attack = _referent(out)
+    if attack is None or attack.killed is not None:
+        return
+    if not 0 < sent.index - attack.sentence.index <= TOLL_GAP:
+        return
+    if any(h.role == "initiator" for h in hits) or context_count(sent.text, ann.published.year):
+        return
+    attack.killed = count(hits, "victims")
+    attack.injured = attack.injured or count(hits, "injured")
 
 
 def _same_side(ann: Annotated, sent: Sentence, attack: Proto) -> bool:

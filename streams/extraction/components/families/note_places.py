@@ -38,6 +38,7 @@ class PlaceUnits(BaseModel):
     settlement: frozenset[str]
     unit: frozenset[str]
     region: frozenset[str]
+    dwellers: frozenset[str]
 
     @property
     def all(self) -> frozenset[str]:
@@ -232,6 +233,9 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
             continue
         sent = proto.sentence
         own = [loc for n, loc in resolved if sent.start <= n.start < sent.end]
+        # a settlement the gazetteer lacks gives way to a place of the sentence it can locate
+        # ('Yamassore village, 46 km from Bozoum (Bozoum, Ouham Pende)'): stable otherwise
+        own.sort(key=lambda loc: loc.latitude is None)
         if not any(loc.precision == "city" for loc in proto.locations):
             if own or not proto.locations:
                 proto.locations = [(own or [resolved[0][1]])[0]]

@@ -6,6 +6,8 @@ violence outside a demonstration, which the riots patterns also find alone)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
@@ -18,12 +20,15 @@ from streams.extraction.components.families.base import (
     cues,
     new_proto,
 )
+from streams.extraction.components.families.conflict import TOLL_GAP, count
+from streams.extraction.components.families.note_places import units
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
 from streams.extraction.extractors.common import (
     Proto,
     context_count,
+    location_of,
     sentence_places,
     status_for,
 )
@@ -55,6 +60,7 @@ def unrest_protos(doc: Doc) -> list[Proto]:
             [] if context_count(proto.sentence.text, ann.published.year) else harm.get(index, [])
         )
         proto.event_type = _subtype(proto.event_type, own, near, harmed, facing)
+        _crowds_town(ann, proto)
         proto.lead = proto.status == "occurred" and opens_text(ann, index)
         out.append(proto)
     told = {p.sentence.index for p in out}
@@ -64,7 +70,46 @@ def unrest_protos(doc: Doc) -> list[Proto]:
             mob = _crowd_event(doc, ann, index, triggers, roles)
             if mob is not None:
                 out.append(mob)
+    _tolls(doc, ann, out, roles)
     return out
+
+
+def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> None:
+    """The dead of a riot or demonstration: the victims of a killing or death in its sentence
+    ('a student was killed during a riot'), or in one of the next sentences that names no doer
+    and tells no event of its own ('A rioter died.'); a toll of another time is none."""
+    harm = by_sentence(doc, ann, HARM)
+    told = {p.sentence.index for p in out}
+    for proto in out:
+        first = proto.sentence.index
+        for index in range(first, min(first + TOLL_GAP + 1, len(ann.sentences))):
+            if proto.killed is not None or (index > first and index in told):
+                break
+            spans = {(t.start_char, t.end_char) for t in harm.get(index, [])}
+            hits = [r for r in roles if r.trigger in spans]
+            if index > first and any(h.role == "initiator" for h in hits):
+                break
+            if not context_count(ann.sentences[index].text, ann.published.year):
+                proto.killed = count(hits, "victims")
+
+
+def _crowds_town(ann: Annotated, proto: Proto) -> None:
+    """A demonstration with no place below the country takes the town its crowd is of:
+    'residents of X protested', 'took to the streets of X', 'X residents marched'
+    (place_units.json, dwellers)."""
+    if any(loc.precision != "country" for loc in proto.locations):
+        return
+    words = "|".join(sorted(units().dwellers))
+    before = re.compile(rf"\b(?:{words}) of (?:the )?$", re.IGNORECASE)
+    after = re.compile(rf"(?:'s)? (?:{words})\b", re.IGNORECASE)
+    for mention in sentence_places(ann, proto.sentence):
+        if mention.place.precision == "country":
+            continue
+        if before.search(ann.text[max(0, mention.start - 30) : mention.start]) or after.match(
+            ann.text, mention.end
+        ):
+            proto.locations = [location_of(mention)]
+            return
 
 
 def _ids(triggers: list[Span]) -> set[str]:

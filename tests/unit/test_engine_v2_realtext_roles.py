@@ -47,3 +47,59 @@ def test_a_participle_that_describes_people_tells_no_arrest() -> None:
         "arrested during the campaign."
     )
     assert _of(events, "arrest") == []
+
+
+def _acts(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(type, initiators, targets) of the verbal events of a text."""
+    verbal = ("condemnation", "statement", "appeal")
+    return [
+        (
+            e.event_type,
+            [a.name for a in e.actors if a.role == "initiator"],
+            [a.name for a in e.actors if a.role == "target"],
+        )
+        for e in _events(text)
+        if e.event_type in verbal
+    ]
+
+
+def test_an_allegation_against_the_subject_of_its_clause_is_a_condemnation() -> None:
+    text = "The Ugandan police chief alleged that Rwanda was arming the rebels."
+    assert _acts(text) == [("condemnation", ["Uganda"], ["Rwanda"])]
+
+
+def test_calling_a_named_side_a_wrong_is_a_condemnation_and_a_phone_call_is_not() -> None:
+    assert _acts("Kenyan President William Ruto called Al-Shabaab a gang of murderers.") == [
+        ("condemnation", ["William Ruto"], ["al-Shabaab"])
+    ]
+    assert (
+        _acts("Kenyan President William Ruto called Al-Shabaab leaders to discuss a truce.") == []
+    )
+
+
+def test_calling_an_attack_a_wrong_condemns_its_perpetrator() -> None:
+    acts = _acts(
+        "Al-Shabaab militants stabbed a police officer in Nairobi on Sunday. Kenyan Interior "
+        "Minister Kithure Kindiki called the stabbing an act of inexplicable barbarity."
+    )
+    assert acts == [("condemnation", ["Kithure Kindiki"], ["al-Shabaab"])]
+
+
+def test_a_denial_of_a_named_claimants_claim_is_a_statement_with_that_target() -> None:
+    assert _acts("Uganda rejected the allegations made by Rwanda on Monday.") == [
+        ("statement", ["Uganda"], ["Rwanda"])
+    ]
+    assert _acts("Kenya dismissed Somalia's claims as baseless.") == [
+        ("statement", ["Kenya"], ["Somalia"])
+    ]
+
+
+def test_a_denial_that_calls_the_claim_a_wrong_is_a_condemnation() -> None:
+    assert _acts("Kenya dismissed Somalia's claims as propaganda.") == [
+        ("condemnation", ["Kenya"], ["Somalia"])
+    ]
+
+
+def test_a_habitual_or_unclaimed_denial_is_no_event() -> None:
+    assert _acts("Uganda routinely denies the allegations made by Rwanda.") == []
+    assert _acts("Kenya's foreign minister rejected Somalia's request for talks.") == []

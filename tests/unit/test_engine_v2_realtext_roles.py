@@ -103,3 +103,28 @@ def test_a_denial_that_calls_the_claim_a_wrong_is_a_condemnation() -> None:
 def test_a_habitual_or_unclaimed_denial_is_no_event() -> None:
     assert _acts("Uganda routinely denies the allegations made by Rwanda.") == []
     assert _acts("Kenya's foreign minister rejected Somalia's request for talks.") == []
+
+
+def test_several_recent_attacks_are_a_summary_not_an_event() -> None:
+    events = _events("Kenya has blamed several recent attacks on militants based in Somalia.")
+    assert events == []
+    claimed = _events("Al-Shabaab has claimed several deadly attacks in Mandera since August.")
+    assert claimed == []
+
+
+def test_one_attack_or_a_counted_toll_of_attacks_is_still_an_event() -> None:
+    assert [e.event_type for e in _events("Gunmen attacked a bus in Mandera on Monday.")] == [
+        "armed_clash"
+    ]
+    tolled = _events("Several attacks killed 20 people in Mandera on Monday.")
+    assert [e.quantities.killed.value for e in tolled if e.quantities.killed] == [20]
+
+
+def test_a_killing_of_fighters_beside_rescued_civilians_is_a_clash() -> None:
+    events = _events(
+        "Security sources said Wednesday a Kenyan military operation rescued 80 passengers "
+        "and killed 12 militants, a day after an attack on a bus in Mandera."
+    )
+    assert [
+        (e.event_type, e.quantities.killed.value if e.quantities.killed else None) for e in events
+    ] == [("armed_clash", 12)]

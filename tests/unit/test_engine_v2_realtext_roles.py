@@ -128,3 +128,19 @@ def test_a_killing_of_fighters_beside_rescued_civilians_is_a_clash() -> None:
     assert [
         (e.event_type, e.quantities.killed.value if e.quantities.killed else None) for e in events
     ] == [("armed_clash", 12)]
+
+
+def test_a_bomb_or_explosive_device_that_kills_is_an_explosion() -> None:
+    for text in (
+        "An improvised explosive device at a market in Maiduguri kills 5 people.",
+        "A bomb at a market in Maiduguri killed 5 people on Monday.",
+    ):
+        events = _events(text)
+        assert [
+            (e.event_type, e.quantities.killed.value if e.quantities.killed else None)
+            for e in events
+        ] == [("remote_explosive", 5)], text
+
+
+def test_a_bomb_told_with_no_attack_is_no_explosion() -> None:
+    assert _events("Iran is suspected of building a nuclear bomb.") == []

@@ -303,6 +303,12 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
         specific = False  # 'killed five attackers and captured one': people, not ground
     if specific and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
+    if (
+        kind in (_TOLL, _ONE_SIDED)
+        and family_of(pattern.id) == "explosions"
+        and pattern.priority > 0
+    ):
+        return str(pattern.event_type)  # 'a bomb at a market kills five': done by an explosion
     if kind == _ONE_SIDED and armed_victims(doc.text, hits):
         return _GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
     if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):

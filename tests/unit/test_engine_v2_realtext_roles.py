@@ -144,3 +144,24 @@ def test_a_bomb_or_explosive_device_that_kills_is_an_explosion() -> None:
 
 def test_a_bomb_told_with_no_attack_is_no_explosion() -> None:
     assert _events("Iran is suspected of building a nuclear bomb.") == []
+
+
+def test_a_claimed_killing_is_an_attack_by_the_claimant_on_civilians() -> None:
+    for text in (
+        "Al-Shabaab claimed responsibility for the killing of a Kenyan teacher in Mandera.",
+        "ISIL claims responsibility for the killing of an Italian aid worker in Mombasa.",
+    ):
+        found = _of(_events(text), "attack_on_civilians")
+        assert len(found) == 1, text
+        actors = [(a.role, a.name, a.country) for a in found[0].actors]
+        assert actors[0][0] == "initiator" and actors[0][1] in ("al-Shabaab", "Islamic State")
+        assert actors[1][:2] == ("target", "civilians")
+    italian = _of(
+        _events("ISIL claims responsibility for the killing of an Italian man."),
+        "attack_on_civilians",
+    )
+    assert [a.country for a in italian[0].actors if a.role == "target"] == ["ITA"]
+
+
+def test_a_killing_told_as_a_topic_with_no_doer_is_no_event() -> None:
+    assert _events("The killing of a Kenyan teacher in Mandera shocked the country.") == []

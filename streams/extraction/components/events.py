@@ -30,6 +30,7 @@ from streams.extraction.components.families.conflict import (
 )
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
+from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import (
@@ -287,6 +288,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     place = next((p for h in ordered for p in _places(ann, h)), None)
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
+    add_civilians(ann, proto, hits)
 
 
 def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:

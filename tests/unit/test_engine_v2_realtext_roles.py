@@ -41,6 +41,11 @@ def test_dozens_of_protesters_names_who_was_arrested() -> None:
     assert [name for name, _ in _targets(text, "arrest")] == ["Protesters"]
 
 
+def test_a_number_of_them_names_no_one_arrested() -> None:
+    text = "Kenyan police detained more than 80 of them in Kisumu by Monday morning."
+    assert _targets(text, "arrest") == []
+
+
 def test_a_participle_that_describes_people_tells_no_arrest() -> None:
     events = _events(
         "The opposition in Minsk demanded on Monday the release of political prisoners "

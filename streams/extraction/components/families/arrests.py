@@ -85,9 +85,11 @@ def _arrested_phrase(token: Token) -> Token | None:
         head = token.head
     if head is None or head.pos_ == "PRON":
         return None
-    if head.lemma_.lower() in load(ArrestCues, "arrests.json").quantities:
+    if head.like_num or head.lemma_.lower() in load(ArrestCues, "arrests.json").quantities:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         head = next((c for c in of.children if c.dep_ == "pobj"), head) if of else head
+    if head.like_num or head.pos_ == "PRON":
+        return None  # 'more than 80 of them': who is told elsewhere
     return head
 
 

@@ -1,6 +1,7 @@
 """The target of one-sided violence that syntax found alone: its unarmed victims are the
 civilians (codebook rule 7, target: who was acted upon), of the country their phrase names
-('the killing of an Italian aid worker': civilians of Italy), else of the event's place."""
+('the killing of an Italian aid worker': civilians of Italy), else of the event's place. Only
+when its doer is named: an event with no actor is left to the merge, which drops it."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ _VICTIMS = frozenset({"victims", "single_victim"})
 
 
 def add_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
-    if proto.event_type != ONE_SIDED or proto.role("target"):
-        return
+    if proto.event_type != ONE_SIDED or proto.role("target") or not proto.role("initiator"):
+        return  # with no doer named, the merge judges the event as the legacy rules left it
     phrases = [h.phrase for h in hits if h.role in _VICTIMS]
     if not phrases:
         return

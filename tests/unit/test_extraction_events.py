@@ -69,13 +69,14 @@ def test_extraction_events_riot_needs_violence_by_the_crowd(text: str, accepted:
 @pytest.mark.parametrize(
     ("text", "count", "target"),
     [
-        ("Police in Dhaka arrested at least 50 people on Saturday.", 50, None),
+        # who was arrested, as a description, when no one is named (codebook rule 7)
+        ("Police in Dhaka arrested at least 50 people on Saturday.", 50, "People"),
         (
             "Rangers arrested former Pakistani prime minister Imran Khan in Islamabad.",
             None,
             "Imran Khan",
         ),
-        ("Turkish police detained 147 suspects in raids in Istanbul.", 147, None),
+        ("Turkish police detained 147 suspects in raids in Istanbul.", 147, "Suspects"),
     ],
 )
 def test_extraction_events_arrests(text: str, count: int | None, target: str | None) -> None:

@@ -30,6 +30,8 @@ from streams.extraction.components.families.conflict import (
     toll_after,
 )
 from streams.extraction.components.families.segments import folded
+from streams.extraction.components.families.summaries import parsed_token, summarized
+from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import (
@@ -92,6 +94,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             continue
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
+        if summarized(doc, triggers, base):
+            continue  # 'several recent attacks': a summary of attacks, no one happening
         if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
             continue  # 'Police attribute the bombing to X': the attack told before
         proto = base
@@ -115,11 +119,7 @@ not a happening; a past verb, a participle or a noun is."""
 
 
 def _reported_act(doc: Doc, trigger: Span) -> bool:
-    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
-    if parsed is None:
-        return False
-    offset = trigger.start_char - trigger.sent.start_char
-    token = next((t for t in parsed if t.idx == offset), None)
+    token = parsed_token(doc, trigger)
     if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
         return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
     return token is not None and token.tag_ not in _NOT_REPORTED
@@ -291,6 +291,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     place = next((p for h in ordered for p in _places(ann, h)), None)
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
+    add_civilians(ann, proto, hits)
 
 
 def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
@@ -307,6 +308,14 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
         specific = False  # 'killed five attackers and captured one': people, not ground
     if specific and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
+    if (
+        kind in (_TOLL, _ONE_SIDED)
+        and family_of(pattern.id) == "explosions"
+        and pattern.priority > 0
+    ):
+        return str(pattern.event_type)  # 'a bomb at a market kills five': done by an explosion
+    if kind == _ONE_SIDED and armed_victims(doc.text, hits):
+        return _GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
     if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
         mob = crowds(doc.text, hits, best) and not demonstration(best)
         return _MOB if mob else kind  # 'two rival families clashed': a riot, not a battle

@@ -8,16 +8,27 @@ Not a happening (the words named are the cues of data/en/arrests.json):
 - an infinitive with no modal: "a notice asks police to find and arrest a person";
 - an adjective: "detained migrants' centres";
 - a relative clause on a pronoun: "everybody knows somebody who has been arrested";
+- a participle that describes uncounted people: "the release of political prisoners arrested
+  during the campaign", "the case of a journalist arrested over his interviews" (kept: "300
+  students arrested during rallies were moved");
 - a running total: "police have arrested 2,400 people since February 1".
+
+Who was arrested (the target) is read from the syntax when the legacy rules named no one or a
+person outside the arrested phrase: the passive subject ("71 people were arrested"), the
+object ("police arrested seven IS members") or "the arrest of X"; a named actor in that phrase,
+else its head noun as a description of the arresting state's country ("People", "Suspects").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from streams.extraction.annotate import Annotated
+from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.verbal import _parse, _token
-from streams.extraction.extractors.common import Proto
+from streams.extraction.extractors.common import Proto, actor_of
+from streams.schemas import Actor
 
 
 class ArrestCues(CueFile):
@@ -25,6 +36,8 @@ class ArrestCues(CueFile):
     making: frozenset[str]
     span: frozenset[str]
     lemmas: frozenset[str]
+    quantities: frozenset[str]
+    target_kinds: frozenset[str]
 
 
 def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
@@ -49,8 +62,59 @@ def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
         lemmas = load(ArrestCues, "arrests.json").lemmas
         words = [token, *(t for t in parsed if t.lemma_.lower() in lemmas and t is not token)]
         if not all(_unreported(t) for t in words):
+            _arrested(annotated(doc), proto, token, start)
             out.append(proto)
     return out
+
+
+def _uncounted(noun: Token) -> bool:
+    """A noun of people with no number: a description ('political prisoners'), not a count
+    of the arrested ('300 students arrested during rallies')."""
+    return noun.pos_ == "NOUN" and not any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _arrested_phrase(token: Token) -> Token | None:
+    """The head of who was arrested: passive subject, object, 'arrest of X', or the noun
+    that a participle qualifies ('prisoners arrested during the campaign')."""
+    deps = ("nsubjpass", "dobj") if token.pos_ == "VERB" else ()
+    head = next((c for c in token.children if c.dep_ in deps), None)
+    if head is None and token.pos_ == "NOUN":
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if head is None and token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        head = token.head
+    if head is None or head.pos_ == "PRON":
+        return None
+    if head.like_num or head.lemma_.lower() in load(ArrestCues, "arrests.json").quantities:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), head) if of else head
+    if head.like_num or head.pos_ == "PRON":
+        return None  # 'more than 80 of them': who is told elsewhere
+    return head
+
+
+def _arrested(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:
+    head = _arrested_phrase(token)
+    if head is None:
+        return
+    words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t is head]
+    first = min(t.idx for t in words) + offset
+    last = max(t.idx + len(t.text) for t in words) + offset
+    targets = proto.role("target")
+    if any(first <= (a.start or -1) < last for a in targets):
+        return  # the legacy rules named who is in the phrase
+    kinds = load(ArrestCues, "arrests.json").target_kinds
+    inside = [a for a in ann.actors if first <= a.start < last and a.end <= last]
+    named = [a for a in inside if a.kind in kinds and a.source != "demonym"]
+    if named:
+        found = [actor_of(named[0], "target")]
+    else:
+        country = next((a.country for a in inside if a.source == "demonym"), None)
+        known = [a.country for a in proto.role("initiator")] + [p.country for p in proto.locations]
+        country = country or next((c for c in known if c), None)
+        name = head.text[:1].upper() + head.text[1:]
+        found = [Actor(role="target", name=name, kind="civilians", country=country)]
+    proto.actors = [a for a in proto.actors if a.role != "target"] + found
 
 
 def _unreported(token: Token) -> bool:
@@ -65,6 +129,8 @@ def _unreported(token: Token) -> bool:
         return any(c.tag_ == "TO" for c in children) and not any(c.tag_ == "MD" for c in children)
     if token.dep_ == "relcl" and token.head.pos_ == "PRON":
         return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and _uncounted(token.head):
+        return True  # 'the case of a journalist arrested over his interviews': who they are
     if any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children):
         return True  # 'have arrested 2,400 people since February 1': a running total
     if token.pos_ != "NOUN":

@@ -45,6 +45,7 @@ class References(BaseModel):
     families: frozenset[str]
     pronouns: frozenset[str]
     singular: frozenset[str]
+    vague: frozenset[str] = frozenset()
 
 
 class Civilians(BaseModel):

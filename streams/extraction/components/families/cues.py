@@ -27,6 +27,8 @@ class VerbalCues(BaseModel):
     """Condemned happenings whose perpetrator the story names elsewhere."""
     sides: frozenset[str]
     """'both sides', 'all parties': the sides of the story's conflict."""
+    pejoratives: frozenset[str]
+    """What calling someone or something names as a wrong: 'called the raid a crime'."""
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,6 @@ spoke on the phone', 'A held a phone call with B' make a meeting of the two when
 from __future__ import annotations
 
 from streams.extraction.annotate import ActorMention, Annotated
-from streams.extraction.components.families import verbal
 from streams.extraction.components.families.verbal import (
     SPEAKER_KINDS,
     Sentence,
@@ -15,17 +14,14 @@ from streams.extraction.components.families.verbal import (
 )
 from streams.extraction.extractors.common import Proto, actor_of
 
-PHONE = verbal.SYNTAX_IDS
+PHONE = frozenset({"diplomacy.phone"})
 _DONE = frozenset({"VBD", "VBN"})
 
 
 def phone_meetings(ann: Annotated, sent: Sentence, taken: set[str]) -> list[Proto]:
     if "diplomatic_meeting" in taken:
         return []
-    for trigger in sent.triggers:
-        token = sent.token(trigger)
-        if trigger._.pattern.id not in PHONE or token is None:
-            continue
+    for trigger, token in sent.with_ids(PHONE):
         verb = next((h for h in token.ancestors if h.pos_ == "VERB"), None)
         if verb is None or verb.tag_ not in _DONE or hypothetical(verb):
             continue

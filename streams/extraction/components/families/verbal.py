@@ -40,8 +40,11 @@ VERSION = "0.1.0"
 FAMILIES = frozenset({"statements", "diplomacy", "sanctions", "aid", "humanitarian"})
 SYNTAX_ONLY = frozenset({"agreement", "ceasefire_proposal", "condemnation", "appeal"})
 """Types whose triggers are parsed even without a legacy event: syntax alone can find one."""
-SYNTAX_IDS = frozenset({"diplomacy.phone"})
-"""Trigger ids (not whole types) that syntax can make an event of alone: a phone call."""
+SYNTAX_IDS = frozenset({"diplomacy.phone", "statements.rebut"})
+"""Trigger ids (not whole types) that syntax can make an event of alone: a phone call, a
+denial of a claim whose claimant is named (families/rebuttals.py)."""
+NAMING = "statements.call_names"
+"""'called the raid a crime': a condemnation only when what it is called is a wrong."""
 SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_forces"})
 
 
@@ -71,6 +74,11 @@ class Sentence:
 
     def token(self, trigger: Span) -> Token | None:
         return _token(self.parsed, self.offset, trigger.start_char)
+
+    def with_ids(self, ids: frozenset[str]) -> list[tuple[Span, Token]]:
+        """The triggers of the given pattern ids, with their tokens."""
+        found = ((t, self.token(t)) for t in self.triggers if t._.pattern.id in ids)
+        return [(t, token) for t, token in found if token is not None]
 
     def of_type(self, *event_types: str) -> list[Span]:
         return [t for t in self.triggers if t._.pattern.event_type in event_types]
@@ -306,6 +314,16 @@ def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMentio
     return [m for m in (*titled, *named, *pronouns) if m is not None][:1]
 
 
+def named_a_wrong(token: Token) -> bool:
+    """'called the stabbing an act of barbarity', 'called the warrants a propaganda stunt':
+    what the object is called (the object's own complement, or the verb's) is a wrong."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    named = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    named += [g for o in objects for g in o.children if g.dep_ in ("dobj", "appos", "oprd")]
+    wrongs = cues().pejoratives
+    return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
+
+
 def verbal_act_events(
     ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
 ) -> list[Proto]:
@@ -321,6 +339,8 @@ def verbal_act_events(
         if token.dep_ == "relcl" or hypothetical(token) or token.tag_ in ("VB", "VBP", "VBZ"):
             continue
         if standing_position(token):
+            continue
+        if trigger._.pattern.id == NAMING and not named_a_wrong(token):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:

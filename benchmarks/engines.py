@@ -1,4 +1,4 @@
-"""Speed of the extraction engine (engine v2, the spaCy pipeline) and of the
+"""Speed of the two extraction engines (STREAMS_ENGINE legacy | spacy) and of the
 en_core_web_sm pipeline (`nlp.pipe`) over the same articles, in articles/s on one core, and
 the peak RSS of a process that runs only the spacy engine (a worker's footprint).
 
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from benchmarks.corpus import build_corpus
 from streams.evaluate import load_gold
 from streams.evaluation.standoff import StandOffError
-from streams.extraction import extract
+from streams.extraction import Engine, extract
 from streams.extraction.nlp import MODEL_PACKAGE, pipeline
 from streams.schemas import Article
 
@@ -51,9 +51,9 @@ def _rate(
     )
 
 
-def _engine() -> Callable[[Sequence[Article]], object]:
+def _engine(engine: Engine) -> Callable[[Sequence[Article]], object]:
     def run(articles: Sequence[Article]) -> object:
-        return [extract(a) for a in articles]
+        return [extract(a, engine=engine) for a in articles]
 
     return run
 
@@ -75,7 +75,8 @@ def _model(nlp: Callable[[], Language]) -> Callable[[Sequence[Article]], object]
 
 def measure(articles: Sequence[Article], runs: int) -> dict[str, float]:
     runners = {
-        "spacy": _engine(),
+        "legacy": _engine("legacy"),
+        "spacy": _engine("spacy"),
         "nlp.pipe (v2's model, no ner)": _model(pipeline),
         "nlp.pipe (full en_core_web_sm)": _model(full_model),
     }
@@ -117,12 +118,17 @@ def worker_rss(corpus: int) -> float:
         "from streams.extraction import extract\n"
         "generated, real = _articles(int(sys.argv[1]))\n"
         "for article in generated + real:\n"
-        "    extract(article)\n"
+        "    extract(article, engine='spacy')\n"
         "from benchmarks.engines import peak_rss\n"
         "print(peak_rss())\n"
     )
+    env = {**os.environ, "STREAMS_ENGINE": "spacy"}
     done = subprocess.run(
-        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     )
     return float(done.stdout.split()[-1])
 
@@ -148,8 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report[f"realnews texts ({len(realnews)})"] = measure(realnews, args.runs)
     else:  # stand-off set, texts not built: the corpus alone
         report["realnews texts"] = _realnews_missing()
-    report["worker RSS MB (the engine only, both sets)"] = worker_rss(args.corpus)
-    report["this process's peak RSS MB (the engine and both models)"] = peak_rss()
+    report["worker RSS MB (spacy engine only, both sets)"] = worker_rss(args.corpus)
+    report["this process's peak RSS MB (all engines and both models)"] = peak_rss()
     report["load average at end"] = os.getloadavg()
     print(json.dumps(report, indent=2))
     return 0

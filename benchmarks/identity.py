@@ -2,7 +2,7 @@
 corpus and the ACLED sample rows, written as one JSON line per article (a fixed extracted_at,
 so two runs of unchanged code give identical files).
 
-    .venv/bin/python -m benchmarks.identity save before.jsonl
+    .venv/bin/python -m benchmarks.identity save before.jsonl        # engine from --engine
     .venv/bin/python -m benchmarks.identity compare before.jsonl     # exit 1 on any difference
 
 An optimisation that must not change the output is checked by `save` before it and `compare`
@@ -22,7 +22,7 @@ from benchmarks.corpus import build_corpus
 from streams.evaluate import load_gold
 from streams.evaluate_acled import load_rows
 from streams.evaluation.standoff import StandOffError
-from streams.extraction import run_extraction
+from streams.extraction import Engine, run_extraction
 from streams.schemas import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +49,9 @@ def articles(corpus: int, acled_all: bool = False) -> Iterator[tuple[str, Articl
             yield "acled", row.article()
 
 
-def lines(corpus: int, acled_all: bool = False) -> Iterator[str]:
+def lines(engine: Engine, corpus: int, acled_all: bool = False) -> Iterator[str]:
     for name, article in articles(corpus, acled_all):
-        result = run_extraction(article, extracted_at=WHEN)
+        result = run_extraction(article, extracted_at=WHEN, engine=engine)
         record = {
             "set": name,
             "id": article.id,
@@ -65,10 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.identity")
     parser.add_argument("action", choices=["save", "compare"])
     parser.add_argument("file", type=Path)
+    parser.add_argument("--engine", default="spacy", choices=["legacy", "spacy"])
     parser.add_argument("--corpus", type=int, default=300, help="benchmark corpus articles")
     parser.add_argument("--acled-all", action="store_true", help="every ACLED row, not the sample")
     args = parser.parse_args(argv)
-    now = list(lines(args.corpus, args.acled_all))
+    now = list(lines(args.engine, args.corpus, args.acled_all))
     if args.action == "save":
         args.file.write_text("\n".join(now) + "\n", encoding="utf-8")
         print(f"{len(now)} articles written to {args.file}")

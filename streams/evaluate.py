@@ -185,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--compare",
         action="store_true",
-        help="removed with the legacy engine (issue 12): there is one engine to score",
+        help="run both engines (legacy, spacy) and print their scores side by side",
     )
     acled = parser.add_argument_group("ACLED rows only")
     acled.add_argument("--sample", action="store_true", help="only the fixed random sample")
@@ -207,6 +207,11 @@ def _main_acled(args: argparse.Namespace) -> int:
     except acled.AcledFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.compare:
+        from streams.evaluate_compare import compare_acled
+
+        print(compare_acled(list(rows), args.json))
+        return 0
     report = acled.evaluate_rows(rows, _default_predictor())
     if args.json:
         print(json.dumps(report.as_dict(worst=args.worst), indent=2))
@@ -218,8 +223,6 @@ def _main_acled(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.compare:
-        parser.error("--compare: the legacy engine was removed (issue 12); one engine is left")
     fmt = args.format
     if fmt == "auto":
         from streams.evaluate_acled import is_acled_file
@@ -236,6 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.half:
         items = [item for item in items if half_of(item.id) == args.half]
+    if args.compare:
+        from streams.evaluate_compare import compare_gold
+
+        print(compare_gold(items, args.json))
+        return 0
     report = evaluate(items, _default_predictor())
     if args.json:
         print(json.dumps(report.as_dict(worst=args.worst), indent=2))

@@ -2,7 +2,7 @@
 
 A plugin is a pure function of the annotated article returning event prototypes, exactly like
 the built-in extractors; it may carry `extractor_name` and `extractor_version` attributes.
-The worker runs plugins after the pipeline's event families, with the same failure isolation.
+The worker runs plugins after the registry's extractors, with the same failure isolation.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from functools import partial
 
 from streams.errors import ConfigError
 from streams.extraction import ExtractionResult, run_extraction
-from streams.extraction.registry import Registered
+from streams.extraction.registry import Registered, registered
 
 
 def load_extractors(specs: list[str]) -> list[Registered]:
-    """The plugins named in `specs`, in order."""
-    loaded: list[Registered] = []
+    """The registry's extractors followed by the plugins named in `specs`."""
+    loaded = [*registered()]
     for spec in specs:
         module_name, _, function_name = spec.partition(":")
         if not module_name or not function_name:
@@ -34,7 +34,7 @@ def load_extractors(specs: list[str]) -> list[Registered]:
 
 
 def extraction_for(specs: list[str]) -> Callable[..., ExtractionResult]:
-    """run_extraction bound to the plugins (plain run_extraction without any)."""
+    """run_extraction bound to the registry plus plugins (plain run_extraction without any)."""
     if not specs:
         return run_extraction
-    return partial(run_extraction, plugins=load_extractors(specs))
+    return partial(run_extraction, extractors=load_extractors(specs))

@@ -113,10 +113,11 @@ class Settings(BaseSettings):
         description="Village index built by `streams gazetteer import` from a full GeoNames "
         "dump; when set, its places are added to the town file's. Unset: no index.",
     )
-    engine: Literal["spacy"] = Field(
+    engine: Literal["legacy", "spacy"] = Field(
         default="spacy",
-        description="Extraction engine: the spaCy pipeline of components (docs/engine.md), the "
-        "only one since issue 12 removed the legacy regex engine ('legacy' is refused).",
+        description="Extraction engine: the legacy regex rules, or the spaCy pipeline of "
+        "components (engine v2, docs/engine.md; it runs the families not yet ported through "
+        "the legacy extractors).",
     )
     canonical_app_id: str = Field(
         default="streams-canonical",

@@ -74,12 +74,12 @@ def _event_summary(event: Event) -> dict[str, Any]:
     }
 
 
-def dump(rows: Sequence[AcledRow], out: Path) -> None:
+def dump(rows: Sequence[AcledRow], out: Path, engine: str) -> None:
     from streams.extraction import extract
 
     with out.open("w", encoding="utf-8") as handle:
         for row in rows:
-            events = extract(row.article())
+            events = extract(row.article(), engine=engine)  # type: ignore[arg-type]
             result = score_row(row, events)
             record = {
                 "id": row.event_id_cnty,
@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dumping = actions.add_parser("dump", help="per-row events and hits of a rows file")
     dumping.add_argument("rows", type=Path)
     dumping.add_argument("out", type=Path)
+    dumping.add_argument("--engine", choices=("legacy", "spacy"), default="spacy")
     args = parser.parse_args(argv)
     if args.action == "write":
         chosen = stratified(load_rows(args.rows, half="tune"), args.size)
@@ -107,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write_text("".join(r.model_dump_json() + "\n" for r in chosen), encoding="utf-8")
         print(f"{len(chosen)} tune-half rows -> {out}", file=sys.stderr)
         return 0
-    dump(load_rows(args.rows), args.out)
+    dump(load_rows(args.rows), args.out, args.engine)
     return 0
 
 

@@ -187,14 +187,18 @@ def _commit() -> str:
     return out.stdout.strip()
 
 
-def engine_tables(with_acled: bool) -> list[str]:
-    """The engine's tables: the gold sets, the non-conflict set and the ACLED set."""
+ENGINES = ("legacy", "spacy")
+
+
+def engine_tables(engine: str, with_acled: bool) -> list[str]:
+    """One engine's tables: the gold sets, the non-conflict set and the ACLED set."""
+    from functools import partial
     from typing import cast
 
-    from streams.extraction import extract
+    from streams.extraction import Engine, extract
 
-    predict = cast(ev.Predictor, extract)
-    lines = [*gold_table(predict), *unbuilt_sets()]
+    predict = cast(ev.Predictor, partial(extract, engine=cast(Engine, engine)))
+    lines = [f"**Engine `{engine}`**", "", *gold_table(predict), *unbuilt_sets()]
     lines += ["", *nonconflict_table(predict)]
     if with_acled:
         lines += ["", *acled_table(predict)]
@@ -202,11 +206,16 @@ def engine_tables(with_acled: bool) -> list[str]:
 
 
 def main(with_acled: bool = True, write_readme: bool = False) -> int:
+    from streams.settings import get_settings
+
+    default = get_settings().engine
     stamp = (
-        f"Measured {date.today().isoformat()} at commit {_commit()} (engine v2, the spaCy "
-        "pipeline; the legacy engine's last figures are in docs/engine.md)."
+        f"Measured {date.today().isoformat()} at commit {_commit()}; both engines "
+        f"(`STREAMS_ENGINE`, default `{default}`)."
     )
-    lines = [stamp, "", *agreement_table(), "", *engine_tables(with_acled)]
+    lines = [stamp, "", *agreement_table()]
+    for engine in ENGINES:
+        lines += ["", *engine_tables(engine, with_acled)]
     block = "\n".join(lines)
     print(block)
     if write_readme:

@@ -9,7 +9,7 @@ conflict event on at most 0.5% of the texts. Protests, arrests and the other str
 developments are counted apart (``other ACLED events``): they are not political violence, but
 the set has none either, so each is a false positive too.
 
-    .venv/bin/python -m benchmarks.nonconflict [--half tune|check]
+    .venv/bin/python -m benchmarks.nonconflict [--half tune|check] [--engine legacy|spacy|both]
                                                [--json] [--limit N]
     .venv/bin/python -m benchmarks.nonconflict build   # rebuild the set from the mirrors
 """

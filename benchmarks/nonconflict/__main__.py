@@ -1,4 +1,4 @@
-"""python -m benchmarks.nonconflict [build] [--half tune|check] [--json]"""
+"""python -m benchmarks.nonconflict [build] [--half tune|check] [--engine ...] [--json]"""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("action", nargs="?", choices=("measure", "build"), default="measure")
     parser.add_argument("--half", choices=("tune", "check"))
+    parser.add_argument("--engine", choices=("legacy", "spacy", "both"), default="both")
     parser.add_argument("--set", type=Path, default=nonconflict.SET)
     parser.add_argument("--limit", type=int, default=0, help="only the first N texts")
     parser.add_argument("--json", action="store_true")
@@ -43,7 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.limit:
         texts = texts[: args.limit]
-    results = [nonconflict.count(texts, extract, "spacy")]
+    engines = ("legacy", "spacy") if args.engine == "both" else (args.engine,)
+    results = [
+        nonconflict.count(texts, lambda a, e=engine: extract(a, engine=e), engine)
+        for engine in engines
+    ]
     if args.json:
         print(json.dumps({"half": args.half, "results": [r.as_dict() for r in results]}, indent=1))
     else:

@@ -1,26 +1,27 @@
 """Pure extraction: Article -> list[Event], no I/O, no Kafka.
 
-    the spaCy pipeline (sentences, places, actors, dates, triggers, parse, roles; docs/engine.md)
-    ->  the event families (their older rules as fallbacks)  ->  plugin extractors, if any
+    annotate (sentences, actors, places, dates)  ->  registered extractors (one per family)
     ->  merge duplicates  ->  normalized Event messages
 
-An exception in one family or plugin is recorded as an ExtractorFailure; the others' events are
-kept.
+An exception in one extractor is recorded as an ExtractorFailure; the others' events are kept.
 """
 
 from __future__ import annotations
 
 import traceback as tb
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Literal
 
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import Annotated, annotate
 from streams.extraction.extractors.common import Proto
 from streams.extraction.normalize import merge, to_event
 from streams.extraction.registry import Registered, registered
 from streams.schemas import Article, Event
+from streams.settings import get_settings
+
+Engine = Literal["legacy", "spacy"]
 
 __all__ = [
     "ExtractionResult",
@@ -31,7 +32,6 @@ __all__ = [
 ]
 
 _TRACEBACK_LIMIT = 1500
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -56,45 +56,27 @@ def run_extraction(
     article: Article,
     *,
     extracted_at: datetime | None = None,
-    plugins: Sequence[Registered] = (),
+    extractors: Sequence[Registered] | None = None,
+    engine: Engine | None = None,
 ) -> ExtractionResult:
-    """The article through the pipeline and its event families, then through the plugin
-    extractors (settings.extra_extractors), if any.
+    """Run every registered extractor (or the given ones) over the article, with the engine
+    of the settings (STREAMS_ENGINE) unless one is given.
 
-    Failures are caught per family and per plugin: the others' events are kept.
+    Failures are caught per extractor: the others' events are kept.
     """
-    from streams.extraction import pipeline
-    from streams.extraction.components.annotation import annotated
-
+    if (engine or get_settings().engine) == "spacy" and extractors is None:
+        return _run_v2(article, extracted_at or datetime.now(UTC))
+    when = extracted_at or datetime.now(UTC)
     try:
-        doc = pipeline.run(article)
+        doc = annotate(article)
     except Exception as exc:
         return ExtractionResult(
-            [], [ExtractorFailure("pipeline", repr(exc), _short_traceback(exc))]
+            [], [ExtractorFailure("annotate", repr(exc), _short_traceback(exc))]
         )
-    ann = annotated(doc)
-    if not ann.english:
+    if not doc.english:
         return ExtractionResult([], [])
-    protos, failures = _run_extractors(ann, pipeline.hybrid_extractors())
-    conflict = _guarded("conflict_v2", failures, lambda: pipeline.conflict_events(doc)) or []
-    protos.extend(conflict)
-    verbal = _guarded("verbal_v2", failures, lambda: pipeline.verbal_events(doc, conflict))
-    protos.extend(verbal or [])
-    protos.extend(_guarded("families_v2", failures, lambda: pipeline.family_events(doc)) or [])
-    plugin_protos, plugin_failures = _run_extractors(ann, plugins)
-    protos.extend(plugin_protos)
-    failures.extend(plugin_failures)
-    _guarded("places_v2", failures, lambda: pipeline.complete_places(ann, protos))
-    return _finish(ann, protos, failures, extracted_at or datetime.now(UTC))
-
-
-def _guarded(name: str, failures: list[ExtractorFailure], step: Callable[[], _T]) -> _T | None:
-    """The step's result; an exception is recorded as its failure and gives None."""
-    try:
-        return step()
-    except Exception as exc:
-        failures.append(ExtractorFailure(name, repr(exc), _short_traceback(exc)))
-        return None
+    protos, failures = _run_extractors(doc, registered() if extractors is None else extractors)
+    return _finish(doc, protos, failures, when)
 
 
 def _run_extractors(
@@ -125,9 +107,48 @@ def _finish(
     return ExtractionResult(events, failures)
 
 
-def extract(article: Article, *, extracted_at: datetime | None = None) -> list[Event]:
+def _run_v2(article: Article, when: datetime) -> ExtractionResult:
+    """Engine v2 (docs/engine.md): the spaCy pipeline; unported families run their legacy
+    extractors on the same annotation."""
+    from streams.extraction import pipeline
+    from streams.extraction.components.annotation import annotated
+
+    try:
+        doc = pipeline.run(article)
+    except Exception as exc:
+        return ExtractionResult(
+            [], [ExtractorFailure("pipeline", repr(exc), _short_traceback(exc))]
+        )
+    ann = annotated(doc)
+    if not ann.english:
+        return ExtractionResult([], [])
+    protos, failures = _run_extractors(ann, pipeline.hybrid_extractors())
+    conflict: list[Proto] = []
+    try:
+        conflict = pipeline.conflict_events(doc)
+    except Exception as exc:
+        failures.append(ExtractorFailure("conflict_v2", repr(exc), _short_traceback(exc)))
+    protos.extend(conflict)
+    try:
+        protos.extend(pipeline.verbal_events(doc, conflict))
+    except Exception as exc:
+        failures.append(ExtractorFailure("verbal_v2", repr(exc), _short_traceback(exc)))
+    try:
+        protos.extend(pipeline.family_events(doc))
+    except Exception as exc:
+        failures.append(ExtractorFailure("families_v2", repr(exc), _short_traceback(exc)))
+    try:
+        pipeline.complete_places(ann, protos)
+    except Exception as exc:
+        failures.append(ExtractorFailure("places_v2", repr(exc), _short_traceback(exc)))
+    return _finish(ann, protos, failures, when)
+
+
+def extract(
+    article: Article, *, extracted_at: datetime | None = None, engine: Engine | None = None
+) -> list[Event]:
     """The events of one article; extractor failures are dropped (run_extraction shows them)."""
-    return run_extraction(article, extracted_at=extracted_at).events
+    return run_extraction(article, extracted_at=extracted_at, engine=engine).events
 
 
 def registered_extractors() -> list[tuple[str, str]]:

@@ -71,14 +71,14 @@ def hybrid_extractors() -> tuple[Registered, ...]:
     return tuple(e for e in registered() if e.name not in LEGACY_REPLACED)
 
 
-def served_families() -> dict[str, str]:
-    """Which extractor serves which event family ("name@version"; "(legacy)" marks a family
-    still served by its older rules alone)."""
-    served = dict.fromkeys(sorted(PORTED_FAMILIES), f"{NAME}@{VERSION}")
-    served |= dict.fromkeys(sorted(verbal.FAMILIES), f"{verbal.NAME}@{verbal.VERSION}")
-    served |= {family: "@".join(name) for family, name in FAMILY_NAMES.items()}
-    served |= {e.name: f"{e.name}@{e.version} (legacy)" for e in hybrid_extractors()}
-    return served
+def engine_families() -> dict[str, dict[str, str]]:
+    """Which engine serves which family: {"spacy": {family: extractor}, "legacy": {...}}."""
+    legacy = {e.name: f"{e.name}@{e.version}" for e in registered()}
+    spacy_side = dict.fromkeys(sorted(PORTED_FAMILIES), f"{NAME}@{VERSION}")
+    spacy_side |= dict.fromkeys(sorted(verbal.FAMILIES), f"{verbal.NAME}@{verbal.VERSION}")
+    spacy_side |= {family: "@".join(name) for family, name in FAMILY_NAMES.items()}
+    spacy_side |= {e.name: f"{e.name}@{e.version} (legacy)" for e in hybrid_extractors()}
+    return {"legacy": legacy, "spacy": spacy_side}
 
 
 FAMILY_NAMES = {"protests": unrest.NAME, "riots": unrest.NAME, "strategic": strategic.NAME}

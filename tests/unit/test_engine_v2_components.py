@@ -81,8 +81,8 @@ def test_engine_v2_components_truecase_restores_one_case_text_only() -> None:
 
 
 def test_engine_v2_components_registry_snapshot() -> None:
-    """Which extractor serves which family: a change here is a visible change."""
-    served = pipeline.served_families()
+    """Which engine serves which family: a change here is a visible change."""
+    served = pipeline.engine_families()
     assert pipeline.COMPONENTS == (
         "streams_annotate",
         "streams_lemmas",
@@ -91,24 +91,25 @@ def test_engine_v2_components_registry_snapshot() -> None:
         "streams_parse",
         "streams_roles",
     )
-    assert sorted(k for k, v in served.items() if v.startswith("conflict_v2")) == [
+    assert sorted(k for k, v in served["spacy"].items() if v.startswith("conflict_v2")) == [
         "battles",
         "casualties",
         "explosions",
         "violence_against_civilians",
     ]
-    assert served["protests"] == served["riots"] == "unrest_v2@0.1.0"
-    assert served["strategic"] == "strategic_v2@0.1.0"
-    assert not {"arrest", "protest"} & set(served)
-    assert "attack" not in served
-    assert sorted(k for k, v in served.items() if v.startswith("verbal_v2")) == [
+    assert "attack" in served["legacy"]
+    assert served["spacy"]["protests"] == served["spacy"]["riots"] == "unrest_v2@0.1.0"
+    assert served["spacy"]["strategic"] == "strategic_v2@0.1.0"
+    assert not {"arrest", "protest"} & set(served["spacy"])
+    assert "attack" not in served["spacy"]
+    assert sorted(k for k, v in served["spacy"].items() if v.startswith("verbal_v2")) == [
         "aid",
         "diplomacy",
         "humanitarian",
         "sanctions",
         "statements",
     ]
-    still_legacy = sorted(k for k, v in served.items() if v.endswith("(legacy)"))
+    still_legacy = sorted(k for k, v in served["spacy"].items() if v.endswith("(legacy)"))
     assert still_legacy == []  # every family has its v2 module
 
 
@@ -127,17 +128,21 @@ def test_engine_v2_components_parse_only_trigger_sentences() -> None:
     assert parsed == ["Attackers threw a grenade into a bar in Bujumbura, wounding nine people."]
 
 
-def test_engine_v2_components_legacy_engine_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The legacy engine is gone (issue 12): asking for it is a configuration error, never a
-    silent switch."""
-    from pydantic import ValidationError
+def test_engine_v2_components_setting_selects_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
 
+    from streams.extraction import extract
+    from streams.schemas import Article
     from streams.settings import get_settings
 
+    text = "Attackers threw a grenade into a bar in Bujumbura on Monday, wounding nine people."
+    article = Article(text=text, published_at=datetime(2025, 3, 4, tzinfo=UTC))
     get_settings.cache_clear()
     try:
+        monkeypatch.setenv("STREAMS_ENGINE", "spacy")
+        assert [e.extractor.name for e in extract(article)] == ["conflict_v2"]
+        get_settings.cache_clear()
         monkeypatch.setenv("STREAMS_ENGINE", "legacy")
-        with pytest.raises(ValidationError, match="spacy"):
-            get_settings()
+        assert "conflict_v2" not in [e.extractor.name for e in extract(article)]
     finally:
         get_settings.cache_clear()

@@ -17,7 +17,7 @@ PUB = "2025-03-04T09:00:00Z"  # a Tuesday
 
 def _conflict(text: str) -> list[Event]:
     article = Article(text=text, published_at=PUB)
-    events = extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC))
+    events = extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC), engine="spacy")
     return [e for e in events if e.category == "conflict"]
 
 

@@ -17,7 +17,7 @@ PUB = "2024-05-03T08:00:00Z"
 
 def _events(text: str) -> list[Event]:
     article = Article(text=text, published_at=PUB)
-    return extract(article, extracted_at=datetime(2024, 5, 3, tzinfo=UTC))
+    return extract(article, extracted_at=datetime(2024, 5, 3, tzinfo=UTC), engine="spacy")
 
 
 def _places(event: Event) -> list[tuple[str, str | None]]:

@@ -16,7 +16,7 @@ PUB = "2025-03-04T09:00:00Z"  # a Tuesday
 
 def _events(text: str) -> list[Event]:
     article = Article(text=text, published_at=PUB)
-    return extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC))
+    return extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC), engine="spacy")
 
 
 def _types(text: str) -> set[str]:

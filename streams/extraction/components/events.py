@@ -28,6 +28,7 @@ from streams.extraction.components.families.conflict import (
     pronoun_subject,
     refers_back,
 )
+from streams.extraction.components.families.nonevents import no_conflict
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
@@ -96,7 +97,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         proto = base
         best = _best(triggers)
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
-        if told and not idle_agent(doc, best):
+        if told and not idle_agent(doc, best) and not no_conflict(ann, ann.sentences[index], best):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)

@@ -306,8 +306,9 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
     if specific and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
     if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
-        mob = crowds(doc.text, hits, best) and not demonstration(best)
-        return _MOB if mob else kind  # 'two rival families clashed': a riot, not a battle
+        if demonstration(best):
+            return _RIOT  # 'students protesting clashed with police': a violent demonstration
+        return _MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
     toll = pattern.needs_agent and _consequence(doc, best)
     agent = _agent_kind(doc, best, hits) if pattern.needs_agent and not toll else None
     if agent is not None and kind in (_GENERIC, UNTYPED_ATTACK, _TOLL):
@@ -353,6 +354,7 @@ def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
 _DEAD = frozenset({"victims", "single_victim"})
 _GENERIC = "armed_clash"
 _MOB = "mob_violence"
+_RIOT = "riot"
 _TOLL = "casualty_report"
 _ONE_SIDED = "attack_on_civilians"
 _TWO_SIDED = frozenset({"battles.clash", "battles.exchange_fire", "battles.fight"})

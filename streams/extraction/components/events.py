@@ -28,7 +28,7 @@ from streams.extraction.components.families.conflict import (
     pronoun_subject,
     refers_back,
 )
-from streams.extraction.components.families.nonevents import no_conflict
+from streams.extraction.components.families.nonevents import no_conflict, possible_only
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
@@ -94,6 +94,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         hits = [r for r in roles if r.trigger in spans]
         if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
             continue  # 'Police attribute the bombing to X': the attack told before
+        if base is not None and possible_only(doc, base.trigger):
+            continue  # 'could serve military assault purposes': no act told
         proto = base
         best = _best(triggers)
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))

@@ -5,7 +5,7 @@ data/en/accidents.json, the mechanism extractors/accidents.py)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.extractors import accidents
@@ -15,3 +15,26 @@ def no_conflict(ann: Annotated, sent: Sentence, trigger: Span) -> bool:
     """The trigger's sentence tells an accident, a disaster, a fear or history, and no attack."""
     start, end = trigger.start_char - sent.start, trigger.end_char - sent.start
     return accidents.vetoed(ann, sent, start, end, generic=False)
+
+
+MODALS = frozenset({"could", "would", "might", "may"})
+"""Modals under which a named act is a possibility; 'could have killed' (a perfect) tells a
+real one."""
+
+
+def possible_only(doc: Doc, trigger: tuple[int, int]) -> bool:
+    """'The device could serve military assault purposes': an act named by a noun in a clause
+    whose verb is under a modal (and no perfect) is what could be, not what happened."""
+    sent = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    parsed = (doc._.parses or {}).get(sent.sent.start_char) if sent is not None else None
+    if parsed is None or sent is None:
+        return False
+    offset = trigger[0] - sent.sent.start_char
+    token = next((t for t in parsed if t.idx == offset), None)
+    if token is None or token.pos_ != "NOUN":
+        return False
+    verb = next((h for h in token.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & MODALS) and "have" not in auxes

@@ -1,5 +1,6 @@
-"""Engine v2: who fights decides the type, and what was told before (or a modal) decides whether
-a sentence is an event of its own. Sentences written for these tests, in no gold set."""
+"""Engine v2: who fights decides the type; what was told before, a modal or an earlier year
+('the 2016 bombing') decides whether a sentence is an event of its own. Sentences written for
+these tests, in no gold set."""
 
 from __future__ import annotations
 
@@ -50,6 +51,16 @@ TYPES = {
         "Gunmen opened fire at a market in Kano on Monday, killing four traders; the assault "
         "could have killed dozens, police said.",
         ["armed_clash"],
+    ),
+    "an act the text dates to an earlier year is history": (
+        "A court in Lyon opened the trial on Monday over the 2016 bombing of a market in Kabul "
+        "that killed 30 people. Prosecutors said the bombing was planned by two brothers.",
+        [],
+    ),
+    "a new act of a kind the text also dates to an earlier year is news": (
+        "A car bomb exploded at a market in Kabul on Monday, killing 30 people. The blast came "
+        "nine years after the 2016 bombing of a nearby mosque.",
+        ["remote_explosive"],
     ),
     "the month of March is no demonstration": (
         "On 14 March, gunmen ambushed a convoy of soldiers near the town of Djibo, killing 12.",

@@ -28,7 +28,12 @@ from streams.extraction.components.families.conflict import (
     pronoun_subject,
     refers_back,
 )
-from streams.extraction.components.families.nonevents import no_conflict, possible_only
+from streams.extraction.components.families.nonevents import (
+    no_conflict,
+    past_acts,
+    possible_only,
+    told_as_history,
+)
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
@@ -83,6 +88,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
     roles: list[RoleHit] = doc._.roles or []
     out: list[Proto] = []
     grouped = _grouped(doc, ann)
+    past = past_acts(doc, ann.published.year)
     for index in sorted(set(grouped) | set(by_sentence)):
         base = by_sentence.get(index)
         triggers = grouped.get(index, [])
@@ -96,6 +102,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             continue  # 'Police attribute the bombing to X': the attack told before
         if base is not None and possible_only(doc, base.trigger):
             continue  # 'could serve military assault purposes': no act told
+        if told_as_history(doc, _best(triggers), past):
+            continue  # 'the bombing' in a story about 'the 2004 bombing
         proto = base
         best = _best(triggers)
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))

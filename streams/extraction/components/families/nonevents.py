@@ -8,6 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.components.families.conflict import _definite as definite
+from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import accidents
 
 
@@ -38,3 +40,28 @@ def possible_only(doc: Doc, trigger: tuple[int, int]) -> bool:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return bool(auxes & MODALS) and "have" not in auxes
+
+
+def past_acts(doc: Doc, year: int) -> frozenset[str]:
+    """The trigger families of acts the text names with an earlier year ('the 2004 bombing',
+    'the 1994 massacre'): history (codebook rule 3, background)."""
+    out = set()
+    for trigger in doc.spans.get("triggers", []):
+        before = doc[trigger.start - 1] if trigger.start > 0 else None
+        if before is not None and _year(before.text) and int(before.text) < year:
+            out.add(family_of(trigger._.pattern.id))
+    return frozenset(out)
+
+
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def told_as_history(doc: Doc, trigger: Span, past: frozenset[str]) -> bool:
+    """The act is one the text dates to an earlier year, named with its year or by a definite
+    mention of its kind ('the bombing' in a story about 'the 2004 bombing')."""
+    family = family_of(trigger._.pattern.id)
+    if family not in past:
+        return False
+    before = doc[trigger.start - 1] if trigger.start > 0 else None
+    return (before is not None and _year(before.text)) or definite(doc, trigger)

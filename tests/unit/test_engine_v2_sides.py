@@ -1,4 +1,4 @@
-"""Engine v2: who fights decides the type; what was told before, a modal or an earlier year
+"""Engine v2: who fights decides the type; what was told before or an earlier year
 ('the 2016 bombing') decides whether a sentence is an event of its own. Sentences written for
 these tests, in no gold set."""
 
@@ -42,16 +42,6 @@ TYPES = {
         STRIKE + "Soldiers later set fire to a school in the Zarichnyi district.",
         ["air_strike", "attack_on_infrastructure"],
     ),
-    "an act under a modal is a possibility, no event": (
-        "Engineers said the new boat might support military assault or supply operations along "
-        "the coast.",
-        [],
-    ),
-    "an act that could have been worse happened": (
-        "Gunmen opened fire at a market in Kano on Monday, killing four traders; the assault "
-        "could have killed dozens, police said.",
-        ["armed_clash"],
-    ),
     "an act the text dates to an earlier year is history": (
         "A court in Lyon opened the trial on Monday over the 2016 bombing of a market in Kabul "
         "that killed 30 people. Prosecutors said the bombing was planned by two brothers.",
@@ -61,6 +51,16 @@ TYPES = {
         "A car bomb exploded at a market in Kabul on Monday, killing 30 people. The blast came "
         "nine years after the 2016 bombing of a nearby mosque.",
         ["remote_explosive"],
+    ),
+    "a sentence pointing back to an earlier year is history": (
+        "The inquiry on Monday heard evidence about the 2019 raid on the village of Bakassi. In "
+        "that raid, soldiers killed 14 farmers, a witness said.",
+        [],
+    ),
+    "a sentence pointing back to this week is news": (
+        "Soldiers raided the village of Bakassi on Sunday. In that raid, soldiers killed 14 "
+        "farmers, a witness said.",
+        ["attack_on_civilians"],
     ),
     "the month of March is no demonstration": (
         "On 14 March, gunmen ambushed a convoy of soldiers near the town of Djibo, killing 12.",

@@ -31,7 +31,6 @@ from streams.extraction.components.families.conflict import (
 from streams.extraction.components.families.nonevents import (
     no_conflict,
     past_acts,
-    possible_only,
     told_as_history,
 )
 from streams.extraction.components.families.segments import folded
@@ -100,9 +99,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         hits = [r for r in roles if r.trigger in spans]
         if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
             continue  # 'Police attribute the bombing to X': the attack told before
-        if base is not None and possible_only(doc, base.trigger):
-            continue  # 'could serve military assault purposes': no act told
-        if told_as_history(doc, _best(triggers), past):
+        if told_as_history(doc, _best(triggers), past, ann.published.year):
             continue  # 'the bombing' in a story about 'the 2004 bombing
         proto = base
         best = _best(triggers)

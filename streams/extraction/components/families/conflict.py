@@ -44,6 +44,7 @@ class References(BaseModel):
     indefinite: frozenset[str]
     families: frozenset[str]
     pronouns: frozenset[str]
+    distal: frozenset[str] = frozenset()
 
 
 class Civilians(BaseModel):

@@ -14,6 +14,13 @@ from spacy.tokens import Doc, Span
 from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families.acts import (
+    TERRITORY,
+    acted_on,
+    larger,
+    one_sided,
+    took_people,
+)
 from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
@@ -28,6 +35,11 @@ from streams.extraction.components.families.conflict import (
     pronoun_subject,
     refers_back,
     toll_after,
+)
+from streams.extraction.components.families.nonevents import (
+    no_conflict,
+    past_acts,
+    told_as_history,
 )
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
@@ -54,7 +66,6 @@ from streams.extraction.extractors.common import (
     weapons,
 )
 from streams.extraction.lexicons import UNTYPED_ATTACK
-from streams.schemas import Count
 
 NAME = "conflict_v2"
 VERSION = "0.1.0"
@@ -85,6 +96,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
     roles: list[RoleHit] = doc._.roles or []
     out: list[Proto] = []
     grouped = _grouped(doc, ann)
+    past = past_acts(doc, ann.published.year)
     for index in sorted(set(grouped) | set(by_sentence)):
         base = by_sentence.get(index)
         triggers = grouped.get(index, [])
@@ -94,14 +106,12 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             continue
         spans = {(t.start_char, t.end_char) for t in triggers}
         hits = [r for r in roles if r.trigger in spans]
-        if summarized(doc, triggers, base):
-            continue  # 'several recent attacks': a summary of attacks, no one happening
-        if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
-            continue  # 'Police attribute the bombing to X': the attack told before
+        if _no_new_happening(doc, base, triggers=triggers, hits=hits, out=out, past=past):
+            continue
         proto = base
         best = _best(triggers)
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
-        if told and not idle_agent(doc, best):
+        if told and not idle_agent(doc, best) and not no_conflict(ann, ann.sentences[index], best):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
@@ -111,6 +121,25 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
             _refine(doc, proto, triggers, hits)
             out.append(proto)
     return out
+
+
+def _no_new_happening(
+    doc: Doc,
+    base: Proto | None,
+    *,
+    triggers: list[Span],
+    hits: list[RoleHit],
+    out: list[Proto],
+    past: frozenset[str],
+) -> bool:
+    """A summary of attacks ('several recent attacks'), the attack told before ('Police
+    attribute the bombing to X': folded into it), or an act of an earlier year ('the bombing'
+    in a story about 'the 2004 bombing')."""
+    if summarized(doc, triggers, base):
+        return True
+    if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
+        return True
+    return told_as_history(doc, _best(triggers), past, annotated(doc).published.year)
 
 
 _NOT_REPORTED = frozenset({"VB", "VBP", "VBZ"})
@@ -200,7 +229,7 @@ def _new_proto(
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
-    if best.label_ == _ONE_SIDED and not _one_sided(ann.article.text, triggers, hits, alone=True):
+    if best.label_ == _ONE_SIDED and not one_sided(ann.article.text, triggers, hits, alone=True):
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
@@ -284,8 +313,8 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     hits = [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
-        proto.killed = _larger(proto.killed, count(hits, "victims"))
-        proto.injured = _larger(proto.injured, count(hits, "injured"))
+        proto.killed = larger(proto.killed, count(hits, "victims"))
+        proto.injured = larger(proto.injured, count(hits, "injured"))
     # "in X", else a target that is a place ("airstrikes on X", "shelled X")
     ordered = sorted((h for h in hits if h.role in ("place", "target")), key=lambda h: h.role)
     place = next((p for h in ordered for p in _places(ann, h)), None)
@@ -299,14 +328,7 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
     best = _best(triggers)
     pattern = best._.pattern
     kind = proto.event_type
-    specific = pattern.fallback_type is not None or pattern.priority >= SPECIFIC
-    if pattern.event_type == _ONE_SIDED and not _one_sided(doc.text, triggers, hits, alone=True):
-        specific = False  # 'a police captain was shot dead', 'shot dead in a shootout'
-    if specific and idle_agent(doc, best):
-        specific = False  # 'suicide bombers were holding hostages': no bombing told
-    if specific and pattern.event_type in _TERRITORY and _took_people(annotated(doc), hits):
-        specific = False  # 'killed five attackers and captured one': people, not ground
-    if specific and pattern.event_type in spec.category_of():
+    if _specific(doc, triggers, hits) and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
     if (
         kind in (_TOLL, _ONE_SIDED)
@@ -317,66 +339,41 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
     if kind == _ONE_SIDED and armed_victims(doc.text, hits):
         return _GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
     if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
-        mob = crowds(doc.text, hits, best) and not demonstration(best)
-        return _MOB if mob else kind  # 'two rival families clashed': a riot, not a battle
+        if demonstration(best):
+            return _RIOT  # 'students protesting clashed with police': a violent demonstration
+        return _MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
     toll = pattern.needs_agent and _consequence(doc, best)
     agent = _agent_kind(doc, best, hits) if pattern.needs_agent and not toll else None
     if agent is not None and kind in (_GENERIC, UNTYPED_ATTACK, _TOLL):
         return agent  # 'gunmen killed two traders': who did it to whom
     # 'struck the headquarters, killing three people': the objects of the act count too
-    acted_on = _acted_on(hits) if toll or kind == UNTYPED_ATTACK else hits
-    if kind in (_GENERIC, UNTYPED_ATTACK) and _one_sided(doc.text, triggers, acted_on):
+    objects = acted_on(hits) if toll or kind == UNTYPED_ATTACK else hits
+    if kind in (_GENERIC, UNTYPED_ATTACK) and one_sided(doc.text, triggers, objects):
         background = context_count(proto.sentence.text, annotated(doc).published.year)
         return kind if background else _ONE_SIDED
     return kind
 
 
-def _acted_on(hits: list[RoleHit]) -> list[RoleHit]:
-    """Everyone and everything the sentence's acts are done to ('attacked a priest', 'a
-    suspect was killed in a raid'), as victims: an untyped attack is one-sided only when they
-    are all unarmed people ('attacked a gendarmerie school, killing 70 people' is not)."""
-    return [replace(h, role="victims") if h.role == "target" else h for h in hits]
-
-
-_TERRITORY = frozenset({"territory_seized", "territory_regained"})
-
-
-def _took_people(ann: Annotated, hits: list[RoleHit]) -> bool:
-    """What was captured is people ('captured one', 'captured three fighters'): its head is a
-    number or a noun of people (data/en/civilians.json nouns and armed): no ground taken."""
-    found = civilians()
-    people = found.nouns | found.armed
-    heads = [ann.text[h.head[0] : h.head[1]].lower() for h in hits if h.role == "target"]
-    return bool(heads) and all(
-        h.isdigit() or amount(h) is not None or h.removesuffix("s") in people or h in people
-        for h in heads
-    )
-
-
-def _larger(legacy: Count | None, syntax: Count | None) -> Count | None:
-    """Syntax wins where it reads more dead than the legacy window ('killed 40 ...' where the
-    legacy rules caught a part); else the legacy count stands (team sets: docs/engine.md)."""
-    if syntax is None or (legacy is not None and syntax.value <= legacy.value):
-        return legacy
-    return syntax
+def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
+    """Whether the best trigger's own type stands: a specific act, told as done."""
+    best = _best(triggers)
+    pattern = best._.pattern
+    if pattern.fallback_type is None and pattern.priority < SPECIFIC:
+        return False
+    if pattern.event_type == _ONE_SIDED and not one_sided(doc.text, triggers, hits, alone=True):
+        return False  # 'a police captain was shot dead', 'shot dead in a shootout'
+    if idle_agent(doc, best):
+        return False  # 'suicide bombers were holding hostages': no bombing told
+    # 'killed five attackers and captured one': people, not ground
+    return not (pattern.event_type in TERRITORY and took_people(annotated(doc), hits))
 
 
 _DEAD = frozenset({"victims", "single_victim"})
 _GENERIC = "armed_clash"
 _MOB = "mob_violence"
+_RIOT = "riot"
 _TOLL = "casualty_report"
 _ONE_SIDED = "attack_on_civilians"
-_TWO_SIDED = frozenset({"battles.clash", "battles.exchange_fire", "battles.fight"})
-
-
-def _one_sided(text: str, triggers: list[Span], hits: list[RoleHit], alone: bool = False) -> bool:
-    """A killing of unarmed people ('soldiers killed two farmers') with no fighting named in
-    the sentence: violence against civilians, not a battle (alone: no victim named is enough)."""
-    if any(t._.pattern.id in _TWO_SIDED for t in triggers):
-        return False
-    if alone and not any(h.role in ("victims", "single_victim") for h in hits):
-        return True
-    return civilian_victims(text, hits)
 
 
 def _mentions(ann: Annotated, hit: RoleHit) -> list[ActorMention]:

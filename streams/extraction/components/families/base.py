@@ -35,6 +35,7 @@ class Cues(BaseModel):
     fighting_families: frozenset[str]
     harm_lemmas: frozenset[str]
     spoils_lemmas: frozenset[str] = frozenset()
+    operation_lemmas: frozenset[str] = frozenset()
     violence_patterns: frozenset[str]
     violence_types: frozenset[str]
     territory_patterns: frozenset[str]

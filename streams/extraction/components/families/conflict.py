@@ -46,6 +46,7 @@ class References(BaseModel):
     pronouns: frozenset[str]
     singular: frozenset[str]
     vague: frozenset[str] = frozenset()
+    distal: frozenset[str] = frozenset()
 
 
 class Civilians(BaseModel):

@@ -5,6 +5,8 @@ transfer of territory, a group's change of activity."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Doc, Span
 
 from streams.extraction import spec
@@ -23,8 +25,14 @@ from streams.extraction.components.families.base import (
 )
 from streams.extraction.components.families.conflict import references
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.sides import people
 from streams.extraction.extractors import accidents, unrest
-from streams.extraction.extractors.common import Proto, sentence_places, status_for
+from streams.extraction.extractors.common import (
+    Proto,
+    sentence_actors,
+    sentence_places,
+    status_for,
+)
 
 NAME = ("strategic_v2", "0.1.0")
 FAMILIES = frozenset({"strategic"})
@@ -59,8 +67,10 @@ def strategic_protos(doc: Doc) -> list[Proto]:
             continue
         if trigger.label_ == DISRUPTED and (index in waves or _definite(trigger, waves, index)):
             continue  # interceptions told with the launch of a wave belong to its attack
-        if trigger.label_ == DISRUPTED and index in told and _spoils(trigger):
+        if trigger.label_ == DISRUPTED and _spoils(trigger) and _told(trigger, told, index):
             continue  # weapons seized in a fight or an arrest told here are its spoils
+        if _damage_told(ann, trigger, roles, fought, index):
+            continue  # 'debris fell on a building, setting fire to flats': the strike's damage
         proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
         if proto is not None:
             out.append(proto)
@@ -122,6 +132,35 @@ def _definite(trigger: Span, waves: set[int], index: int) -> bool:
 def _spoils(trigger: Span) -> bool:
     """Weapons taken ('seized rifles', 'recovered weapons'): data/en/strategic.json."""
     return any(t.lemma_ in cues().spoils_lemmas for t in trigger)
+
+
+def _damage_told(
+    ann: Annotated, trigger: Span, roles: list[RoleHit], fought: set[int], index: int
+) -> bool:
+    """Property burnt or destroyed with no one named who did it, after an attack told before
+    in the text: that attack's damage, no destruction of its own (ACLED codes the attack)."""
+    if trigger.label_ != "attack_on_infrastructure" or not any(i < index for i in fought):
+        return False
+    span = (trigger.start_char, trigger.end_char)
+    doers = [r for r in roles if r.trigger == span and r.role == "initiator"]
+    if any(people(ann, r) for r in doers):
+        return False
+    sent = ann.sentences[index]
+    return not any(a.end <= trigger.start_char for a in sentence_actors(ann, sent))
+
+
+def _told(trigger: Span, told: set[int], index: int) -> bool:
+    """An arrest or a fight is told in the trigger's sentence, or before it when the sentence
+    names a definite operation ('weapons were seized in the raids'): the seizure is its."""
+    if index in told:
+        return True
+    if not any(i < index for i in told):
+        return False
+    words = list(trigger.sent)
+    return any(
+        t.lemma_.lower() in cues().operation_lemmas and before.lower_ in references().determiners
+        for before, t in pairwise(words)
+    )
 
 
 def _described(doc: Doc, trigger: Span) -> bool:

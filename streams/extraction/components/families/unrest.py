@@ -20,7 +20,7 @@ from streams.extraction.components.families.base import (
     cues,
     new_proto,
 )
-from streams.extraction.components.families.conflict import TOLL_GAP, count
+from streams.extraction.components.families.conflict import TOLL_GAP, count, mentions
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_of
@@ -173,6 +173,8 @@ def _crowd_event(
     if trigger.label_ == MOB:
         if framed or armed_named(doc, ann, sent) or not any(h.role == "initiator" for h in hits):
             return None
+        if _state_doers(ann, hits):
+            return None
     elif not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
         return None
     status = status_for(sent, *span)
@@ -186,6 +188,19 @@ def _crowd_event(
         crowd = Actor(role="initiator", name="Rioters", kind="civilians", country=country)
         proto.actors.append(crowd)
     return proto
+
+
+def _state_doers(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """'Russian assault groups attacked': doers that a state or its forces name, and whose head
+    is no crowd noun ('Russian villagers' are a crowd), are no mob (a mob is unarmed people)."""
+    crowd = cues().crowd_words
+    for hit in hits:
+        if hit.role != "initiator" or ann.text[hit.head[0] : hit.head[1]].lower() in crowd:
+            continue
+        named = mentions(ann, hit.phrase)
+        if any(m.forces or m.kind in STATE_KINDS | {"group"} for m in named):
+            return True
+    return False
 
 
 def _act_is_noun(doc: Doc, trigger: Span) -> bool:

@@ -17,6 +17,7 @@ from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
+    armed_doers,
     armed_victims,
     civilian_victims,
     civilians,
@@ -129,12 +130,16 @@ def _aside(sent: Sentence, best: Span) -> bool:
     return in_quote(sent.text, pos) or since_clause(sent.text[:pos])
 
 
-def _no_conflict_news(sent: Sentence, best: Span, named: set[str], counted: bool) -> bool:
+def _no_conflict_news(
+    sent: Sentence, best: Span, named: set[str], counted: bool, hits: list[RoleHit]
+) -> bool:
     """A running total told after the news is context (as in the legacy rules); 'a man was
     stabbed to death outside a nightclub', with no armed doer, is crime (codebook rule 3)."""
     if counted and running_total(sent):
         return True
-    return _crime(best) and "initiator" not in named and street_crime(sent.text)
+    if "initiator" in named or armed_doers(best.doc.text, hits):
+        return False  # 'gendarmes shot dead a suspect': a doer of an armed side
+    return _crime(best) and street_crime(sent.text)
 
 
 def _crime(trigger: Span) -> bool:
@@ -201,7 +206,7 @@ def _new_proto(
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
-    if _no_conflict_news(sent, best, named, counted):
+    if _no_conflict_news(sent, best, named, counted, hits):
         return None
     proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
     proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
@@ -221,7 +226,7 @@ def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]
     span = (best.start_char, best.end_char)
     doers = [h for h in hits if h.trigger == span and h.role == "initiator"]
     named = {h.role for h in doers if _mentions(ann, h)}
-    if _no_conflict_news(sent, best, named, counted=False):
+    if _no_conflict_news(sent, best, named, False, doers):
         return None  # 'a man murdered his partners': a doer of no armed side, street crime
     return _located(ann, sent, best, kind)
 

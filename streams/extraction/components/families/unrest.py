@@ -12,13 +12,14 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _reported_act, opens_text
 from streams.extraction.components.families.base import (
-    armed_named,
+    armed_doer,
     best,
     by_sentence,
     cues,
     new_proto,
 )
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
 from streams.extraction.extractors.common import (
@@ -125,22 +126,53 @@ def _crowd_event(
     hits = [r for r in roles if r.trigger == span]
     sent = ann.sentences[index]
     framed = "protests.crowd" in _ids(triggers)
-    if trigger.label_ == MOB:
-        if framed or armed_named(doc, ann, sent) or not any(h.role == "initiator" for h in hits):
-            return None
-    elif not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
+    if not _crowd_doer(doc, ann, trigger, hits, framed=framed):
+        return None
+    placed = any(p.place.precision != "country" for p in sentence_places(ann, sent))
+    lead = opens_text(ann, index)  # 'Riot breaks out at funeral': the text's news, unlocated
+    if trigger.label_ != MOB and not (placed or lead):
         return None
     status = status_for(sent, *span)
     if status is None or not _reported_act(doc, trigger) or _act_is_noun(doc, trigger):
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
-    proto.event_type = "riot" if framed else MOB  # rioting no demonstration frames: a mob's
+    demonstrating = framed or _demonstrating(doc, trigger, hits)
+    proto.event_type = "riot" if demonstrating else MOB  # rioting no demonstration frames
     proto.status = status
+    proto.lead = lead and status == "occurred"
     country = proto.locations[0].country if proto.locations else None
     if not proto.role("initiator"):
         crowd = Actor(role="initiator", name="Rioters", kind="civilians", country=country)
         proto.actors.append(crowd)
     return proto
+
+
+def _crowd_doer(
+    doc: Doc, ann: Annotated, trigger: Span, hits: list[RoleHit], *, framed: bool
+) -> bool:
+    """The crowd's act has the doer its pattern needs: a mob's act ('a group of locals
+    attacked police') a doer that is not armed, outside a demonstration; an act that needs a
+    doer (blocking roads, throwing stones) people who are not armed ('residents', not 'police'
+    or 'a landslide')."""
+    doers = [h for h in hits if h.role == "initiator"]
+    if trigger.label_ == MOB:
+        implied = trigger._.pattern.id in cues().crowd_implied  # 'a man was lynched'
+        named = bool(doers) or implied
+        return not framed and named and not armed_doer(doc, ann, trigger, hits)
+    if trigger._.pattern.needs_agent:
+        return any(people(ann, h) for h in doers) and not armed_doer(doc, ann, trigger, hits)
+    return True
+
+
+def _demonstrating(doc: Doc, trigger: Span, hits: list[RoleHit]) -> bool:
+    """The crowd's act is a way of demonstrating: barricading, burning tyres (data/en/
+    strategic.json demonstration_acts), or an act done to tyres, barricades or roads
+    ('angry youths burned tyres': demonstration_objects)."""
+    found = cues()
+    if trigger._.pattern.id in found.demonstration_acts:
+        return True
+    heads = [doc.text[h.head[0] : h.head[1]].lower() for h in hits if h.role == "target"]
+    return any(h in found.demonstration_objects for h in heads)
 
 
 def _act_is_noun(doc: Doc, trigger: Span) -> bool:
@@ -149,6 +181,8 @@ def _act_is_noun(doc: Doc, trigger: Span) -> bool:
     parsed = (doc._.parses or {}).get(trigger.sent.start_char)
     if parsed is None:
         return False
-    offset = trigger[-1].idx - trigger.sent.start_char
-    token = next((t for t in parsed if t.idx == offset), None)
-    return token is not None and token.pos_ in ("NOUN", "PROPN")
+    offsets = {t.idx - trigger.sent.start_char for t in trigger}
+    tokens = [t for t in parsed if t.idx in offsets]
+    if tokens and tokens[0].pos_ == "VERB":
+        return False  # 'residents barricaded roads': the act is the verb that opens the cue
+    return bool(tokens) and tokens[-1].pos_ in ("NOUN", "PROPN")

@@ -201,3 +201,27 @@ def test_a_crowd_throwing_stones_is_a_riot_and_police_doing_so_is_not() -> None:
         "riot",
         "mob_violence",
     }
+
+
+# --- protests told by their verb where the legacy rules see a word of finance or sport -------
+
+
+def test_residents_protesting_at_a_market_is_a_protest() -> None:
+    event = _of(
+        "On Monday, traders and residents protested at the central market in Kisumu over thefts.",
+        "protest",
+    )
+    assert event.codes.acled_sub_event_type == "Peaceful protest"
+    assert event.when.date == "2025-03-03"
+    assert [p.name for p in event.locations] == ["Kisumu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, shells hit a crowded market in Kisumu.",  # 'crowded' is no verb of protest
+        "On Monday, stocks rallied on the market in Nairobi.",  # no people before the verb
+    ],
+)
+def test_market_sentences_without_people_demonstrating_are_no_protest(text: str) -> None:
+    assert not _types(text) & {"protest", "protest_with_intervention"}

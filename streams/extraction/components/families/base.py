@@ -44,6 +44,7 @@ class Cues(BaseModel):
     crowd_implied: frozenset[str] = frozenset()
     side_nouns: frozenset[str] = frozenset()
     demonstration_objects: frozenset[str] = frozenset()
+    demonstration_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

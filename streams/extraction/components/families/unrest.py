@@ -18,6 +18,7 @@ from streams.extraction.components.families.base import (
     cues,
     new_proto,
 )
+from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -46,7 +47,9 @@ def unrest_protos(doc: Doc) -> list[Proto]:
     harm = by_sentence(doc, ann, HARM)
     violence = by_sentence(doc, ann, VIOLENCE)
     out = []
-    for proto in unrest.extract_protests(ann):
+    legacy = unrest.extract_protests(ann)
+    legacy += verb_protests(doc, ann, by_cue, {p.sentence.index for p in legacy})
+    for proto in legacy:
         index = proto.sentence.index
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
         own = by_cue.get(index, []) + violence.get(index, [])

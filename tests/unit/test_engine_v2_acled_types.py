@@ -225,3 +225,25 @@ def test_residents_protesting_at_a_market_is_a_protest() -> None:
 )
 def test_market_sentences_without_people_demonstrating_are_no_protest(text: str) -> None:
     assert not _types(text) & {"protest", "protest_with_intervention"}
+
+
+def test_a_number_of_villagers_blocking_and_setting_tyres_on_fire_is_a_riot() -> None:
+    # the doer phrase 'a number' is read up to the verb; the conjoined verb takes its tense
+    event = _of(
+        "On Monday, a number of villagers barricaded roads in Kisumu after the arrest.", "riot"
+    )
+    assert event.codes.acled_sub_event_type == "Violent demonstration"
+    event = _of(
+        "On Monday, residents blocked roads and set tyres on fire in Kisumu after the arrest.",
+        "riot",
+    )
+    assert event.when.date == "2025-03-03"
+
+
+def test_burning_in_retaliation_for_a_killing_told_after_is_the_crowds_act() -> None:
+    # the killing is in a clause opened by 'after': what led to the burning, not its fight
+    event = _of(
+        "On Monday, angry riders in Kisumu burnt down a bus after it hit and killed a rider.",
+        "mob_violence",
+    )
+    assert event.codes.acled_event_type == "Riots"

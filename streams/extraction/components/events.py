@@ -118,6 +118,8 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
         return False
     offset = trigger.start_char - trigger.sent.start_char
     token = next((t for t in parsed if t.idx == offset), None)
+    if token is not None and token.dep_ == "conj" and token.tag_ in _NOT_REPORTED:
+        token = token.head  # 'blocked roads and set tyres on fire': the tense of the first
     if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
         return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
     return token is not None and token.tag_ not in _NOT_REPORTED

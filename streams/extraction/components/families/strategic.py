@@ -162,11 +162,20 @@ def _fighting(doc: Doc, ann: Annotated) -> set[int]:
 
 
 def _circumstance(trigger: Span) -> bool:
-    token = _token(trigger)
-    if token is None or token.dep_ != "pobj":
-        return False
+    """The act is named as what led to another: the object of 'following', 'in retaliation
+    for', or a clause opened by 'after', 'since' (a verb conjoined to it too: 'after it hit
+    and killed one of them')."""
     words = cues().aftermath_words
-    return token.head.lower_ in words or token.head.head.lower_ in words
+    node = _token(trigger)
+    while node is not None:
+        if node.dep_ == "pobj" and (node.head.lower_ in words or node.head.head.lower_ in words):
+            return True
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in words for c in node.children
+        ):
+            return True
+        node = node.head if node.dep_ == "conj" else None
+    return False
 
 
 def _token(trigger: Span, start: int | None = None) -> Token | None:

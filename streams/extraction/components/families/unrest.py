@@ -6,6 +6,8 @@ violence outside a demonstration, which the riots patterns also find alone)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
@@ -163,8 +165,19 @@ def _crowd_doer(
         named = bool(doers) or implied
         return not framed and named and not armed_doer(doc, ann, trigger, hits)
     if trigger._.pattern.needs_agent:
-        return any(people(ann, h) for h in doers) and not armed_doer(doc, ann, trigger, hits)
+        # 'a number of villagers barricaded roads': the doer is read up to the verb
+        whole = [_to_verb(doc, h, trigger) for h in doers]
+        return any(people(ann, h) for h in whole) and not armed_doer(doc, ann, trigger, whole)
     return True
+
+
+def _to_verb(doc: Doc, hit: RoleHit, trigger: Span) -> RoleHit:
+    """The doer's phrase stretched to the verb when it comes before it ('a number' of 'a
+    number of villagers barricaded')."""
+    if not hit.phrase[1] <= trigger.start_char or trigger.start_char - hit.phrase[0] > 80:
+        return hit
+    phrase = (hit.phrase[0], trigger.start_char)
+    return replace(hit, phrase=phrase, text=doc.text[phrase[0] : phrase[1]].strip())
 
 
 def _demonstrating(doc: Doc, trigger: Span, hits: list[RoleHit]) -> bool:

@@ -247,3 +247,16 @@ def test_burning_in_retaliation_for_a_killing_told_after_is_the_crowds_act() -> 
         "mob_violence",
     )
     assert event.codes.acled_event_type == "Riots"
+
+
+def test_an_attack_verb_with_a_doer_and_whom_it_harmed_makes_an_event() -> None:
+    # 'attack' alone is a weak cue; a doer who names people and unarmed victims make it
+    event = _of(
+        "On Monday, unknown assailants attacked several villagers in Dori.", "attack_on_civilians"
+    )
+    assert event.when.date == "2025-03-03"
+    assert "armed_clash" in _types("On Monday, militants attacked soldiers near Dori.")
+    assert not _types("On Monday, critics attacked the new budget in Dori.") & {
+        "attack_on_civilians",
+        "armed_clash",
+    }

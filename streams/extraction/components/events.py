@@ -190,8 +190,9 @@ def _new_proto(
         proto = _located(ann, sent, best, _MOB if mob else _GENERIC)
         proto.lead = mob and opens_text(ann, sent.index)  # a riot is kept unlocated as news
         return proto
-    if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
-        return None
+    weak = best._.pattern.needs_context and not best._.pattern.needs_agent
+    if family_of(best._.pattern.id) in COUNT_ONLY or weak:
+        return None  # a weak cue makes an event only with a doer and whom it harmed
     if spec.category_of().get(best.label_) != "conflict":
         return None
     if context_count(sent.text, ann.published.year):

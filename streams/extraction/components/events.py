@@ -24,6 +24,7 @@ from streams.extraction.components.families.acts import (
 from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
+    armed_doers,
     armed_victims,
     civilian_victims,
     civilians,
@@ -149,6 +150,8 @@ not a happening; a past verb, a participle or a noun is."""
 
 def _reported_act(doc: Doc, trigger: Span) -> bool:
     token = parsed_token(doc, trigger)
+    if token is not None and token.dep_ == "conj" and token.tag_ in _NOT_REPORTED:
+        token = token.head  # 'blocked roads and set tyres on fire': the tense of the first
     if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
         return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
     return token is not None and token.tag_ not in _NOT_REPORTED
@@ -161,12 +164,16 @@ def _aside(sent: Sentence, best: Span) -> bool:
     return in_quote(sent.text, pos) or since_clause(sent.text[:pos])
 
 
-def _no_conflict_news(sent: Sentence, best: Span, named: set[str], counted: bool) -> bool:
+def _no_conflict_news(
+    sent: Sentence, best: Span, named: set[str], counted: bool, hits: list[RoleHit]
+) -> bool:
     """A running total told after the news is context (as in the legacy rules); 'a man was
     stabbed to death outside a nightclub', with no armed doer, is crime (codebook rule 3)."""
     if counted and running_total(sent):
         return True
-    return _crime(best) and "initiator" not in named and street_crime(sent.text)
+    if "initiator" in named or armed_doers(best.doc.text, hits):
+        return False  # 'gendarmes shot dead a suspect': a doer of an armed side
+    return _crime(best) and street_crime(sent.text)
 
 
 def _crime(trigger: Span) -> bool:
@@ -178,11 +185,7 @@ def _crime(trigger: Span) -> bool:
 def _consequence(doc: Doc, trigger: Span) -> bool:
     """'Israel struck the headquarters, killing three people': a participle clause tells the
     toll of the sentence's act, not an act of its own."""
-    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
-    if parsed is None:
-        return False
-    offset = trigger.start_char - trigger.sent.start_char
-    token = next((t for t in parsed if t.idx == offset), None)
+    token = parsed_token(doc, trigger)
     return token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj")
 
 
@@ -215,8 +218,9 @@ def _new_proto(
         proto = _located(ann, sent, best, _MOB if mob else _GENERIC)
         proto.lead = mob and opens_text(ann, sent.index)  # a riot is kept unlocated as news
         return proto
-    if family_of(best._.pattern.id) in COUNT_ONLY or best._.pattern.needs_context:
-        return None
+    weak = best._.pattern.needs_context and not best._.pattern.needs_agent
+    if family_of(best._.pattern.id) in COUNT_ONLY or weak:
+        return None  # a weak cue makes an event only with a doer and whom it harmed
     if spec.category_of().get(best.label_) != "conflict":
         return None
     if context_count(sent.text, ann.published.year):
@@ -233,7 +237,7 @@ def _new_proto(
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
-    if _no_conflict_news(sent, best, named, counted):
+    if _no_conflict_news(sent, best, named, counted, hits):
         return None
     proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
     proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
@@ -253,7 +257,7 @@ def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]
     span = (best.start_char, best.end_char)
     doers = [h for h in hits if h.trigger == span and h.role == "initiator"]
     named = {h.role for h in doers if _mentions(ann, h)}
-    if _no_conflict_news(sent, best, named, counted=False):
+    if _no_conflict_news(sent, best, named, False, doers):
         return None  # 'a man murdered his partners': a doer of no armed side, street crime
     return _located(ann, sent, best, kind)
 

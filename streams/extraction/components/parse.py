@@ -38,9 +38,9 @@ def trigger_sentences(doc: Doc) -> list[Span]:
         sent = trigger.sent
         by_sentence.setdefault(sent.start, []).append(trigger)
         pattern = trigger._.pattern
-        alone = (not pattern.needs_context or pattern.two_sided) and family_of(
-            pattern.id
-        ) not in COUNT_ONLY
+        # a weak cue that names its doer ('militants arrived in X') is read with its roles
+        weak_ok = pattern.two_sided or pattern.needs_agent
+        alone = (not pattern.needs_context or weak_ok) and family_of(pattern.id) not in COUNT_ONLY
         if alone or sent.start_char in legacy:
             seen.setdefault(sent.start, sent)
     for start, triggers in by_sentence.items():

@@ -80,8 +80,13 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
     sides = {h.head for h in named}
     both = any(h.role == "participant" and " and " in h.text for h in named)
     if not trigger._.pattern.needs_context and len(sides) == 1:
-        # 'two rival families clashed': a plural subject of a clash names both sides
+        # 'two rival families clashed', 'Goula factions clashed': a plural subject of a clash
+        # names both sides (data/en/strategic.json side_nouns)
+        from streams.extraction.components.families.base import cues  # base imports this
+
+        head = trigger.doc.text[named[0].head[0] : named[0].head[1]].lower()
         both = both or named[0].text.lower().startswith(("two ", "rival ", "both "))
+        both = both or head in cues().side_nouns
     return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
 
 

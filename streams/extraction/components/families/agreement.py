@@ -15,7 +15,10 @@ from streams.extraction.components.families.verbal import (
     make_proto,
     mentions_in,
 )
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.sides import armed
 from streams.extraction.extractors.common import Proto, actor_of
+from streams.schemas import Actor
 
 _PARTY_KINDS = frozenset({"state", "organization", "group", "armed_forces", "person"})
 _DONE = frozenset({"VBD", "VBN"})
@@ -56,16 +59,32 @@ def _agreement(ann: Annotated, sent: Sentence, trigger: Span) -> Proto | None:
     act = _act(token) if token is not None else None
     if token is None or act is None or act.tag_ not in _DONE or act.dep_ == "relcl":
         return None
-    if hypothetical(act) or not _about_conflict(token, act):
+    hits = sent.role(trigger, "participant")
+    armed_sides = [h for h in hits if not mentions_in(ann, h) and armed(ann, h)]
+    if hypothetical(act) or not (_about_conflict(token, act) or _armed_party(ann, hits)):
         return None
     parties: list[ActorMention] = []
-    for hit in sent.role(trigger, "participant"):
+    for hit in hits:
         for mention in mentions_in(ann, hit):
             known = {m.name for m in parties}
             if mention.kind in _PARTY_KINDS and mention.name not in known:
                 parties.append(mention)
-    if len(parties) < 2:
+    if len(parties) + len(armed_sides) < 2:
         return None
     proto = make_proto(ann, trigger, "agreement")
     proto.actors = [actor_of(m, "participant") for m in parties[:4]]
+    proto.actors += [_unlisted(ann, h) for h in armed_sides[: 4 - len(proto.actors)]]
     return proto
+
+
+def _armed_party(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """An armed group or forces take part ('militias reached an agreement'): an agreement
+    between fighters is a conflict development whatever its topic (ACLED's Agreement)."""
+    return any(armed(ann, h) for h in hits)
+
+
+def _unlisted(ann: Annotated, hit: RoleHit) -> Actor:
+    """A side no dictionary lists, named by its phrase ('the Majeerteen clan militia')."""
+    text = ann.text[hit.phrase[0] : hit.phrase[1]]
+    name = text.removeprefix("the ").removeprefix("The ").removeprefix("an ").removeprefix("a ")
+    return Actor(role="participant", name=name, kind="group", text=text)

@@ -40,6 +40,12 @@ class Cues(BaseModel):
     violence_types: frozenset[str]
     territory_patterns: frozenset[str]
     territory_nouns: frozenset[str]
+    demonstration_acts: frozenset[str] = frozenset()
+    aftermath_words: frozenset[str] = frozenset()
+    crowd_implied: frozenset[str] = frozenset()
+    side_nouns: frozenset[str] = frozenset()
+    demonstration_objects: frozenset[str] = frozenset()
+    demonstration_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -110,3 +116,38 @@ def crowd_acts(text: str, hits: list[RoleHit]) -> bool:
     armed = found.armed_words | civilians().armed
     # 'AIADMK and DMK cadres': one crowd noun names both sides
     return any(h in found.crowd_words for h in heads) and not (words & armed)
+
+
+ARMED_KINDS = frozenset({"group", "armed_forces"})
+
+
+def armed_doer(
+    doc: Doc,
+    ann: Annotated,
+    trigger: Span,
+    hits: list[RoleHit],
+    words: frozenset[str] | None = None,
+) -> bool:
+    """The act's doer is armed: its subject or by-agent (in the passive 'were seen
+    gathering', the subject before the verb) names forces or an armed group: one of `words`
+    (default: the armed words of data/en/strategic.json and civilians.json) or a dictionary
+    actor of that kind."""
+    from streams.extraction.components.families.conflict import civilians
+    from streams.extraction.components.families.conflict import mentions as mentioned
+
+    if words is None:
+        words = cues().armed_words | civilians().armed
+    passive = trigger[0].lemma_ == "be" or trigger[0].lower_ in ("was", "were", "is", "are")
+    doers = [
+        h
+        for h in hits
+        if h.role == "initiator"
+        or (passive and h.role == "target" and h.phrase[1] <= trigger.start_char)
+    ]
+    for hit in doers:
+        if any(a.forces or a.kind in ARMED_KINDS for a in mentioned(ann, hit.phrase)):
+            return True
+        span = doc.char_span(*hit.phrase, alignment_mode="expand")
+        if span is not None and any(t.lower_ in words for t in span):
+            return True
+    return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
@@ -80,6 +81,12 @@ _VICTIM_ROLES = frozenset({"victims", "single_victim"})
 def armed_victims(text: str, hits: list[RoleHit]) -> bool:
     """Every victims phrase has a fighter's head ('killed nine insurgents')."""
     return _victims_in(text, hits, civilians().armed)
+
+
+def armed_doers(text: str, hits: list[RoleHit]) -> bool:
+    """A doer phrase has a fighter's head ('gendarmes', 'unidentified gunmen')."""
+    doers = [replace(h, role="victims") for h in hits if h.role == "initiator"]
+    return any(_victims_in(text, [h], civilians().armed) for h in doers)
 
 
 def _victims_in(text: str, hits: list[RoleHit], nouns: frozenset[str]) -> bool:

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction import spec
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _places as places
 from streams.extraction.components.events import _reported_act
 from streams.extraction.components.families.arrests import reported_arrests
 from streams.extraction.components.families.base import (
+    armed_doer,
     armed_named,
     best,
     by_sentence,
@@ -51,8 +52,7 @@ fighting (looting after an ambush, an IED defused); below it, the fighting is th
 def strategic_protos(doc: Doc) -> list[Proto]:
     ann = annotated(doc)
     out = reported_arrests(doc, unrest.extract_arrests(ann))
-    fighting = by_sentence(doc, ann, cues().fighting_families)
-    fought = set(fighting) | {p.sentence.index for p in doc._.legacy_conflict or []}
+    fought = _fighting(doc, ann) | {p.sentence.index for p in doc._.legacy_conflict or []}
     # property burnt in a riot story is the riot's (merged there by normalize), not a new event
     rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
     # a strike or launch told by the legacy conflict rules (codebook, Interceptions)
@@ -67,7 +67,7 @@ def strategic_protos(doc: Doc) -> list[Proto]:
             continue
         if trigger.label_ == DISRUPTED and (index in waves or _definite(trigger, waves, index)):
             continue  # interceptions told with the launch of a wave belong to its attack
-        if trigger.label_ == DISRUPTED and _spoils(trigger) and _told(trigger, told, index):
+        if trigger.label_ == DISRUPTED and _spoils(trigger) and _spoils_here(trigger, told, index):
             continue  # weapons seized in a fight or an arrest told here are its spoils
         if _damage_told(ann, trigger, roles, fought, index):
             continue  # 'debris fell on a building, setting fire to flats': the strike's damage
@@ -81,23 +81,14 @@ def _event(
     doc: Doc, ann: Annotated, index: int, trigger: Span, roles: list[RoleHit], *, fought: bool
 ) -> Proto | None:
     sent = ann.sentences[index]
-    pattern = trigger._.pattern
-    if fought and pattern.priority < OWN_ACT:
-        return None
-    if trigger.label_ in cues().requires_armed and not armed_named(doc, ann, sent):
-        return None
-    if pattern.needs_context:
-        # a weak cue ("deployed"): only with forces named and a place below country level
-        if not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
-            return None
-    elif not _reported_act(doc, trigger) or _described(doc, trigger):
-        return None
     span = (trigger.start_char, trigger.end_char)
+    hits = [r for r in roles if r.trigger == span]
+    if not _told(doc, ann, sent, trigger, hits, fought=fought):
+        return None
     if trigger.label_ in CONFLICT_TYPES and accidents.vetoed(
         ann, sent, span[0] - sent.start, span[1] - sent.start, generic=True
     ):
         return None  # homes destroyed by a flood, treasures looted in colonial times
-    hits = [r for r in roles if r.trigger == span]
     if trigger.label_ == "territory_transfer" and not _territory(ann, hits):
         return None
     status = status_for(sent, *span)
@@ -107,9 +98,103 @@ def _event(
     proto.status = status
     told = [r for r in roles if sent.start <= r.trigger[0] < sent.end]
     if trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc.text, told):
+        if fought and any(r.role in ("victims", "single_victim") for r in told):
+            return None  # 'the farmers killed ten people and vandalized the camps': the attack
         # 'residents torched the police post': a crowd's destruction is a riot (ACLED)
         proto.event_type = "riot" if _framed(doc, index) else "mob_violence"
     return proto
+
+
+def _told(
+    doc: Doc, ann: Annotated, sent: Sentence, trigger: Span, hits: list[RoleHit], *, fought: bool
+) -> bool:
+    """The trigger tells a development of its own: not a minor act of a fight told in its
+    sentence, by armed actors where its type or pattern needs them, reported (not described),
+    and for a weak cue ('deployed', 'arrived') at a place below the country."""
+    pattern = trigger._.pattern
+    if fought and pattern.priority < OWN_ACT:
+        return False
+    if trigger.label_ in cues().requires_armed and not armed_named(doc, ann, sent):
+        return False
+    if pattern.needs_agent and not _armed_act(doc, ann, trigger, hits):
+        return False  # 'residents arrived', 'thieves stole a car': no armed actor's act
+    if pattern.needs_context:
+        return _placed(ann, sent, trigger, hits)
+    return _reported_act(doc, trigger) and not _described(doc, trigger)
+
+
+def _placed(ann: Annotated, sent: Sentence, trigger: Span, hits: list[RoleHit]) -> bool:
+    """A weak cue ('deployed', 'arrived') happens at a place below country level: its own
+    'in X', else a gazetteer place of its sentence; a move with its doer named ('returned
+    to') needs the place in its own phrase ('returned to Bocaranga', not 'returned to
+    power')."""
+    if any(h.role == "place" and _named(h.text) for h in hits):
+        return True  # 'in Tedan village', not 'in 2021'
+
+    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    # the place of a move is in its own phrase: after 'to', 'into' when the cue ends in one
+    token = _token(trigger, trigger[-1].idx)
+    if not trigger._.pattern.needs_agent or token is None:
+        return bool(towns)
+    offset = trigger.sent.start_char
+    start = offset + min(t.idx for t in token.subtree)
+    end = offset + max(t.idx + len(t) for t in token.subtree)
+    return any(start <= p.start < end for p in towns)
+
+
+def _named(text: str) -> bool:
+    return any(w[:1].isupper() for w in text.split())
+
+
+def _armed_act(doc: Doc, ann: Annotated, trigger: Span, hits: list[RoleHit]) -> bool:
+    """A verb told as done, whose doer is forces or an armed group ('militants arrived in X';
+    not 'the police station', 'Hungary started assembling firearms', 'Turkey would be moving
+    in', nor 'the gunman surrendered': a lone criminal is no armed group's change)."""
+    token = _token(trigger)
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in token.children):
+        return False  # a modal or an infinitive: not told as done
+    return armed_doer(doc, ann, trigger, hits, words=cues().armed_words)
+
+
+def _fighting(doc: Doc, ann: Annotated) -> set[int]:
+    """Sentences that tell fighting: a trigger of a fighting family that is a cue of its own
+    (not a weak one such as 'seized', which needs context) and is not named as a circumstance
+    ('following the killing of two civilians', 'in retaliation for the attack': data/en/
+    strategic.json aftermath_words), which tells what led to the sentence's act."""
+    out = set()
+    for index, triggers in by_sentence(doc, ann, cues().fighting_families).items():
+        acts = [t for t in triggers if not t._.pattern.needs_context and not _circumstance(t)]
+        if acts:
+            out.add(index)
+    return out
+
+
+def _circumstance(trigger: Span) -> bool:
+    """The act is named as what led to another: the object of 'following', 'in retaliation
+    for', or a clause opened by 'after', 'since' (a verb conjoined to it too: 'after it hit
+    and killed one of them')."""
+    words = cues().aftermath_words
+    node = _token(trigger)
+    while node is not None:
+        if node.dep_ == "pobj" and (node.head.lower_ in words or node.head.head.lower_ in words):
+            return True
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in words for c in node.children
+        ):
+            return True
+        node = node.head if node.dep_ == "conj" else None
+    return False
+
+
+def _token(trigger: Span, start: int | None = None) -> Token | None:
+    """The parsed token of the trigger's first word (or of the word at `start`)."""
+    parsed = (trigger.doc._.parses or {}).get(trigger.sent.start_char)
+    if parsed is None:
+        return None
+    offset = (trigger.start_char if start is None else start) - trigger.sent.start_char
+    return next((t for t in parsed if t.idx == offset), None)
 
 
 def _framed(doc: Doc, index: int) -> bool:
@@ -149,7 +234,7 @@ def _damage_told(
     return not any(a.end <= trigger.start_char for a in sentence_actors(ann, sent))
 
 
-def _told(trigger: Span, told: set[int], index: int) -> bool:
+def _spoils_here(trigger: Span, told: set[int], index: int) -> bool:
     """An arrest or a fight is told in the trigger's sentence, or before it when the sentence
     names a definite operation ('weapons were seized in the raids'): the seizure is its."""
     if index in told:
@@ -167,11 +252,7 @@ def _described(doc: Doc, trigger: Span) -> bool:
     """The act names or describes rather than tells: a participle used as an adjective
     ('photographs of seized weapons'), or a relative clause about a group ('the ADF, which has
     pledged allegiance to ...'): background, no development of the day."""
-    parsed = (doc._.parses or {}).get(trigger.sent.start_char)
-    if parsed is None:
-        return False
-    offset = trigger.start_char - trigger.sent.start_char
-    token = next((t for t in parsed if t.idx == offset), None)
+    token = _token(trigger)
     if token is None:
         return False
     if token.dep_ == "amod":

@@ -7,6 +7,7 @@ violence outside a demonstration, which the riots patterns also find alone)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -14,7 +15,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _reported_act, opens_text
 from streams.extraction.components.families.base import (
-    armed_named,
+    armed_doer,
     best,
     by_sentence,
     cues,
@@ -22,7 +23,9 @@ from streams.extraction.components.families.base import (
 )
 from streams.extraction.components.families.conflict import TOLL_GAP, count, mentions
 from streams.extraction.components.families.note_places import units
+from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
 from streams.extraction.extractors.common import (
@@ -50,7 +53,9 @@ def unrest_protos(doc: Doc) -> list[Proto]:
     harm = by_sentence(doc, ann, HARM)
     violence = by_sentence(doc, ann, VIOLENCE)
     out = []
-    for proto in unrest.extract_protests(ann):
+    legacy = unrest.extract_protests(ann)
+    legacy += verb_protests(doc, ann, by_cue, {p.sentence.index for p in legacy})
+    for proto in legacy:
         index = proto.sentence.index
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
         own = by_cue.get(index, []) + violence.get(index, [])
@@ -170,19 +175,22 @@ def _crowd_event(
     hits = [r for r in roles if r.trigger == span]
     sent = ann.sentences[index]
     framed = "protests.crowd" in _ids(triggers)
-    if trigger.label_ == MOB:
-        if framed or armed_named(doc, ann, sent) or not any(h.role == "initiator" for h in hits):
-            return None
-        if _state_doers(ann, hits):
-            return None
-    elif not any(p.place.precision != "country" for p in sentence_places(ann, sent)):
+    if not _crowd_doer(doc, ann, trigger, hits, framed=framed):
+        return None
+    if trigger.label_ == MOB and _state_doers(ann, hits):
+        return None
+    placed = any(p.place.precision != "country" for p in sentence_places(ann, sent))
+    lead = opens_text(ann, index)  # 'Riot breaks out at funeral': the text's news, unlocated
+    if trigger.label_ != MOB and not (placed or lead):
         return None
     status = status_for(sent, *span)
     if status is None or not _reported_act(doc, trigger) or _act_is_noun(doc, trigger):
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
-    proto.event_type = "riot" if framed else MOB  # rioting no demonstration frames: a mob's
+    demonstrating = framed or _demonstrating(doc, trigger, hits)
+    proto.event_type = "riot" if demonstrating else MOB  # rioting no demonstration frames
     proto.status = status
+    proto.lead = lead and status == "occurred"
     country = proto.locations[0].country if proto.locations else None
     if not proto.role("initiator"):
         crowd = Actor(role="initiator", name="Rioters", kind="civilians", country=country)
@@ -203,12 +211,53 @@ def _state_doers(ann: Annotated, hits: list[RoleHit]) -> bool:
     return False
 
 
+def _crowd_doer(
+    doc: Doc, ann: Annotated, trigger: Span, hits: list[RoleHit], *, framed: bool
+) -> bool:
+    """The crowd's act has the doer its pattern needs: a mob's act ('a group of locals
+    attacked police') a doer that is not armed, outside a demonstration; an act that needs a
+    doer (blocking roads, throwing stones) people who are not armed ('residents', not 'police'
+    or 'a landslide')."""
+    doers = [h for h in hits if h.role == "initiator"]
+    if trigger.label_ == MOB:
+        implied = trigger._.pattern.id in cues().crowd_implied  # 'a man was lynched'
+        named = bool(doers) or implied
+        return not framed and named and not armed_doer(doc, ann, trigger, hits)
+    if trigger._.pattern.needs_agent:
+        # 'a number of villagers barricaded roads': the doer is read up to the verb
+        whole = [_to_verb(doc, h, trigger) for h in doers]
+        return any(people(ann, h) for h in whole) and not armed_doer(doc, ann, trigger, whole)
+    return True
+
+
+def _to_verb(doc: Doc, hit: RoleHit, trigger: Span) -> RoleHit:
+    """The doer's phrase stretched to the verb when it comes before it ('a number' of 'a
+    number of villagers barricaded')."""
+    if not hit.phrase[1] <= trigger.start_char or trigger.start_char - hit.phrase[0] > 80:
+        return hit
+    phrase = (hit.phrase[0], trigger.start_char)
+    return replace(hit, phrase=phrase, text=doc.text[phrase[0] : phrase[1]].strip())
+
+
+def _demonstrating(doc: Doc, trigger: Span, hits: list[RoleHit]) -> bool:
+    """The crowd's act is a way of demonstrating: barricading, burning tyres (data/en/
+    strategic.json demonstration_acts), or an act done to tyres, barricades or roads
+    ('angry youths burned tyres': demonstration_objects)."""
+    found = cues()
+    if trigger._.pattern.id in found.demonstration_acts:
+        return True
+    heads = [doc.text[h.head[0] : h.head[1]].lower() for h in hits if h.role == "target"]
+    return any(h in found.demonstration_objects for h in heads)
+
+
 def _act_is_noun(doc: Doc, trigger: Span) -> bool:
     """'The group claimed the attack': the act word is a noun, no crowd's act told with the
     crowd as its doer (a mob's act is a verb: 'a mob attacked ...')."""
     parsed = (doc._.parses or {}).get(trigger.sent.start_char)
     if parsed is None:
         return False
-    offset = trigger[-1].idx - trigger.sent.start_char
-    token = next((t for t in parsed if t.idx == offset), None)
-    return token is not None and token.pos_ in ("NOUN", "PROPN")
+    offsets = {t.idx - trigger.sent.start_char for t in trigger}
+    tokens = [t for t in parsed if t.idx in offsets]
+    if tokens and tokens[0].pos_ == "VERB":
+        return False  # 'residents barricaded roads': the act is the verb that opens the cue
+    return bool(tokens) and tokens[-1].pos_ in ("NOUN", "PROPN")

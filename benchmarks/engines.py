@@ -5,6 +5,9 @@ the peak RSS of a process that runs only the spacy engine (a worker's footprint)
     .venv/bin/python -m benchmarks.engines            # benchmark corpus + realnews texts
     .venv/bin/python -m benchmarks.engines --corpus 300 --runs 3
 
+Engine v2 runs twice: one article a call (`extract`, as the worker calls it) and BATCH
+articles a call (`extract_many`: the model runs once over the parsed sentences of all of them).
+
 Median of the runs, wall clock and CPU time of this process; each engine is warmed up on the
 first articles before timing. Two references: `nlp.pipe` of the model as engine v2 loads it
 (tagger, parser, attribute_ruler, lemmatizer; no ner) and of the full en_core_web_sm
@@ -29,7 +32,7 @@ from typing import TYPE_CHECKING
 from benchmarks.corpus import build_corpus
 from streams.evaluate import load_gold
 from streams.evaluation.standoff import StandOffError
-from streams.extraction import Engine, extract
+from streams.extraction import Engine, extract, extract_many
 from streams.extraction.nlp import MODEL_PACKAGE, pipeline
 from streams.schemas import Article
 
@@ -58,6 +61,18 @@ def _engine(engine: Engine) -> Callable[[Sequence[Article]], object]:
     return run
 
 
+BATCH = 32
+"""Articles per run_extractions call in the batched runner (a consumer that polls several)."""
+
+
+def _batched(articles: Sequence[Article]) -> object:
+    """Engine v2 over BATCH articles a call: the model runs once over all their sentences."""
+    return [
+        extract_many(articles[i : i + BATCH], engine="spacy")
+        for i in range(0, len(articles), BATCH)
+    ]
+
+
 @lru_cache(maxsize=1)
 def full_model() -> Language:
     """en_core_web_sm as `spacy.load` gives it: every default component, ner included."""
@@ -77,6 +92,7 @@ def measure(articles: Sequence[Article], runs: int) -> dict[str, float]:
     runners = {
         "legacy": _engine("legacy"),
         "spacy": _engine("spacy"),
+        f"spacy batched ({BATCH} a call)": _batched,
         "nlp.pipe (v2's model, no ner)": _model(pipeline),
         "nlp.pipe (full en_core_web_sm)": _model(full_model),
     }
@@ -87,8 +103,9 @@ def measure(articles: Sequence[Article], runs: int) -> dict[str, float]:
         out[name] = round(statistics.median(r[0] for r in rates), 1)
         out[f"{name} cpu"] = round(statistics.median(r[1] for r in rates), 1)
     for ref in ("nlp.pipe (v2's model, no ner)", "nlp.pipe (full en_core_web_sm)"):
-        out[f"spacy / {ref}"] = round(out["spacy"] / out[ref], 2)
-        out[f"spacy / {ref} cpu"] = round(out["spacy cpu"] / out[f"{ref} cpu"], 2)
+        for ours in ("spacy", f"spacy batched ({BATCH} a call)"):
+            out[f"{ours} / {ref}"] = round(out[ours] / out[ref], 2)
+            out[f"{ours} / {ref} cpu"] = round(out[f"{ours} cpu"] / out[f"{ref} cpu"], 2)
     return out
 
 

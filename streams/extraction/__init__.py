@@ -12,7 +12,7 @@ import traceback as tb
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from streams.extraction.annotate import Annotated, annotate
 from streams.extraction.extractors.common import Proto
@@ -21,14 +21,19 @@ from streams.extraction.registry import Registered, registered
 from streams.schemas import Article, Event
 from streams.settings import get_settings
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 Engine = Literal["legacy", "spacy"]
 
 __all__ = [
     "ExtractionResult",
     "ExtractorFailure",
     "extract",
+    "extract_many",
     "registered_extractors",
     "run_extraction",
+    "run_extractions",
 ]
 
 _TRACEBACK_LIMIT = 1500
@@ -111,13 +116,22 @@ def _run_v2(article: Article, when: datetime) -> ExtractionResult:
     """Engine v2 (docs/engine.md): the spaCy pipeline; unported families run their legacy
     extractors on the same annotation."""
     from streams.extraction import pipeline
-    from streams.extraction.components.annotation import annotated
 
     try:
         doc = pipeline.run(article)
     except Exception as exc:
+        return _v2_result(exc, when)
+    return _v2_result(doc, when)
+
+
+def _v2_result(doc: Doc | Exception, when: datetime) -> ExtractionResult:
+    """The events of an article the pipeline ran over (or the exception that stopped it)."""
+    from streams.extraction import pipeline
+    from streams.extraction.components.annotation import annotated
+
+    if isinstance(doc, Exception):
         return ExtractionResult(
-            [], [ExtractorFailure("pipeline", repr(exc), _short_traceback(exc))]
+            [], [ExtractorFailure("pipeline", repr(doc), _short_traceback(doc))]
         )
     ann = annotated(doc)
     if not ann.english:
@@ -142,6 +156,34 @@ def _run_v2(article: Article, when: datetime) -> ExtractionResult:
     except Exception as exc:
         failures.append(ExtractorFailure("places_v2", repr(exc), _short_traceback(exc)))
     return _finish(ann, protos, failures, when)
+
+
+def run_extractions(
+    articles: Sequence[Article],
+    *,
+    extracted_at: datetime | None = None,
+    engine: Engine | None = None,
+) -> list[ExtractionResult]:
+    """run_extraction over each article, the same results; engine v2 runs its model once over
+    the parsed sentences of all of them (pipeline.run_many), which costs less per article than
+    one run per article. A caller that holds several articles at once passes them together."""
+    if (engine or get_settings().engine) != "spacy":
+        return [run_extraction(a, extracted_at=extracted_at, engine=engine) for a in articles]
+    from streams.extraction import pipeline
+
+    when = extracted_at or datetime.now(UTC)
+    return [_v2_result(doc, when) for doc in pipeline.run_many(articles)]
+
+
+def extract_many(
+    articles: Sequence[Article],
+    *,
+    extracted_at: datetime | None = None,
+    engine: Engine | None = None,
+) -> list[list[Event]]:
+    """The events of each article (run_extractions, failures dropped)."""
+    results = run_extractions(articles, extracted_at=extracted_at, engine=engine)
+    return [r.events for r in results]
 
 
 def extract(

@@ -158,3 +158,73 @@ def test_engine_v2_speed_indexed_ruler_finds_the_plain_matches() -> None:
         assert sorted(ruler.matcher(doc, allow_missing=True)) == sorted(
             plain.matcher(doc, allow_missing=True)
         )
+
+
+def _depmatchers(patterns: dict[str, list[dict[str, object]]]) -> tuple[object, object]:
+    from streams.extraction.components.depmatch import IndexedDependencyMatcher
+
+    plain, indexed = DependencyMatcher(model().vocab), IndexedDependencyMatcher(model().vocab)
+    for key, pattern in patterns.items():
+        plain.add(key, [pattern])
+        indexed.add(key, [pattern])
+    return plain, indexed
+
+
+def test_engine_v2_speed_indexed_dependency_matcher_gives_the_plain_matches() -> None:
+    from streams.extraction.components.roles import ANCHOR, _anchored
+
+    patterns = {k: _anchored(p.pattern) for k, (_f, p) in role_patterns().items()}
+    plain, indexed = _depmatchers(patterns)
+    compared = 0
+    for parsed in model().pipe(s for text in TEXTS for s in text.split(". ")):
+        for anchor in range(0, len(parsed), 2):
+            parsed[anchor]._.set(ANCHOR, True)
+            found = indexed(parsed)  # type: ignore[operator]
+            assert found == plain(parsed)  # type: ignore[operator]
+            compared += len(found)
+            parsed[anchor]._.set(ANCHOR, False)
+    assert compared  # some anchored matches were compared
+
+
+def test_engine_v2_speed_indexed_dependency_matcher_reads_not_in_and_falls_back() -> None:
+    subject = {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}}
+    patterns = {
+        "not_in": [
+            {"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB", "LEMMA": {"NOT_IN": ["fire"]}}},
+            subject,
+        ],
+        "any_verb": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}}, subject],
+    }
+    regex = {"re": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LOWER": {"REGEX": "^burn"}}}, subject]}
+    texts = ["Soldiers fired rockets.", "Villagers burned tyres.", "Rebels shelled the town."]
+    for spec, indexed_path in ((patterns, True), (regex, False)):
+        plain, indexed = _depmatchers(spec)
+        assert (indexed._index() is not None) == indexed_path  # type: ignore[attr-defined]
+        found = []
+        for parsed in model().pipe(texts):
+            found.append(indexed(parsed))  # type: ignore[operator]
+            assert found[-1] == plain(parsed)  # type: ignore[operator]
+        assert sum(map(len, found)) >= 1  # the verbs with subjects match
+
+
+def test_engine_v2_speed_batched_extraction_gives_the_one_by_one_results() -> None:
+    from streams.extraction import run_extraction, run_extractions
+
+    when = datetime(2026, 3, 5, tzinfo=UTC)
+    articles = [_article(text, n) for n, text in enumerate(TEXTS)]
+    alone = [run_extraction(a, extracted_at=when, engine="spacy") for a in articles]
+    together = run_extractions(articles, extracted_at=when, engine="spacy")
+    assert [r.events for r in together] == [r.events for r in alone]
+    assert any(r.events for r in alone)
+
+
+def test_engine_v2_speed_verbal_sentences_parsed_in_the_one_pass() -> None:
+    from streams.extraction.components.families import verbal_events
+
+    doc = pipeline.run(_article(TEXTS[1], 1))
+    ahead = dict(doc._.verbal_parses)
+    assert ahead  # the truce and the sanctions sentences: parsed with the trigger sentences
+    assert not set(ahead) & set(doc._.parses)  # kept aside until the verbal families ask
+    roles = pipeline.language().get_pipe("streams_roles")
+    verbal_events.verbal_protos(doc, [], roles)
+    assert all(doc._.parses[start] is parsed for start, parsed in ahead.items())

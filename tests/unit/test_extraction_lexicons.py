@@ -72,8 +72,10 @@ def test_extraction_public_api_exports() -> None:
         "ExtractionResult",
         "ExtractorFailure",
         "extract",
+        "extract_many",
         "registered_extractors",
         "run_extraction",
+        "run_extractions",
     ]
 
 

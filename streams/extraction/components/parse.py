@@ -4,14 +4,17 @@ no subject. doc._.parses maps a sentence's start character to its parsed Doc."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from streams.extraction.components.families import verbal, verbal_events
 from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.nlp import pipeline
 
-for _name in ("parses", "legacy_sentences"):
+for _name in ("parses", "verbal_parses", "legacy_sentences"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -62,21 +65,56 @@ def _toll_after(doc: Doc, start: int, seen: dict[int, Span]) -> bool:
 
 class Parse:
     def __call__(self, doc: Doc) -> Doc:
-        model = pipeline()
-        sents = trigger_sentences(doc)
-        parses: dict[int, Doc] = {}
-        for sent, parsed in zip(sents, model.pipe(s.text for s in sents), strict=True):
-            parses[sent.start_char] = parsed
-        wanted: dict[int, Span] = {}
-        for sent in sents:
-            if sent.start > 0 and needs_previous(parses[sent.start_char]):
-                before = doc[sent.start - 1].sent
-                if before.start_char not in parses:
-                    wanted[before.start_char] = before
-        for start, parsed in zip(wanted, model.pipe(b.text for b in wanted.values()), strict=True):
-            parses[start] = parsed
-        doc._.parses = parses
+        parse_docs([doc])
         return doc
+
+
+def _parsed(sents: list[Span]) -> list[Doc]:
+    return list(pipeline().pipe(s.text for s in sents)) if sents else []
+
+
+def parse_docs(docs: Sequence[Doc]) -> None:
+    """streams_parse over several docs, the model run once over all their sentences (nlp.pipe
+    batches them; a sentence's parse does not depend on its batch): the trigger sentences and
+    the verbal families' sentences first (those kept aside in doc._.verbal_parses until
+    verbal.py asks for them, as if parsed then), then the sentences before."""
+    plans = [
+        (sents, verbal_sentences(doc, sents)) for doc in docs for sents in [trigger_sentences(doc)]
+    ]
+    flat = [s for sents, ahead in plans for s in (*sents, *ahead)]
+    parsed = iter(_parsed(flat))
+    for doc, (sents, ahead) in zip(docs, plans, strict=True):
+        doc._.parses = {sent.start_char: next(parsed) for sent in sents}
+        doc._.verbal_parses = {sent.start_char: next(parsed) for sent in ahead}
+    wanted = [_previous(doc, sents) for doc, (sents, _verbal) in zip(docs, plans, strict=True)]
+    parsed = iter(_parsed([s for spans in wanted for s in spans.values()]))
+    for doc, spans in zip(docs, wanted, strict=True):
+        for start in spans:
+            doc._.parses[start] = next(parsed)
+
+
+def _previous(doc: Doc, sents: list[Span]) -> dict[int, Span]:
+    """The sentences before the trigger sentences that need one, not parsed yet."""
+    parses: dict[int, Doc] = doc._.parses
+    wanted: dict[int, Span] = {}
+    for sent in sents:
+        if sent.start > 0 and needs_previous(parses[sent.start_char]):
+            before = doc[sent.start - 1].sent
+            if before.start_char not in parses:
+                wanted[before.start_char] = before
+    return wanted
+
+
+def verbal_sentences(doc: Doc, first: list[Span]) -> list[Span]:
+    """The sentences the verbal families will parse (verbal.sentences) that streams_parse does
+    not: parsed in its one model pass, kept aside. None when their legacy events fail here
+    (verbal_events then runs and reports them itself)."""
+    try:
+        spans = verbal.wanted_sentences(doc, verbal_events.legacy_protos(doc))[1]
+    except Exception:  # reported where verbal_events runs, as before
+        return []
+    parsed = {s.start_char for s in first}
+    return [span for start, span in spans.items() if start not in parsed]
 
 
 @Language.factory("streams_parse", assigns=["doc._.parses"])

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from streams.extraction.components.data import RolePattern, families
+from streams.extraction.components.depmatch import IndexedDependencyMatcher
 from streams.extraction.components.triggers import family_of
 
 if not Doc.has_extension("roles"):
@@ -79,7 +80,9 @@ class Roles:
         self.vocab = vocab
         self.matchers: dict[str, DependencyMatcher] = {}
         for key, (family, pattern) in role_patterns().items():
-            matcher = self.matchers.setdefault(family, DependencyMatcher(vocab, validate=True))
+            if family not in self.matchers:
+                self.matchers[family] = IndexedDependencyMatcher(vocab, validate=True)
+            matcher = self.matchers[family]
             matcher.add(key, [_anchored(pattern.pattern)])
 
     def __call__(self, doc: Doc) -> Doc:

@@ -53,11 +53,16 @@ def _token(parsed: Doc, offset: int, char: int) -> Token | None:
 
 
 def _parse(doc: Doc, sents: list[Span]) -> None:
-    """Parses the sentences not parsed yet (doc._.parses, shared with streams_parse)."""
+    """Parses the sentences not parsed yet (doc._.parses, shared with streams_parse), taking
+    those streams_parse parsed ahead (doc._.verbal_parses)."""
     parses: dict[int, Doc] = doc._.parses if doc._.parses is not None else {}
-    todo = [s for s in sents if s.start_char not in parses]
-    for sent, parsed in zip(todo, pipeline().pipe(s.text for s in todo), strict=True):
-        parses[sent.start_char] = parsed
+    ahead: dict[int, Doc] = doc._.verbal_parses or {}
+    todo = [s for s in sents if s.start_char not in parses and s.start_char not in ahead]
+    fresh = dict(zip(todo, pipeline().pipe(s.text for s in todo), strict=True)) if todo else {}
+    for sent in sents:
+        if sent.start_char not in parses:
+            early = ahead.get(sent.start_char)
+            parses[sent.start_char] = fresh[sent] if early is None else early
     doc._.parses = parses
 
 
@@ -117,9 +122,11 @@ def state_of(ann: Annotated, country: str | None) -> Actor | None:
     return Actor(role="initiator", name=place.name, kind="state", country=country)
 
 
-def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence]:
-    """The parsed sentences of the verbal triggers that a legacy event or a v2-only type
-    (agreement, a proposal noun) stands on, keyed by sentence start character."""
+def wanted_sentences(
+    doc: Doc, protos: list[Proto]
+) -> tuple[dict[int, list[Span]], dict[int, Span]]:
+    """The verbal triggers that a legacy event or a v2-only type (agreement, a proposal noun)
+    stands on, and their sentences, keyed by sentence start character."""
     wanted_starts = {p.sentence.start for p in protos}
     grouped: dict[int, list[Span]] = {}
     spans: dict[int, Span] = {}
@@ -131,6 +138,13 @@ def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence
         if sent.start_char in wanted_starts or own:
             grouped.setdefault(sent.start_char, []).append(trigger)
             spans[sent.start_char] = sent
+    return grouped, spans
+
+
+def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence]:
+    """The parsed sentences of the verbal triggers that a legacy event or a v2-only type
+    (agreement, a proposal noun) stands on, keyed by sentence start character."""
+    grouped, spans = wanted_sentences(doc, protos)
     _parse(doc, list(spans.values()))
     return {k: Sentence(doc, spans[k], v, roles) for k, v in grouped.items()}
 

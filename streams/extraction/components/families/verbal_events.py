@@ -38,9 +38,23 @@ LEGACY_NAMES = frozenset(
 """The legacy extractors these families replace inside v2 (they remain its fallback)."""
 
 
+if not Doc.has_extension("legacy_verbal"):
+    Doc.set_extension("legacy_verbal", default=None)
+
+
+def legacy_protos(doc: Doc) -> list[Proto]:
+    """The legacy rules' events of these families, found once per doc (streams_parse asks
+    first, to parse their sentences in its one model pass)."""
+    if doc._.legacy_verbal is None:
+        ann = annotated(doc)
+        doc._.legacy_verbal = [p for fn in LEGACY for p in fn(ann)]
+    protos: list[Proto] = doc._.legacy_verbal
+    return protos
+
+
 def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
     ann = annotated(doc)
-    legacy = [p for fn in LEGACY for p in fn(ann)]
+    legacy = legacy_protos(doc)
     parsed = verbal.sentences(doc, legacy, roles)
     out: list[Proto] = []
     for proto in legacy:

@@ -6,12 +6,13 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from streams import __version__
 from streams.canonical.cli import add_parsers as add_canonical_parsers
 from streams.errors import StreamsError
+from streams.extract_cmd import add_parser as add_extract_parser
+from streams.extract_cmd import use_configured_gazetteer
 from streams.gazetteer_cmd import add_parser as add_gazetteer_parser
 from streams.publish import PROGRESS_EVERY
 from streams.settings import get_settings
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     _topics_parser(sub)
     _publish_parser(sub)
     _tail_parser(sub)
-    _extract_parser(sub)
+    add_extract_parser(sub)
     _evaluate_parser(sub)
     _schemas_parser(sub)
     add_canonical_parsers(sub)
@@ -200,29 +201,6 @@ def _tail_parser(sub: argparse._SubParsersAction[Any]) -> None:
     tail.set_defaults(handler=_tail, command_parser=tail)
 
 
-def _extract_parser(sub: argparse._SubParsersAction[Any]) -> None:
-    extract = sub.add_parser(
-        "extract",
-        help="extract events offline, without Kafka",
-        description="Read articles as JSONL on stdin (keys id, text, "
-        "published_at, optional title, url, source) or from PATHs (.txt, "
-        ".json, .jsonl) and write one event JSON per line on stdout. "
-        "published_at may also be called date, publishedAt, published, "
-        "pub_date, publication_date or datetime; without it, a text that opens "
-        "with a date is dated by it. Other keys are kept in metadata. "
-        "STREAMS_GAZETTEER chooses the GeoNames town file (cities500 ... "
-        "cities15000, default cities1000).",
-    )
-    extract.add_argument("paths", nargs="*", metavar="PATH", help="article files; none: read stdin")
-    extract.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit 1 when any input article is invalid (default: skip it "
-        "with a message on stderr and go on)",
-    )
-    extract.set_defaults(handler=_extract, command_parser=extract)
-
-
 def _evaluate_parser(sub: argparse._SubParsersAction[Any]) -> None:
     evaluate = sub.add_parser(
         "evaluate",
@@ -334,45 +312,10 @@ def _tail(args: argparse.Namespace) -> int:
     return 0
 
 
-def _use_configured_gazetteer() -> None:
-    from streams.extraction.gazetteer import use_dataset
-
-    use_dataset(get_settings().gazetteer)
-
-
-def _extract(args: argparse.Namespace) -> int:
-    from streams.articles_io import read_articles
-    from streams.extraction import extract
-
-    for path in args.paths:
-        if path != "-" and not Path(path).exists():
-            raise StreamsError(f"{path}: no such file or folder")
-    _use_configured_gazetteer()
-
-    skipped: list[str] = []
-
-    def skip(error: StreamsError) -> None:
-        skipped.append(str(error))
-        print(f"streams: skipped {error}", file=sys.stderr)
-
-    articles = events = 0
-    for loaded in read_articles(args.paths or ["-"], on_error=skip):
-        articles += 1
-        for event in extract(loaded.article):
-            sys.stdout.write(event.model_dump_json() + "\n")
-            events += 1
-    sys.stdout.flush()
-    print(
-        f"extracted {events} event(s) from {articles} article(s); {len(skipped)} skipped",
-        file=sys.stderr,
-    )
-    return 1 if args.strict and skipped else 0
-
-
 def _evaluate(args: argparse.Namespace) -> int:
     from streams.evaluate import main as evaluate_main
 
-    _use_configured_gazetteer()
+    use_configured_gazetteer()
 
     result: int = evaluate_main([args.gold, *args.rest])
     return result

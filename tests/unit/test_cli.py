@@ -65,6 +65,47 @@ def test_cli_extract_skips_bad_lines_and_writes_events(
     assert main(["extract", "--strict", str(source)]) == 1
 
 
+BATCH_TEXTS = [
+    "Russian drones hit Kharkiv on Tuesday, killing three people.",
+    "The council approved the city budget on Monday.",
+    "Police arrested 12 protesters in Tbilisi on Sunday.",
+    "Gunmen killed five villagers near Djibo on Monday.",
+    "Rebels shelled positions near Goma on Saturday, killing two soldiers.",
+]
+
+
+def _event_lines(out: str) -> list[dict[str, object]]:
+    lines = [json.loads(line) for line in out.splitlines()]
+    for event in lines:
+        event.pop("extracted_at")
+    return lines
+
+
+def test_cli_extract_gives_the_same_events_whatever_the_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "articles.jsonl"
+    rows = [{"id": i, "text": t, "published_at": "2025-10-22"} for i, t in enumerate(BATCH_TEXTS)]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    outputs = []
+    for batch in (["--batch", "1"], ["--batch", "2"], []):
+        assert main(["extract", *batch, str(source)]) == 0
+        outputs.append(_event_lines(capsys.readouterr().out))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert [e["article_id"] for e in outputs[0]] == sorted(e["article_id"] for e in outputs[0])
+    assert {e["article_id"] for e in outputs[0]} == {"0", "2", "3", "4"}
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_cli_extract_batch_must_be_a_positive_number(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["extract", "--batch", value, "x.jsonl"])
+    assert info.value.code == 2
+    assert "--batch" in capsys.readouterr().err
+
+
 def test_cli_extract_missing_file_exits_1_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["extract", "/nonexistent/articles.jsonl"])
     captured = capsys.readouterr()

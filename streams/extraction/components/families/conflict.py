@@ -59,6 +59,8 @@ class Civilians(BaseModel):
     nouns: frozenset[str]
     crime_acts: frozenset[str]
     armed: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +81,20 @@ _VICTIM_ROLES = frozenset({"victims", "single_victim"})
 
 
 def armed_victims(text: str, hits: list[RoleHit]) -> bool:
-    """Every victims phrase has a fighter's head ('killed nine insurgents')."""
-    return _victims_in(text, hits, civilians().armed)
+    """Every victims phrase names a fighter or a member of state forces: by its head ('killed
+    nine insurgents', 'an inspector') or by a force's word before a person's head ('a police
+    official'): armed, so their killing by armed men is a battle."""
+    found = civilians()
+    victims = [h for h in hits if h.role in _VICTIM_ROLES]
+    return bool(victims) and all(
+        _victims_in(text, [h], found.armed | found.ranks) or _of_a_force(text, h) for h in victims
+    )
+
+
+def _of_a_force(text: str, hit: RoleHit) -> bool:
+    """'a senior police official': a force's word before the head, which names a person."""
+    before = {w.lower() for w in text[hit.phrase[0] : hit.head[0]].split()}
+    return bool(before & civilians().forces) and _victims_in(text, [hit], civilians().nouns)
 
 
 def armed_doers(text: str, hits: list[RoleHit]) -> bool:

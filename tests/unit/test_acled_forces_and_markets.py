@@ -52,7 +52,7 @@ def _legacy_protests(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Hundreds of traders protested at the main market in Kisumu on Monday against new fees.",
+        "Hundreds of vendors protested at the main market in Kisumu on Monday against new fees.",
         "Supporters of the Awami League protested in Khulna on Monday against the new law.",
     ],
 )

@@ -23,6 +23,7 @@ PUB = "2025-03-04T09:00:00Z"  # a Tuesday
     [
         "On Sunday, gunmen shot a senior police official dead in Quetta.",  # a force's word
         "On Sunday, gunmen shot dead a police inspector in Quetta.",  # a rank
+        "On Sunday, gunmen shot dead a police official, Imran Baloch, in Quetta.",  # his name
     ],
 )
 def test_member_of_the_police_killed_by_gunmen_is_a_battle(text: str) -> None:
@@ -34,8 +35,15 @@ def test_member_of_the_police_killed_by_gunmen_is_a_battle(text: str) -> None:
     assert event.quantities.killed is not None and event.quantities.killed.value == 1
 
 
-def test_teacher_killed_by_gunmen_stays_violence_against_civilians() -> None:
-    text = "On Sunday, gunmen shot dead a school teacher in Quetta."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, gunmen shot dead a school teacher in Quetta.",
+        # a name beside the officer is his; the farmer beside him keeps the killing one-sided
+        "On Sunday, gunmen shot dead a police officer, Imran Baloch, and a farmer in Quetta.",
+    ],
+)
+def test_teacher_killed_by_gunmen_stays_violence_against_civilians(text: str) -> None:
     event = _of(text, "attack_on_civilians")
     assert event.codes.acled_event_type == "Violence against civilians"
     assert "armed_clash" not in {e.event_type for e in _events(text)}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.extractors.common import (
@@ -66,12 +69,18 @@ _PROTEST_CUE = re.compile(
     r"banners|denounc\w+|opposition to|calling for|called for|condemn\w*)\b",
     re.IGNORECASE,
 )
-_MARKET = re.compile(
-    r"\b(?:shares|stocks?|markets?|dollar|bonds?|index|investors|earnings|traders|"
-    r"match|league|goals?|scored|striker|fans|stadium|box office|album|film|concert|tennis|"
-    r"football|soccer|basketball|cricket|rugby)\b",
-    re.I,
-)
+_OFF_TOPIC = Path(__file__).resolve().parent.parent / "data" / "en" / "off_topic.json"
+
+
+@lru_cache(maxsize=1)
+def _off_topic() -> tuple[re.Pattern[str], ...]:
+    """data/en/off_topic.json: a market price story or a sports match, no demonstration."""
+    cues = json.loads(_OFF_TOPIC.read_text(encoding="utf-8"))
+    return tuple(re.compile(cues[name], re.IGNORECASE) for name in ("market_story", "sport_story"))
+
+
+def _not_a_demonstration(text: str) -> bool:
+    return any(cue.search(text) for cue in _off_topic())
 
 
 _PROTESTERS = frozenset(("protesters", "demonstrators", "rioters"))
@@ -223,7 +232,7 @@ def _protest_events(doc: Annotated, sent: Sentence) -> list[Proto]:
     """The protest or riot of a sentence: one event per city (marches in Lagos and Abuja are
     two protests)."""
     hits = triggers_in(doc, "protest", sent)
-    if not hits or _MARKET.search(sent.text):
+    if not hits or _not_a_demonstration(sent.text):
         return []
     picked = _protest_trigger(sent, hits)
     if picked is None:

@@ -59,6 +59,8 @@ class Civilians(BaseModel):
     nouns: frozenset[str]
     crime_acts: frozenset[str]
     armed: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +81,32 @@ _VICTIM_ROLES = frozenset({"victims", "single_victim"})
 
 
 def armed_victims(text: str, hits: list[RoleHit]) -> bool:
-    """Every victims phrase has a fighter's head ('killed nine insurgents')."""
-    return _victims_in(text, hits, civilians().armed)
+    """Every victims phrase names a fighter or a member of state forces: by its head ('killed
+    nine insurgents', 'an inspector') or by a force's word before a person's head ('a police
+    official'); a name set beside such a phrase is that person ('a police official, DSP
+    Zaidi'): armed, so their killing by armed men is a battle."""
+    victims = [h for h in hits if h.role in _VICTIM_ROLES]
+    armed = {h.base for h in victims if _armed(text, h)}
+    return bool(armed) and all(
+        _armed(text, h) or (h.base in armed and _named(text, h)) for h in victims
+    )
+
+
+def _armed(text: str, hit: RoleHit) -> bool:
+    found = civilians()
+    return _victims_in(text, [hit], found.armed | found.ranks) or _of_a_force(text, hit)
+
+
+def _named(text: str, hit: RoleHit) -> bool:
+    """The phrase's head is a name (capitalised), not a noun of people."""
+    head = text[hit.head[0] : hit.head[1]]
+    return head[:1].isupper() and not _victims_in(text, [hit], civilians().nouns)
+
+
+def _of_a_force(text: str, hit: RoleHit) -> bool:
+    """'a senior police official': a force's word before the head, which names a person."""
+    before = {w.lower() for w in text[hit.phrase[0] : hit.head[0]].split()}
+    return bool(before & civilians().forces) and _victims_in(text, [hit], civilians().nouns)
 
 
 def armed_doers(text: str, hits: list[RoleHit]) -> bool:

@@ -7,26 +7,29 @@ they found none, a trigger whose roles name who or how many makes an event of it
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.annotation import annotated
+from streams.extraction.components.event_types import (
+    GENERIC,
+    MOB,
+    ONE_SIDED,
+    SPECIFIC,
+    agent_kind,
+    best_trigger,
+    retyped,
+)
 from streams.extraction.components.families.acts import (
-    TERRITORY,
-    acted_on,
     larger,
     one_sided,
-    took_people,
 )
 from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
     armed_doers,
-    armed_victims,
-    civilian_victims,
     civilians,
     count,
     link_reference,
@@ -48,10 +51,8 @@ from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import (
-    PRONOUNS,
     crowds,
     demonstration,
-    people,
     two_sides,
 )
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
@@ -66,12 +67,9 @@ from streams.extraction.extractors.common import (
     sentence_places,
     weapons,
 )
-from streams.extraction.lexicons import UNTYPED_ATTACK
 
 NAME = "conflict_v2"
 VERSION = "0.1.0"
-SPECIFIC = 5
-"""Trigger priority from which a pattern names a specific act (data/en/triggers/*.jsonl)."""
 PORTED_FAMILIES = frozenset({"battles", "explosions", "violence_against_civilians", "casualties"})
 
 
@@ -110,7 +108,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         if _no_new_happening(doc, base, triggers=triggers, hits=hits, out=out, past=past):
             continue
         proto = base
-        best = _best(triggers)
+        best = best_trigger(triggers)
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
         if told and not idle_agent(doc, best) and not no_conflict(ann, ann.sentences[index], best):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
@@ -140,7 +138,7 @@ def _no_new_happening(
         return True
     if base is not None and folded(doc, base, triggers=triggers, hits=hits, out=out):
         return True
-    return told_as_history(doc, _best(triggers), past, annotated(doc).published.year)
+    return told_as_history(doc, best_trigger(triggers), past, annotated(doc).published.year)
 
 
 _NOT_REPORTED = frozenset({"VB", "VBP", "VBZ"})
@@ -179,14 +177,7 @@ def _no_conflict_news(
 def _crime(trigger: Span) -> bool:
     """A killing by an act street crime shares (data/en/civilians.json crime_acts)."""
     acts = civilians().crime_acts
-    return trigger.label_ == _ONE_SIDED and any(t.lemma_ in acts for t in trigger)
-
-
-def _consequence(doc: Doc, trigger: Span) -> bool:
-    """'Israel struck the headquarters, killing three people': a participle clause tells the
-    toll of the sentence's act, not an act of its own."""
-    token = parsed_token(doc, trigger)
-    return token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj")
+    return trigger.label_ == ONE_SIDED and any(t.lemma_ in acts for t in trigger)
 
 
 def _headline(doc: Doc, index: int) -> bool:
@@ -198,13 +189,9 @@ def _headline(doc: Doc, index: int) -> bool:
     if first.text.rstrip().endswith((".", "?", "!", ":", ";")):
         return False  # a headline is a line without a full stop
     triggers = [t for t in doc.spans.get("triggers", []) if t.sent.start == 0]
-    best = _best(triggers) if triggers else None
+    best = best_trigger(triggers) if triggers else None
     pattern = best._.pattern if best is not None else None
     return pattern is not None and (pattern.needs_agent or pattern.two_sided)
-
-
-def _best(triggers: list[Span]) -> Span:
-    return max(triggers, key=lambda t: (t._.pattern.priority, -t.start_char))
 
 
 def _new_proto(
@@ -212,46 +199,56 @@ def _new_proto(
 ) -> Proto | None:
     """An event the legacy rules missed: only from a trigger that needs no context, whose
     roles name an actor of the dictionaries or a count, in a sentence about this time."""
-    best = _best(triggers)
+    best = best_trigger(triggers)
     if best._.pattern.two_sided and two_sides(hits, best) and not demonstration(best):
         mob = crowds(ann.text, hits, best)
-        proto = _located(ann, sent, best, _MOB if mob else _GENERIC)
+        proto = _located(ann, sent, best, MOB if mob else GENERIC)
         proto.lead = mob and opens_text(ann, sent.index)  # a riot is kept unlocated as news
         return proto
-    weak = best._.pattern.needs_context and not best._.pattern.needs_agent
-    if family_of(best._.pattern.id) in COUNT_ONLY or weak:
-        return None  # a weak cue makes an event only with a doer and whom it harmed
-    if spec.category_of().get(best.label_) != "conflict":
-        return None
-    if context_count(sent.text, ann.published.year):
-        return None
-    if _aside(sent, best):
+    if not _may_tell_event(ann, sent, best):
         return None
     if best._.pattern.needs_agent:
         return _agent_event(ann, sent, best, hits)
+    return _act_event(ann, sent, triggers, hits)
+
+
+def _may_tell_event(ann: Annotated, sent: Sentence, best: Span) -> bool:
+    """The trigger can make an event of its own: a strong cue of a conflict type, in a
+    sentence that is neither background nor an aside."""
+    weak = best._.pattern.needs_context and not best._.pattern.needs_agent
+    # a weak cue makes an event only with a doer and whom it harmed
+    return (
+        family_of(best._.pattern.id) not in COUNT_ONLY
+        and not weak
+        and spec.category_of().get(best.label_) == "conflict"
+        and not context_count(sent.text, ann.published.year)
+        and not _aside(sent, best)
+    )
+
+
+def _act_event(
+    ann: Annotated, sent: Sentence, triggers: list[Span], hits: list[RoleHit]
+) -> Proto | None:
+    """An act with two sides named, a count, or anyone in a specific act's roles."""
+    best = best_trigger(triggers)
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
     counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
-    if best.label_ == _ONE_SIDED and not one_sided(ann.article.text, triggers, hits, alone=True):
+    if best.label_ == ONE_SIDED and not one_sided(ann.article.text, triggers, hits, alone=True):
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
     if _no_conflict_news(sent, best, named, counted, hits):
         return None
-    proto = Proto(best.label_, sent, (best.start_char, best.end_char), NAME, VERSION)
-    proto.when, proto.date_explicit = event_date(ann, sent, best.start_char)
-    proto.weapons = weapons(sent)
-    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
-    proto.locations = [location_of(towns[0])] if towns else []
-    return proto
+    return _located(ann, sent, best, best.label_)
 
 
 def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]) -> Proto | None:
     """'Presumed militants killed a farmer', 'soldiers beat two residents': an act with a doer
     named and someone acted on is an event; unarmed victims make it violence against
     civilians, armed ones (soldiers, militants) a battle."""
-    kind = _agent_kind(best.doc, best, hits)
+    kind = agent_kind(best.doc, best, hits)
     if kind is None:
         return None
     span = (best.start_char, best.end_char)
@@ -280,29 +277,10 @@ def opens_text(ann: Annotated, index: int) -> bool:
     return all(len(s.text.split()) < LEAD_WORDS for s in ann.sentences[:index])
 
 
-def _agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
-    """The type of an act whose doer and victims are named: one-sided violence when every
-    victim is unarmed, else a battle; None without a doer who names people (not a pronoun,
-    not 'flooding') or a victim."""
-    text = doc.text
-    span = (trigger.start_char, trigger.end_char)
-    own = [h for h in hits if h.trigger == span]
-    doers = [h for h in own if h.role == "initiator" and people(annotated(doc), h)]
-    victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
-    if not doers or not victims or any(h.text.lower() in PRONOUNS for h in victims):
-        return None
-    kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
-    if civilian_victims(text, kinds):
-        return _ONE_SIDED
-    # fighters killed are a battle; 'police beat the suspect's lawyer' is one-sided or nothing
-    armed = armed_victims(text, kinds)
-    return _GENERIC if armed and trigger._.pattern.victims_die else None
-
-
 def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> None:
     ann = annotated(doc)
-    best = _best(triggers)
-    proto.event_type = _retyped(doc, proto, triggers, hits)
+    best = best_trigger(triggers)
+    proto.event_type = retyped(doc, proto, triggers, hits)
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
     # (measured both ways on the tune halves: docs/engine.md)
     for role in ("initiator", "target"):
@@ -327,57 +305,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     add_civilians(ann, proto, hits)
 
 
-def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
-    """The type the sentence's syntax gives the legacy event (its own type when none)."""
-    best = _best(triggers)
-    pattern = best._.pattern
-    kind = proto.event_type
-    if _specific(doc, triggers, hits) and pattern.event_type in spec.category_of():
-        return str(pattern.event_type)  # a specific act's own type
-    if (
-        kind in (_TOLL, _ONE_SIDED)
-        and family_of(pattern.id) == "explosions"
-        and pattern.priority > 0
-    ):
-        return str(pattern.event_type)  # 'a bomb at a market kills five': done by an explosion
-    if kind == _ONE_SIDED and armed_victims(doc.text, hits):
-        return _GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
-    if pattern.two_sided and kind in (_GENERIC, UNTYPED_ATTACK):
-        if demonstration(best):
-            return _RIOT  # 'students protesting clashed with police': a violent demonstration
-        return _MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
-    toll = pattern.needs_agent and _consequence(doc, best)
-    agent = _agent_kind(doc, best, hits) if pattern.needs_agent and not toll else None
-    if agent is not None and kind in (_GENERIC, UNTYPED_ATTACK, _TOLL):
-        return agent  # 'gunmen killed two traders': who did it to whom
-    # 'struck the headquarters, killing three people': the objects of the act count too
-    objects = acted_on(hits) if toll or kind == UNTYPED_ATTACK else hits
-    if kind in (_GENERIC, UNTYPED_ATTACK) and one_sided(doc.text, triggers, objects):
-        background = context_count(proto.sentence.text, annotated(doc).published.year)
-        return kind if background else _ONE_SIDED
-    return kind
-
-
-def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
-    """Whether the best trigger's own type stands: a specific act, told as done."""
-    best = _best(triggers)
-    pattern = best._.pattern
-    if pattern.fallback_type is None and pattern.priority < SPECIFIC:
-        return False
-    if pattern.event_type == _ONE_SIDED and not one_sided(doc.text, triggers, hits, alone=True):
-        return False  # 'a police captain was shot dead', 'shot dead in a shootout'
-    if idle_agent(doc, best):
-        return False  # 'suicide bombers were holding hostages': no bombing told
-    # 'killed five attackers and captured one': people, not ground
-    return not (pattern.event_type in TERRITORY and took_people(annotated(doc), hits))
-
-
 _DEAD = frozenset({"victims", "single_victim"})
-_GENERIC = "armed_clash"
-_MOB = "mob_violence"
-_RIOT = "riot"
-_TOLL = "casualty_report"
-_ONE_SIDED = "attack_on_civilians"
 
 
 def _mentions(ann: Annotated, hit: RoleHit) -> list[ActorMention]:

@@ -118,23 +118,39 @@ def _arrested(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:
 
 
 def _unreported(token: Token) -> bool:
+    """The arrest word does not tell an arrest that happened: an adjective, an infinitive, a
+    description of who someone is, a running total, or a noun no verb makes an event of."""
     found = load(ArrestCues, "arrests.json")
     if token.pos_ == "ADJ" or token.dep_ == "amod":
         return True
     if token.tag_ == "VB":
-        # an infinitive ('to find and arrest'), not a modal's verb ('will arrest') nor a
-        # headline present tagged as a base form ('Police arrest 50 suspects')
-        heads = [token, token.head] if token.dep_ == "conj" else [token]
-        children = [c for h in heads for c in h.children]
-        return any(c.tag_ == "TO" for c in children) and not any(c.tag_ == "MD" for c in children)
+        return _infinitive(token)
+    if _describes(token, found):
+        return True
+    return token.pos_ == "NOUN" and _bare_noun(token, found)
+
+
+def _infinitive(token: Token) -> bool:
+    """An infinitive ('to find and arrest'), not a modal's verb ('will arrest') nor a headline
+    present tagged as a base form ('Police arrest 50 suspects')."""
+    heads = [token, token.head] if token.dep_ == "conj" else [token]
+    children = [c for h in heads for c in h.children]
+    return any(c.tag_ == "TO" for c in children) and not any(c.tag_ == "MD" for c in children)
+
+
+def _describes(token: Token, found: ArrestCues) -> bool:
+    """A clause about who someone is, or a running total."""
     if token.dep_ == "relcl" and token.head.pos_ == "PRON":
         return True
     if token.dep_ == "acl" and token.tag_ == "VBN" and _uncounted(token.head):
         return True  # 'the case of a journalist arrested over his interviews': who they are
-    if any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children):
-        return True  # 'have arrested 2,400 people since February 1': a running total
-    if token.pos_ != "NOUN":
-        return False
+    # 'have arrested 2,400 people since February 1': a running total
+    return any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children)
+
+
+def _bare_noun(token: Token, found: ArrestCues) -> bool:
+    """An arrest noun no verb makes an event of ('the arrest of X' and 'placed under arrest'
+    are told arrests)."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return False
     if any(c.dep_ == "dobj" for c in token.children):

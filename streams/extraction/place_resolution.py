@@ -1,0 +1,227 @@
+"""Resolving place candidates to one gazetteer place each, by the context the text gives."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from streams.extraction.annotated import Annotated, PlaceMention, RawPlace
+from streams.extraction.gazetteer import Place, fold, gazetteer
+from streams.extraction.name_lexicon import admin1_candidates
+from streams.extraction.place_checks import LOC_PREP, only_a_name, stands_alone
+from streams.extraction.region_names import ADMIN_PAREN, REGION_AFTER
+
+COMPOUND_ADJECTIVE = re.compile(
+    r"-(?:backed|led|allied|aligned|funded|brokered|made|supplied|sponsored|controlled|"
+    r"held|based|born|bound)\b"
+)
+
+_QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
+
+_PAREN_REGION = re.compile(
+    r"([A-Z][\w’'\-]+(?:[\s-](?:de\s|del\s)?[A-Z][\w’'\-]+)?)\s+"
+    r"(?i:region|province|state|oblast|governorate)\b"
+)
+
+_NEAR_BETWEEN = re.compile(
+    r"^,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?$"
+)
+
+_OWN_CITY_BEFORE = re.compile(r"\bthe (?:city|town|capital|village)(?:’s|'s)\s+$", re.I)
+
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|county|municipality|township)\b", re.IGNORECASE)
+
+
+def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
+    person_spans = [(a.start, a.end) for a in doc.actors if a.kind == "person"]
+    # "İmamoğlu said": a surname of a person named earlier is that person, not a town
+    surnames = {a.name.split()[-1] for a in doc.actors if a.kind == "person" and " " in a.name}
+    named_regions = {
+        c.admin1_code
+        for raw in raw_places
+        if raw.strong or len(raw.cands) == 1
+        for c in raw.cands
+        if c.precision == "admin1" and c.admin1_code
+    }
+    region_countries = {
+        c.country3 for raw in raw_places for c in raw.cands if c.admin1_code in named_regions
+    }
+    for raw in raw_places:
+        cands = _trusted(doc, raw, region_countries)
+        if cands is None:
+            continue
+        if any(a <= raw.start < b for a, b in person_spans) or raw.surface in surnames:
+            continue
+        if COMPOUND_ADJECTIVE.match(doc.text, raw.end):
+            continue  # "the U.S.-backed forces", "a Qatar-brokered truce": not the scene
+        mention = _resolve_one(doc, raw._replace(cands=cands), named_regions)
+        if mention is not None:
+            doc.places.append(mention)
+
+
+def _trusted(doc: Annotated, raw: RawPlace, region_countries: set[str]) -> list[Place] | None:
+    """The candidates to resolve among; None when a place found under another spelling has no
+    candidate in the countries the article is about (such a spelling is trusted only there)."""
+    if not raw.variant:
+        return raw.cands
+    cands = [
+        c for c in raw.cands if doc.focus.get(c.country3, 0) > 0 or c.country3 in region_countries
+    ]
+    return cands or None
+
+
+def _resolve_one(doc: Annotated, raw: RawPlace, named_regions: set[str]) -> PlaceMention | None:
+    """The place one candidate name stands for here, or None when it is not a scene."""
+    start, end, surface, cands, strong, _ = raw
+    before = doc.text[max(0, start - 25) : start]
+    context = bool(LOC_PREP.search(before)) or strong
+    district = bool(_DISTRICT_AFTER.match(doc.text[end : end + 20]))
+    if district and _OWN_CITY_BEFORE.search(before):
+        # "the city's Dniprovskyi district": a part of the city named before, whatever
+        # namesake the gazetteer has
+        town = next((p for p in reversed(doc.places) if p.place.precision == "city"), None)
+        return None if town is None else PlaceMention(town.place, start, end, surface, True)
+    narrowed = _narrowed(doc, cands, start, end, vouched=district)
+    if narrowed is None or _not_a_scene(doc, start, surface):
+        return None
+    cands, vouched = narrowed
+    if len(cands) > 1:
+        # "Bijapur district of Chhattisgarh": the homonym in a region the article names
+        cands = [c for c in cands if c.admin1_code in named_regions] or cands
+    best = best_place(cands, doc.focus, surface)
+    if only_a_name(doc, best, start, end):
+        return None
+    if (
+        best.precision in ("city", "admin1")
+        and not (strong or vouched)
+        and not stands_alone(doc, best, cands, (start, end, surface), context=context)
+    ):
+        return None
+    return PlaceMention(best, start, end, surface, context)
+
+
+def _narrowed(
+    doc: Annotated, cands: list[Place], start: int, end: int, *, vouched: bool
+) -> tuple[list[Place], bool] | None:
+    """The candidates the words around the name allow, and whether those words vouch for it;
+    None when a region named after the town rules every candidate out."""
+    owner = possessive_owner(doc, start)
+    if owner is not None:
+        # "Manipur's Jiribam district", "Colombia's Tibú": the town inside that owner
+        inside = [c for c in cands if inside_owner(c, owner)]
+        cands = inside or cands
+        vouched = vouched or bool(inside)
+    qualified = qualified_by_region(doc, cands, end)
+    if qualified is None:
+        return None  # "Zmiivka, Kherson oblast": not a namesake outside that region
+    if qualified[1] is not None:
+        return qualified[0], vouched or qualified[1]
+    qualifier = _QUALIFIER.match(doc.text[end : end + 40])
+    if qualifier:
+        cands = narrow_to(cands, qualifier.group(1)) or cands
+    return cands, vouched
+
+
+def _not_a_scene(doc: Annotated, start: int, surface: str) -> bool:
+    """The name only qualifies or locates the city named just before it."""
+    last = doc.places[-1:]
+    # the "Texas" of "Paris, Texas" qualifies the city before it
+    qualifies = any(
+        p.end + 2 >= start - 1
+        and p.end < start
+        and p.place.precision == "city"
+        and doc.text[p.end : start].strip() == ","
+        and narrow_to([p.place], surface)
+        for p in last
+    )
+    # "the village of Tammun, near Tubas": a landmark, not a second scene
+    return qualifies or any(
+        p.place.precision == "city" and _NEAR_BETWEEN.match(doc.text[p.end : start]) for p in last
+    )
+
+
+def qualified_by_region(
+    doc: Annotated, cands: list[Place], end: int
+) -> tuple[list[Place], bool | None] | None:
+    """The candidates a region named right after the town allows, and whether that region
+    vouches for it: (candidates, None) when no region follows, None when the town cannot be
+    in the named region."""
+    countries = {c.country3 for c in cands}
+    if (paren := ADMIN_PAREN.match(doc.text, skip_spaces(doc.text, end))) is not None:
+        # an event note's bracket after a town names its district and region
+        names = [found.group(1) for found in _PAREN_REGION.finditer(paren.group(0))]
+        codes = region_codes(names, countries)
+        inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
+        return inside or cands, True
+    region = REGION_AFTER.match(doc.text[end : end + 80])
+    if region is None:
+        return cands, None
+    # "Novomykolaivka in Zaporizhzhia region": the homonym inside that region, and a town its
+    # region vouches for is a place even without a location word before it
+    name = region.group(1)
+    codes = region_codes([name.split()[-1], name], countries)
+    inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
+    if codes and not inside:
+        return None
+    return inside or cands, bool(inside)
+
+
+def skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def region_codes(names: list[str], countries: set[str]) -> set[str | None]:
+    """ISO codes of the regions with these names, in the given countries ("Djibo, Soum
+    province": not a Soum elsewhere)."""
+    return {
+        region.admin1_code
+        for name in names
+        for region in admin1_candidates(name)
+        if region.country3 in countries
+    }
+
+
+def possessive_owner(doc: Annotated, start: int) -> Place | None:
+    """The country or region of "Colombia's Tibú" / "Manipur's Jiribam", if named just before."""
+    for mention in doc.places[-1:]:
+        if mention.end < start and doc.text[mention.end : start].strip() in ("’s", "'s"):
+            return mention.place if mention.place.precision != "city" else None
+    return None
+
+
+def inside_owner(place: Place, owner: Place) -> bool:
+    if owner.precision == "country":
+        return place.country3 == owner.country3 and place.precision == "city"
+    return place.admin1_code is not None and place.admin1_code == owner.admin1_code
+
+
+def best_place(cands: list[Place], focus: Counter[str], surface: str = "") -> Place:
+    """Prefer the article's countries, then the place whose own name is the surface (not a
+    historical alternate), then the bigger place."""
+    folded = fold(surface)
+
+    def score(place: Place) -> tuple[bool, float]:
+        own = fold(place.name) == folded
+        rank = math.log(max(place.population, 1)) + (2.08 if own else 0.0)
+        if place.precision == "admin1":
+            rank = 11.0  # above a village, below a city of ~60k with the same name
+        return focus.get(place.country3, 0) > 0, rank
+
+    return max(cands, key=score)
+
+
+def narrow_to(cands: list[Place], qualifier: str) -> list[Place]:
+    """'Paris, Texas' / 'Paris, France': keep the candidates inside the qualifier."""
+    gaz = gazetteer()
+    country = gaz.countries.get(qualifier)
+    regions = {p.admin1_code for p in gaz.admin1.get(qualifier, [])}
+    return [
+        c
+        for c in cands
+        if (country is not None and c.country3 == country.country3)
+        or (c.admin1_code is not None and c.admin1_code in regions)
+    ]

@@ -1,7 +1,8 @@
 """Engine v2 on notes that write a settlement with its units ('X town (X, Region)'): the
 settlement wins over a namesake abroad or the seat of a unit read in the same sentence, over
 a country the doers point to, and over a region since split (components/families/note_places).
-Sentences written for these tests (in no gold set)."""
+A count of fatalities is a toll like a count of deaths. Sentences written for these tests (in no
+gold set)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,18 @@ def test_a_town_of_a_split_region_is_the_countrys_one_town_of_that_name() -> Non
         "Papua",
     )
     assert place.latitude is not None and abs(place.latitude + 8.5) < 0.1
+
+
+def _killed(event: Event) -> int | None:
+    return event.quantities.killed.value if event.quantities.killed else None
+
+
+def test_a_count_of_fatalities_is_the_clashs_dead() -> None:
+    events = _material(
+        "On 2 May 2024, militiamen clashed with soldiers in Kaduna, leaving 9 fatalities."
+    )
+    assert [(e.event_type, _killed(e)) for e in events] == [("armed_clash", 9)]
+
+
+def test_fatalities_of_a_road_crash_are_no_conflict_event() -> None:
+    assert _material("On 2 May 2024, a bus crash on the Kaduna road caused 4 fatalities.") == []

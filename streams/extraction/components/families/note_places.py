@@ -174,6 +174,9 @@ def resolve(named: NamedPlace, countries: set[str]) -> Location | None:
         return None  # "Central": a region of that name in several countries
     only = areas[0] if areas else None
     admin1 = _admin1(only, named)
+    moved = _moved_town(named, only)
+    if moved is not None:
+        return moved.model_copy(update={"admin1": admin1})
     if admin1 is None and not named.settlement_word:
         return None
     country = only.country3 if only is not None else _only(countries)
@@ -186,6 +189,36 @@ def resolve(named: NamedPlace, countries: set[str]) -> Location | None:
         start=named.start,
         end=named.end,
     )
+
+
+def _chained(named: NamedPlace) -> bool:
+    """Written with a chain of units ('X (A, B)', 'X town, Y province'), not one word in
+    brackets ('KYIV, Ukraine (AP)')."""
+    return len(named.parts) >= 2 or named.region_word
+
+
+def _found_elsewhere(named: NamedPlace, countries: set[str]) -> Location | None:
+    """A town found inside the units written with it, in a country the text's focus missed
+    (the focus follows the doers: 'Al Shabaab militants bombed a mast in Banissa town
+    (Banissa, Mandera)' is in Kenya, not Somalia). Only a located town: the units are sure."""
+    if not countries or not _chained(named):
+        return None
+    found = resolve(named, set())
+    return found if found is not None and found.latitude is not None else None
+
+
+def _moved_town(named: NamedPlace, area: Place | None) -> Location | None:
+    """The one town of the name in the region's country when the region written holds none: a
+    region since split or renamed ('Merauke city, Papua province', Merauke now in South
+    Papua). Several towns of the name in the country: none of them is sure."""
+    if area is None or not named.region_word:
+        return None
+    cands = [
+        c
+        for c in gazetteer().lookup(named.name)
+        if c.precision == "city" and c.country3 == area.country3
+    ]
+    return _location(cands[0], named) if len(cands) == 1 else None
 
 
 def _admin1(area: Place | None, named: NamedPlace) -> Admin1 | None:
@@ -220,7 +253,7 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     if not named:
         return
     countries = {c for c, _n in ann.focus.most_common(3) if c}
-    first = {n: resolve(n, countries) for n in named}
+    first = {n: resolve(n, countries) or _found_elsewhere(n, countries) for n in named}
     # a region name of several countries ("Plateau") is read in the country of the others
     sure = {loc.country for loc in first.values() if loc is not None and loc.country}
     if not countries and sure:
@@ -240,8 +273,38 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
             if own or not proto.locations:
                 proto.locations = [(own or [resolved[0][1]])[0]]
             continue
+        mine = [(n, loc) for n, loc in resolved if sent.start <= n.start < sent.end]
+        if _displaced(proto.locations, mine, resolved):
+            proto.locations = [own[0]]
+            continue
         _prefer_qualified(proto, resolved)
         _fill_admin1(proto, [loc for _n, loc in resolved])
+
+
+def _displaced(
+    places: list[Location],
+    mine: list[tuple[NamedPlace, Location]],
+    resolved: list[tuple[NamedPlace, Location]],
+) -> bool:
+    """The sentence's towns give way to the settlement it writes with its units when each is
+    either a namesake abroad (no town of the text's qualified places' countries: 'looted the
+    Koto mine, 16 km from Bria (Samba-Boungou, Haute-Kotto)' read as Koto in Japan) or one of
+    the units the settlement is written with ('at Darkale centre in Banissa town (Banissa,
+    Mandera)' read as the seat of Mandera)."""
+    located = [(n, loc) for n, loc in mine if loc.latitude is not None and _chained(n)]
+    sure = {loc.country for n, loc in resolved if loc.latitude is not None and _chained(n)}
+    if not located:
+        return False
+    units_written = {fold(part).lower() for n, _loc in located for part in n.parts}
+    settled = {fold(n.name).lower() for n, _loc in located}
+    for loc in places:
+        if loc.precision != "city":
+            continue
+        text = fold(loc.text or loc.name).lower()
+        abroad = loc.country is not None and loc.country not in sure
+        if not abroad and (text not in units_written or text in settled):
+            return False
+    return True
 
 
 def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:

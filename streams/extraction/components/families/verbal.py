@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
+    addressed_group,
     pronoun_speaker,
     speaks_for_state,
     standing_position,
@@ -338,12 +339,34 @@ def named_a_wrong(token: Token) -> bool:
     return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
 
 
+def _act_targets(
+    ann: Annotated, sent: Sentence, trigger: Span, speaker: ActorMention, conflict: list[Proto]
+) -> list[Actor]:
+    """The named object or addressee; condemned, a happening whose perpetrator the story names."""
+    hits = sent.role(trigger, "target")
+    targets = [
+        actor_of(m, "target")
+        for h in hits
+        for m in mentions_in(ann, h)
+        if m.name != speaker.name and m.source != "demonym"
+    ]
+    if targets or trigger._.pattern.event_type != "condemnation":
+        return targets
+    culprit = perpetrator_before(conflict, trigger.start_char)
+    happenings = cues().happenings
+    happening = any(h.text.split()[-1].lower().rstrip("s") in happenings for h in hits if h.text)
+    if culprit is not None and happening and culprit.name != speaker.name:
+        return [culprit.model_copy(update={"role": "target"})]
+    return []
+
+
 def verbal_act_events(
     ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
 ) -> list[Proto]:
     """A condemnation or appeal that the legacy rules missed: a verb whose subject is a
     speaker of the dictionaries and whose object or addressee is named (or, condemned, a
-    happening whose perpetrator the story names)."""
+    happening whose perpetrator the story names; or, an appeal, a group of people asked to
+    act: `speakers.addressed_group`)."""
     out = []
     for trigger in sent.of_type("condemnation", "appeal"):
         token = sent.token(trigger)
@@ -359,22 +382,8 @@ def verbal_act_events(
         speakers = _speakers(ann, sent, trigger)
         if not speakers:
             continue
-        targets = [
-            actor_of(m, "target")
-            for h in sent.role(trigger, "target")
-            for m in mentions_in(ann, h)
-            if m.name != speakers[0].name and m.source != "demonym"
-        ]
-        if not targets and kind == "condemnation":
-            culprit = perpetrator_before(conflict, trigger.start_char)
-            happening = any(
-                h.text.split()[-1].lower().rstrip("s") in cues().happenings
-                for h in sent.role(trigger, "target")
-                if h.text
-            )
-            if culprit is not None and happening and culprit.name != speakers[0].name:
-                targets = [culprit.model_copy(update={"role": "target"})]
-        if not targets:
+        targets = _act_targets(ann, sent, trigger, speakers[0], conflict)
+        if not targets and not (kind == "appeal" and addressed_group(sent, trigger)):
             continue
         proto = make_proto(ann, trigger, kind)
         proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]

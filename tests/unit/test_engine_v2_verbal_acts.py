@@ -31,3 +31,25 @@ def test_a_group_object_with_no_clause_to_act_is_no_addressee() -> None:
         "Kindiki urged reforms to the county's security laws."
     )
     assert _of(_events(text), "appeal") == []
+
+
+def test_a_named_actor_who_should_act_in_reported_speech_is_addressed() -> None:
+    text = "The Egyptian foreign minister said Ethiopia must stop filling the dam."
+    assert _actors(text, "appeal") == [("initiator", "Egypt"), ("target", "Ethiopia")]
+
+
+def test_a_group_who_should_act_in_reported_speech_is_an_appeal_with_no_named_target() -> None:
+    text = "Ghanaian President Nana Akufo-Addo said foreign trawlers should leave Ghanaian waters."
+    assert _actors(text, "appeal") == [("initiator", "Nana Akufo-Addo")]
+
+
+def test_anyone_at_all_or_a_state_body_who_should_act_is_no_addressee() -> None:
+    anyone = "Ghanaian President Nana Akufo-Addo said people must know their rights."
+    body = "Ghanaian President Nana Akufo-Addo said authorities should act."
+    assert _of(_events(anyone), "appeal") == []
+    assert _of(_events(body), "appeal") == []
+
+
+def test_a_modal_outside_reported_speech_is_no_appeal() -> None:
+    text = "Ethiopia must stop filling the dam before the rains, according to a 2015 study."
+    assert _of(_events(text), "appeal") == []

@@ -23,6 +23,7 @@ class SpeakerCues(CueFile):
     officials: frozenset[str]
     standing: frozenset[str]
     titles: frozenset[str]
+    unaddressed: frozenset[str]
 
 
 def standing_position(token: Token) -> bool:
@@ -125,9 +126,18 @@ def pronoun_speaker(ann: Annotated, hit: RoleHit, kinds: frozenset[str]) -> Acto
 def addressed_group(sent: Sentence, trigger: Span) -> bool:
     """'urged owners of food stalls to ...', 'called on residents to ...': the addressee is a
     group of people no dictionary names (a plural common noun) asked to act (the appeal verb
-    has an infinitive clause): an identifiable addressee, so an appeal with no named target."""
+    has an infinitive clause; or 'said residents should ...', the subject of a modal of what
+    is to be done): an identifiable addressee, so an appeal with no named target."""
     token = sent.token(trigger)
-    if token is None or not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children):
+    if token is None:
+        return False
+    asked = token.tag_ == "MD" or any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children)
+    if not asked:
         return False
     heads = {h.head[0] for h in sent.role(trigger, "target")}
-    return any(t.idx + sent.offset in heads and t.tag_ == "NNS" for t in sent.parsed)
+    words = load(SpeakerCues, "speakers.json")
+    named = words.officials | words.unaddressed  # a state's body; anyone at all
+    return any(
+        t.idx + sent.offset in heads and t.tag_ == "NNS" and t.lemma_.lower() not in named
+        for t in sent.parsed
+    )

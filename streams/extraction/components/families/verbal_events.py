@@ -12,6 +12,7 @@ from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
+from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
 from streams.extraction.extractors.common import Proto, actor_of
@@ -73,7 +74,7 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
             out = [p for p in out if not _proposal_in(p, start)]
             out.extend(proposed)
         taken = {p.event_type for p in out if p.sentence.start == start}
-        out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
+        out.extend(verbal_act_events(ann, sent, conflict, taken))
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
     for proto in out:

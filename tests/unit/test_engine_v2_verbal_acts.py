@@ -53,3 +53,15 @@ def test_anyone_at_all_or_a_state_body_who_should_act_is_no_addressee() -> None:
 def test_a_modal_outside_reported_speech_is_no_appeal() -> None:
     text = "Ethiopia must stop filling the dam before the rains, according to a 2015 study."
     assert _of(_events(text), "appeal") == []
+
+
+def test_the_agent_of_a_passive_condemnation_is_its_speaker() -> None:
+    text = "Burundi's decision was condemned by Rwanda on Tuesday."
+    assert _actors(text, "condemnation") == [("initiator", "Rwanda"), ("target", "Burundi")]
+    plain = "Burundi was condemned by Rwanda on Tuesday."
+    assert _actors(plain, "condemnation") == [("initiator", "Rwanda"), ("target", "Burundi")]
+
+
+def test_who_is_named_in_the_charge_is_not_condemned() -> None:
+    text = "Rwanda condemned Burundi on Tuesday for deporting traders to Tanzania."
+    assert _actors(text, "condemnation") == [("initiator", "Rwanda"), ("target", "Burundi")]

@@ -4,8 +4,12 @@ not in the ACLED cache."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from streams.extraction import extract
+from streams.schemas import Article, Event
 from tests.unit.test_engine_v2_verbal import _events, _of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -65,3 +69,36 @@ def test_the_agent_of_a_passive_condemnation_is_its_speaker() -> None:
 def test_who_is_named_in_the_charge_is_not_condemned() -> None:
     text = "Rwanda condemned Burundi on Tuesday for deporting traders to Tanzania."
     assert _actors(text, "condemnation") == [("initiator", "Rwanda"), ("target", "Burundi")]
+
+
+def _titled(title: str, text: str) -> list[Event]:
+    article = Article(
+        id="headline-test",
+        title=title,
+        text=text,
+        published_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
+        source="test",
+    )
+    return extract(article, engine="spacy")
+
+
+LEAD = (
+    "On Tuesday, the Chilean government said the fishing boat sank after a collision with a "
+    "cargo ship. Rescue teams searched the coast overnight."
+)
+
+
+def test_a_state_s_statement_in_the_headline_is_an_event_without_a_target() -> None:
+    found = _of(_titled("Chile says fishing boat sank after collision", LEAD), "statement")
+    assert [[(a.role, a.name) for a in e.actors] for e in found] == [[("initiator", "Chile")]]
+    assert found[0].when.date == "2026-03-03"
+
+
+def test_the_same_lead_under_another_headline_is_no_statement() -> None:
+    other = "Fishing boat sinks after collision off Chile"
+    assert _of(_titled(other, LEAD), "statement") == []
+    person = "Chilean President says fishing boat sank after collision"
+    assert (
+        _of(_titled(person, LEAD.replace("the Chilean government", "Gabriel Boric")), "statement")
+        == []
+    )

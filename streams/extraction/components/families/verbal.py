@@ -51,7 +51,7 @@ def _token(parsed: Doc, offset: int, char: int) -> Token | None:
     return next((t for t in parsed if t.idx == char - offset), None)
 
 
-def _parse(doc: Doc, sents: list[Span]) -> None:
+def parse_sentences(doc: Doc, sents: list[Span]) -> None:
     """Parses the sentences not parsed yet (doc._.parses, shared with streams_parse), taking
     those streams_parse parsed ahead (doc._.verbal_parses)."""
     parses: dict[int, Doc] = doc._.parses if doc._.parses is not None else {}
@@ -153,7 +153,7 @@ def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence
     """The parsed sentences of the verbal triggers that a legacy event or a v2-only type
     (agreement, a proposal noun) stands on, keyed by sentence start character."""
     grouped, spans = wanted_sentences(doc, protos)
-    _parse(doc, list(spans.values()))
+    parse_sentences(doc, list(spans.values()))
     return {k: Sentence(doc, spans[k], v, roles) for k, v in grouped.items()}
 
 

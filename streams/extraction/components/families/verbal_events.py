@@ -10,6 +10,7 @@ from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families import verbal
 from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.headlines import headline_statement
 from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
@@ -77,6 +78,7 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         out.extend(verbal_act_events(ann, sent, conflict, taken))
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
+    out.extend(headline_statement(doc, ann, roles, out))
     for proto in out:
         sent = parsed.get(proto.sentence.start)
         if sent is not None and proto.event_type in ("condemnation", "appeal"):

@@ -102,3 +102,14 @@ def test_the_same_lead_under_another_headline_is_no_statement() -> None:
         _of(_titled(person, LEAD.replace("the Chilean government", "Gabriel Boric")), "statement")
         == []
     )
+
+
+def test_a_condemned_operation_is_the_story_s_attack_and_its_doer_the_target() -> None:
+    text = (
+        "Ethiopian troops shelled rebel positions near Mekelle on Sunday. "
+        "The operation was condemned by the African Union on Monday."
+    )
+    assert _actors(text, "condemnation") == [
+        ("initiator", "African Union"),
+        ("target", "Ethiopia"),
+    ]

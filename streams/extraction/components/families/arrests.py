@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.cuefile import CueFile, load
-from streams.extraction.components.families.verbal import _parse, _token
+from streams.extraction.components.families.verbal import _token, parse_sentences
 from streams.extraction.extractors.common import Proto, actor_of
 from streams.schemas import Actor
 
@@ -49,7 +49,7 @@ def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
         span = doc.char_span(*proto.trigger, alignment_mode="expand")
         if span is not None:
             sents[span.sent.start_char] = span.sent
-    _parse(doc, list(sents.values()))
+    parse_sentences(doc, list(sents.values()))
     out = []
     for proto in protos:
         span = doc.char_span(*proto.trigger, alignment_mode="expand")

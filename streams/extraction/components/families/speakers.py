@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.nlp import pipeline
 
+if TYPE_CHECKING:
+    from streams.extraction.components.families.verbal import Sentence
+
 
 class SpeakerCues(CueFile):
     officials: frozenset[str]
     standing: frozenset[str]
     titles: frozenset[str]
+    unaddressed: frozenset[str]
 
 
 def standing_position(token: Token) -> bool:
@@ -116,3 +121,23 @@ def pronoun_speaker(ann: Annotated, hit: RoleHit, kinds: frozenset[str]) -> Acto
     if not named:
         return None
     return replace(named[0], start=hit.head[0], end=hit.head[1], text=hit.text)
+
+
+def addressed_group(sent: Sentence, trigger: Span) -> bool:
+    """'urged owners of food stalls to ...', 'called on residents to ...': the addressee is a
+    group of people no dictionary names (a plural common noun) asked to act (the appeal verb
+    has an infinitive clause; or 'said residents should ...', the subject of a modal of what
+    is to be done): an identifiable addressee, so an appeal with no named target."""
+    token = sent.token(trigger)
+    if token is None:
+        return False
+    asked = token.tag_ == "MD" or any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children)
+    if not asked:
+        return False
+    heads = {h.head[0] for h in sent.role(trigger, "target")}
+    words = load(SpeakerCues, "speakers.json")
+    named = words.officials | words.unaddressed  # a state's body; anyone at all
+    return any(
+        t.idx + sent.offset in heads and t.tag_ == "NNS" and t.lemma_.lower() not in named
+        for t in sent.parsed
+    )

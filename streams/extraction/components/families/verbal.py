@@ -24,7 +24,6 @@ from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
     pronoun_speaker,
     speaks_for_state,
-    standing_position,
     surname_person,
     titled_person,
 )
@@ -43,8 +42,8 @@ SYNTAX_ONLY = frozenset({"agreement", "ceasefire_proposal", "condemnation", "app
 SYNTAX_IDS = frozenset({"diplomacy.phone", "statements.rebut"})
 """Trigger ids (not whole types) that syntax can make an event of alone: a phone call, a
 denial of a claim whose claimant is named (families/rebuttals.py)."""
-NAMING = "statements.call_names"
-"""'called the raid a crime': a condemnation only when what it is called is a wrong."""
+OUGHT = "statements.ought"
+"""'said X should / must ...': an appeal to X, only in a sentence of reported speech."""
 SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_forces"})
 
 
@@ -52,7 +51,7 @@ def _token(parsed: Doc, offset: int, char: int) -> Token | None:
     return next((t for t in parsed if t.idx == char - offset), None)
 
 
-def _parse(doc: Doc, sents: list[Span]) -> None:
+def parse_sentences(doc: Doc, sents: list[Span]) -> None:
     """Parses the sentences not parsed yet (doc._.parses, shared with streams_parse), taking
     those streams_parse parsed ahead (doc._.verbal_parses)."""
     parses: dict[int, Doc] = doc._.parses if doc._.parses is not None else {}
@@ -135,17 +134,26 @@ def wanted_sentences(
             continue
         sent = trigger.sent
         own = trigger._.pattern.event_type in SYNTAX_ONLY or trigger._.pattern.id in SYNTAX_IDS
+        own = own and (trigger._.pattern.id != OUGHT or _reported(trigger))
         if sent.start_char in wanted_starts or own:
             grouped.setdefault(sent.start_char, []).append(trigger)
             spans[sent.start_char] = sent
     return grouped, spans
 
 
+def _reported(trigger: Span) -> bool:
+    """A sentence of reported speech: a statement verb among its triggers."""
+    return any(
+        t.sent.start == trigger.sent.start and t._.pattern.id == "statements.say"
+        for t in trigger.doc.spans.get("triggers", [])
+    )
+
+
 def sentences(doc: Doc, protos: list[Proto], roles: Roles) -> dict[int, Sentence]:
     """The parsed sentences of the verbal triggers that a legacy event or a v2-only type
     (agreement, a proposal noun) stands on, keyed by sentence start character."""
     grouped, spans = wanted_sentences(doc, protos)
-    _parse(doc, list(spans.values()))
+    parse_sentences(doc, list(spans.values()))
     return {k: Sentence(doc, spans[k], v, roles) for k, v in grouped.items()}
 
 
@@ -326,58 +334,3 @@ def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMentio
     named = (surname_person(ann, sent.parsed, sent.offset, h) for h in hits)
     pronouns = (pronoun_speaker(ann, h, SPEAKER_KINDS) for h in hits)
     return [m for m in (*titled, *named, *pronouns) if m is not None][:1]
-
-
-def named_a_wrong(token: Token) -> bool:
-    """'called the stabbing an act of barbarity', 'called the warrants a propaganda stunt':
-    what the object is called (the object's own complement, or the verb's) is a wrong."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    named = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
-    named += [g for o in objects for g in o.children if g.dep_ in ("dobj", "appos", "oprd")]
-    wrongs = cues().pejoratives
-    return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
-
-
-def verbal_act_events(
-    ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
-) -> list[Proto]:
-    """A condemnation or appeal that the legacy rules missed: a verb whose subject is a
-    speaker of the dictionaries and whose object or addressee is named (or, condemned, a
-    happening whose perpetrator the story names)."""
-    out = []
-    for trigger in sent.of_type("condemnation", "appeal"):
-        token = sent.token(trigger)
-        kind = trigger._.pattern.event_type
-        if token is None or token.pos_ != "VERB" or kind in taken:
-            continue
-        if token.dep_ == "relcl" or hypothetical(token) or token.tag_ in ("VB", "VBP", "VBZ"):
-            continue
-        if standing_position(token):
-            continue
-        if trigger._.pattern.id == NAMING and not named_a_wrong(token):
-            continue
-        speakers = _speakers(ann, sent, trigger)
-        if not speakers:
-            continue
-        targets = [
-            actor_of(m, "target")
-            for h in sent.role(trigger, "target")
-            for m in mentions_in(ann, h)
-            if m.name != speakers[0].name and m.source != "demonym"
-        ]
-        if not targets and kind == "condemnation":
-            culprit = perpetrator_before(conflict, trigger.start_char)
-            happening = any(
-                h.text.split()[-1].lower().rstrip("s") in cues().happenings
-                for h in sent.role(trigger, "target")
-                if h.text
-            )
-            if culprit is not None and happening and culprit.name != speakers[0].name:
-                targets = [culprit.model_copy(update={"role": "target"})]
-        if not targets:
-            continue
-        proto = make_proto(ann, trigger, kind)
-        proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]
-        out.append(proto)
-        taken.add(kind)
-    return out

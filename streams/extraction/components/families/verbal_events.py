@@ -3,15 +3,17 @@ syntax of their sentences (components/families/verbal.py), plus the events only 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families import verbal
 from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.headlines import headline_statement
 from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
+from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
 from streams.extraction.extractors.common import Proto, actor_of
@@ -73,9 +75,10 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
             out = [p for p in out if not _proposal_in(p, start)]
             out.extend(proposed)
         taken = {p.event_type for p in out if p.sentence.start == start}
-        out.extend(verbal.verbal_act_events(ann, sent, conflict, taken))
+        out.extend(verbal_act_events(ann, sent, conflict, taken))
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
+    out.extend(headline_statement(doc, ann, roles, out))
     for proto in out:
         sent = parsed.get(proto.sentence.start)
         if sent is not None and proto.event_type in ("condemnation", "appeal"):
@@ -166,15 +169,16 @@ def _speaker_and_target(
     if not triggers:
         return
     trigger = triggers[0]
+    _passive_speaker(ann, proto, sent, trigger)
     speaker = proto.role("initiator")
-    if not proto.role("target"):
-        found = [
-            actor_of(m, "target")
-            for h in sent.role(trigger, "target")
-            for m in verbal.mentions_in(ann, h)
-            if not speaker or m.name != speaker[0].name
-        ]
-        proto.actors += found[:3]
+    found = [
+        actor_of(m, "target")
+        for h in sent.role(trigger, "target")
+        for m in verbal.mentions_in(ann, h)
+        if not speaker or m.name != speaker[0].name
+    ]
+    if found:  # 'condemned Uganda for sending refugees to Sudan': whom syntax names
+        proto.actors = [*(a for a in proto.actors if a.role != "target"), *found[:3]]
     if proto.event_type != "condemnation":
         return
     # a condemned happening with no perpetrator in its phrase: the story's perpetrator
@@ -186,3 +190,27 @@ def _speaker_and_target(
                 kept = [a for a in proto.actors if a.role != "target"]
                 proto.actors = [*kept, culprit.model_copy(update={"role": "target"})]
             return
+
+
+_AGENTS = frozenset({"statements.speaker_agent", "statements.speaker_agent_of"})
+
+
+def _passive_speaker(ann: Annotated, proto: Proto, sent: verbal.Sentence, trigger: Span) -> None:
+    """'Uganda was condemned by Kenya': the agent of a passive verbal act is its speaker and
+    the passive subject what it was said of, whatever order the legacy rules read them in."""
+    agents = [
+        m
+        for h in sent.role(trigger, "initiator")
+        if h.pattern in _AGENTS
+        for m in verbal.mentions_in(ann, h)
+        if m.kind in verbal.SPEAKER_KINDS and m.source != "demonym"
+    ]
+    if not agents:
+        return
+    said_of = [
+        actor_of(m, "target")
+        for h in sent.role(trigger, "target")
+        for m in verbal.mentions_in(ann, h)
+        if m.name != agents[0].name and m.source != "demonym"
+    ]
+    proto.actors = [actor_of(agents[0], "initiator"), *said_of[:3]]

@@ -1,0 +1,78 @@
+"""A statement that is the story's headline is an event even with no target (codebook rule
+2: 'or when the verbal act is the story's headline'): the title's main verb is a verb of
+saying whose subject names the speaker ('Germany says X was poisoned'), and the lead
+sentence that reports it ('the German government said ...') is the event, read there with
+its speaker (the same name, or the state it speaks for: a state or body, not a person) and
+any target syntax names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import Annotated
+from streams.extraction.components.families import verbal
+from streams.extraction.components.roles import Roles
+from streams.extraction.extractors.common import Proto, actor_of
+from streams.extraction.nlp import pipeline
+
+SAY = "statements.say"
+BODIES = frozenset({"state", "organization", "group", "armed_forces"})
+"""Speakers whose headline statement is news of itself: a state, a body, an armed group (a
+person's is read with a target only, as the other statements)."""
+LEAD = 3
+"""The lead: the sentences a headline's statement is reported in."""
+
+
+def _title_speaker(title: str) -> set[str]:
+    """The proper-noun words of the subject of a title whose main verb is a verb of saying."""
+    parsed = pipeline()(title)
+    root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in ("say", "announce", "state"):
+        return set()
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return set()
+    return {t.text for t in subject.subtree if t.pos_ == "PROPN"}
+
+
+def headline_statement(doc: Doc, ann: Annotated, roles: Roles, taken: list[Proto]) -> list[Proto]:
+    title = ann.article.title or ""
+    if not any(f" {w} " in f" {title.lower()} " for w in ("says", "said", "announces", "states")):
+        return []
+    if any(p.event_type == "statement" and p.sentence.index < LEAD for p in taken):
+        return []
+    lead = [
+        t for t in doc.spans.get("triggers", []) if t._.pattern.id == SAY and _index(ann, t) < LEAD
+    ]
+    named = _title_speaker(title) if lead else set()
+    for trigger in lead if named else []:
+        proto = _reported(doc, ann, roles, trigger, named)
+        if proto is not None:
+            return [proto]
+    return []
+
+
+def _index(ann: Annotated, trigger: Span) -> int:
+    return next((s.index for s in ann.sentences if s.start <= trigger.start_char < s.end), LEAD)
+
+
+def _reported(
+    doc: Doc, ann: Annotated, roles: Roles, trigger: Span, named: set[str]
+) -> Proto | None:
+    verbal.parse_sentences(doc, [trigger.sent])
+    sent = verbal.Sentence(doc, trigger.sent, [trigger], roles)
+    token = sent.token(trigger)
+    if token is None or token.tag_ not in ("VBD", "VBN") or token.dep_ in ("relcl", "acl"):
+        return None
+    speakers = verbal._speakers(ann, sent, trigger)
+    if not speakers or speakers[0].kind not in BODIES or not set(speakers[0].name.split()) & named:
+        return None
+    targets = [
+        actor_of(m, "target")
+        for h in sent.role(trigger, "target")
+        for m in verbal.mentions_in(ann, h)
+        if m.name != speakers[0].name and m.source != "demonym"
+    ]
+    proto = verbal.make_proto(ann, trigger, "statement")
+    proto.actors = [actor_of(speakers[0], "initiator"), *targets[:2]]
+    return proto

@@ -1,0 +1,96 @@
+"""Condemnations and appeals that syntax alone reads (engine v2, the statements family): a
+verb whose subject is a speaker and whose object or addressee is named, a group asked to
+act, or a condemned happening whose perpetrator the story names; a modal of what someone
+is to do in reported speech ('said X should ...')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from streams.extraction.annotate import ActorMention, Annotated
+from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.speakers import addressed_group, standing_position
+from streams.extraction.components.families.verbal import (
+    OUGHT,
+    Sentence,
+    _speakers,
+    hypothetical,
+    make_proto,
+    mentions_in,
+    perpetrator_before,
+)
+from streams.extraction.extractors.common import Proto, actor_of
+from streams.schemas import Actor
+
+NAMING = "statements.call_names"
+"""'called the raid a crime': a condemnation only when what it is called is a wrong."""
+
+
+def named_a_wrong(token: Token) -> bool:
+    """'called the stabbing an act of barbarity', 'called the warrants a propaganda stunt':
+    what the object is called (the object's own complement, or the verb's) is a wrong."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    named = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    named += [g for o in objects for g in o.children if g.dep_ in ("dobj", "appos", "oprd")]
+    wrongs = cues().pejoratives
+    return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
+
+
+def _told_act(trigger: Span, token: Token) -> bool:
+    """The trigger tells an act done: a past verb, not a relative clause, a possibility or a
+    standing position; 'called X Y' naming a wrong; a modal of what someone is to do in a
+    reported speech ('said X should ...'), whose roles need the speech verb."""
+    if trigger._.pattern.id == OUGHT:
+        return token.tag_ == "MD"
+    if token.pos_ != "VERB" or token.dep_ == "relcl" or token.tag_ in ("VB", "VBP", "VBZ"):
+        return False
+    if hypothetical(token) or standing_position(token):
+        return False
+    return trigger._.pattern.id != NAMING or named_a_wrong(token)
+
+
+def _act_targets(
+    ann: Annotated, sent: Sentence, trigger: Span, speaker: ActorMention, conflict: list[Proto]
+) -> list[Actor]:
+    """The named object or addressee; condemned, a happening whose perpetrator the story names."""
+    hits = sent.role(trigger, "target")
+    targets = [
+        actor_of(m, "target")
+        for h in hits
+        for m in mentions_in(ann, h)
+        if m.name != speaker.name and m.source != "demonym"
+    ]
+    if targets or trigger._.pattern.event_type != "condemnation":
+        return targets
+    culprit = perpetrator_before(conflict, trigger.start_char)
+    happenings = cues().happenings
+    happening = any(h.text.split()[-1].lower().rstrip("s") in happenings for h in hits if h.text)
+    if culprit is not None and happening and culprit.name != speaker.name:
+        return [culprit.model_copy(update={"role": "target"})]
+    return []
+
+
+def verbal_act_events(
+    ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
+) -> list[Proto]:
+    """A condemnation or appeal that the legacy rules missed: a verb whose subject is a
+    speaker of the dictionaries and whose object or addressee is named (or, condemned, a
+    happening whose perpetrator the story names; or, an appeal, a group of people asked to
+    act: `speakers.addressed_group`)."""
+    out = []
+    for trigger in sent.of_type("condemnation", "appeal"):
+        token = sent.token(trigger)
+        kind = trigger._.pattern.event_type
+        if token is None or kind in taken or not _told_act(trigger, token):
+            continue
+        speakers = _speakers(ann, sent, trigger)
+        if not speakers:
+            continue
+        targets = _act_targets(ann, sent, trigger, speakers[0], conflict)
+        if not targets and not (kind == "appeal" and addressed_group(sent, trigger)):
+            continue
+        proto = make_proto(ann, trigger, kind)
+        proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]
+        out.append(proto)
+        taken.add(kind)
+    return out

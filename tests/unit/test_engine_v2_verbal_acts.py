@@ -113,3 +113,25 @@ def test_a_condemned_operation_is_the_story_s_attack_and_its_doer_the_target() -
         ("initiator", "African Union"),
         ("target", "Ethiopia"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "Ramaphosa called on the European Union, the United Kingdom, and the BRICS nations "
+            "to cancel the debt of African states.",
+            ["European Union", "United Kingdom", "BRICS"],
+        ),
+        (
+            "Erdogan called on the United Nations, the European Union, and the NATO allies to "
+            "stop the fighting in Gaza.",
+            ["United Nations", "European Union", "NATO"],
+        ),
+    ],
+)
+def test_every_addressee_of_a_listed_appeal_is_a_target(text: str, targets: list[str]) -> None:
+    """The parse may end the list of addressees early ('..., and the BRICS nations'): the
+    actors that go on with the list the syntax names are addressees too."""
+    actors = _actors(text, "appeal")
+    assert [name for role, name in actors if role == "target"] == targets

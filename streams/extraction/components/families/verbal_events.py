@@ -3,9 +3,11 @@ syntax of their sentences (components/families/verbal.py), plus the events only 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families import verbal
 from streams.extraction.components.families.agreement import agreement_events
@@ -16,7 +18,7 @@ from streams.extraction.components.families.rebuttals import rebuttal_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
-from streams.extraction.extractors.common import Proto, actor_of
+from streams.extraction.extractors.common import Proto, actor_of, sentence_actors
 from streams.schemas import Actor
 
 LEGACY = (
@@ -171,12 +173,9 @@ def _speaker_and_target(
     trigger = triggers[0]
     _passive_speaker(ann, proto, sent, trigger)
     speaker = proto.role("initiator")
-    found = [
-        actor_of(m, "target")
-        for h in sent.role(trigger, "target")
-        for m in verbal.mentions_in(ann, h)
-        if not speaker or m.name != speaker[0].name
-    ]
+    hits = sent.role(trigger, "target")
+    named = [m for h in hits for m in verbal.mentions_in(ann, h)] + _listed_after(ann, proto, hits)
+    found = [actor_of(m, "target") for m in named if not speaker or m.name != speaker[0].name]
     if found:  # 'condemned Uganda for sending refugees to Sudan': whom syntax names
         proto.actors = [*(a for a in proto.actors if a.role != "target"), *found[:3]]
     if proto.event_type != "condemnation":
@@ -190,6 +189,27 @@ def _speaker_and_target(
                 kept = [a for a in proto.actors if a.role != "target"]
                 proto.actors = [*kept, culprit.model_copy(update={"role": "target"})]
             return
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)
+"""What joins one item of a list to the next: ', ', ', and the ', ' or '."""
+
+
+def _listed_after(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> list[ActorMention]:
+    """'called on the EU, the US, and the G7 nations to ...': the actors that go on with the
+    list of addressees syntax names, where the parse ends the list early."""
+    if not hits:
+        return []
+    end = max(h.phrase[1] for h in hits)
+    out: list[ActorMention] = []
+    for mention in sorted(sentence_actors(ann, proto.sentence), key=lambda m: m.start):
+        if mention.start < end:
+            continue
+        if not _LIST_GLUE.fullmatch(ann.text[end : mention.start]):
+            break
+        out.append(mention)
+        end = mention.end
+    return out
 
 
 _AGENTS = frozenset({"statements.speaker_agent", "statements.speaker_agent_of"})

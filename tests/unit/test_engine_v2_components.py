@@ -128,6 +128,25 @@ def test_engine_v2_components_parse_only_trigger_sentences() -> None:
     assert parsed == ["Attackers threw a grenade into a bar in Bujumbura, wounding nine people."]
 
 
+def test_engine_v2_components_after_an_event_only_a_toll_sentence_is_parsed() -> None:
+    """A sentence shortly after an event's sentence is parsed for its counts ('Two of the
+    wounded died'), not for a weak cue of another family ('the protest')."""
+    from datetime import UTC, datetime
+
+    from streams.schemas import Article
+
+    text = (
+        "Attackers threw a grenade into a bar in Bujumbura, wounding nine people. "
+        "Shopkeepers said the protest had emptied the market. "
+        "Two of the wounded died on Tuesday."
+    )
+    doc = pipeline.run(Article(text=text, published_at=datetime(2025, 3, 4, tzinfo=UTC)))
+    assert [p.text for p in doc._.parses.values()] == [
+        "Attackers threw a grenade into a bar in Bujumbura, wounding nine people.",
+        "Two of the wounded died on Tuesday.",
+    ]
+
+
 def test_engine_v2_components_setting_selects_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import UTC, datetime
 

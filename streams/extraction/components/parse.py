@@ -30,6 +30,10 @@ def needs_previous(parsed: Doc) -> bool:
     return not any(t.dep_ in _SUBJECTS for t in parsed)
 
 
+_PLACED = frozenset({"strategic"})
+"""Families whose weak cues ('began deploying') read their place from the parse."""
+
+
 def trigger_sentences(doc: Doc) -> list[Span]:
     """Sentences worth a parse: one with a legacy conflict event (its empty roles may be
     filled) or with a trigger that can make an event alone (no context needed, not counts-only).
@@ -42,12 +46,15 @@ def trigger_sentences(doc: Doc) -> list[Span]:
         by_sentence.setdefault(sent.start, []).append(trigger)
         pattern = trigger._.pattern
         # a weak cue that names its doer ('militants arrived in X') is read with its roles
-        weak_ok = pattern.two_sided or pattern.needs_agent
+        weak_ok = pattern.two_sided or pattern.needs_agent or family_of(pattern.id) in _PLACED
         alone = (not pattern.needs_context or weak_ok) and family_of(pattern.id) not in COUNT_ONLY
         if alone or sent.start_char in legacy:
             seen.setdefault(sent.start, sent)
     for start, triggers in by_sentence.items():
-        if start not in seen and (refers_back(doc, triggers) or _toll_after(doc, start, seen)):
+        if start in seen:
+            continue
+        counts = any(family_of(t._.pattern.id) in COUNT_ONLY for t in triggers)
+        if refers_back(doc, triggers) or (counts and _toll_after(doc, start, seen)):
             seen[start] = triggers[0].sent  # counts told of an earlier attack
     return [seen[k] for k in sorted(seen)]
 

@@ -23,6 +23,8 @@ class DateWords(BaseModel):
     within_happening: list[str] = Field(min_length=1)
     report_date_leads: list[str] = Field(min_length=1)
     relative_of: list[str] = Field(min_length=1)
+    material_types: list[str] = Field(min_length=1)
+    vague_past: list[str] = Field(min_length=1)
 
 
 @cache

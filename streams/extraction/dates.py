@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from streams.extraction.date_ranges import RANGE_LEAD, join_ranges
 from streams.extraction.date_words import alternation, date_words
 from streams.extraction.numbers import words_to_int
 
@@ -45,6 +46,10 @@ MONTH_RE = (
 )
 """A month name or its abbreviation, as written in English."""
 _ORD = r"(?:st|nd|rd|th)?"
+_NOT_AFTER_DETERMINER = (
+    "".join(rf"(?<!\b{w} )" for w in date_words().relative_of if re.fullmatch(r"[a-z]+", w))
+    + "(?<!'s )(?<!’s )"
+)  # "the recently elected mayor", "Kenya's recently appointed envoy"
 _LINK = alternation(date_words().range_links)
 _LINK_MF = alternation(date_words().range_links_month_first)
 DATE_RE = re.compile(
@@ -64,6 +69,8 @@ DATE_RE = re.compile(
     r"earlier this week|this week|(?:over|at|during) the weekend|"
     r"last weekend|last month|"
     r"earlier this month|this month|last year|earlier this year)\b)"
+    # "recently": a happening dated only as recent (precision week: no date, codebook rule 5)
+    rf"|(?P<vague>\b{_NOT_AFTER_DETERMINER}(?i:{alternation(date_words().vague_past)})\b)"
     r"|(?P<ago>\b(?P<ago_n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|a few))"
     r"\s+days?\s+(?:ago|earlier)\b)"
     r"|(?P<num>\b(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)\b)"
@@ -233,7 +240,7 @@ def _range(kind: str) -> Callable[[re.Match[str], date, bool], Reading]:
 
     def read(match: re.Match[str], pub: date, future: bool) -> Reading:
         before = match.string[max(0, match.start() - 20) : match.start()]
-        listed = match.group(f"{kind}_l").lower() in _LIST_LINKS and not _RANGE_LEAD.search(before)
+        listed = match.group(f"{kind}_l").lower() in _LIST_LINKS and not RANGE_LEAD.search(before)
         last = listed or _NIGHT_BEFORE.search(before) is not None
         day = match.group(f"{kind}_b" if last else f"{kind}_a")
         month = match.group(f"{kind}_m")
@@ -271,6 +278,7 @@ _READERS: tuple[tuple[str, Callable[[re.Match[str], date, bool], Reading]], ...]
     ("num", _num),
     ("dom", lambda match, pub, future: (_day_of_month(int(match.group("dom_d")), pub), "day")),
     ("mon", lambda match, pub, future: (_month(match, pub), "month")),
+    ("vague", lambda match, pub, future: (pub, "week")),
 )
 """DATE_RE's alternatives in the order they are tried; "n days ago" is the rest."""
 
@@ -308,36 +316,7 @@ def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
         mention = resolve(match, anchor or pub, offset, future=future)
         if mention is not None:
             out.append(_night_of(text, match, mention))
-    return _join_ranges(text, out, offset)
-
-
-_RANGE_LEAD = re.compile(rf"\b{alternation(date_words().range_leads)}\s+$", re.IGNORECASE)
-_RANGE_LINK = re.compile(rf"\s*{_LINK}\s*", re.IGNORECASE)
-
-
-def _join_ranges(text: str, found: list[DateMention], offset: int) -> list[DateMention]:
-    """'between 22 August and 31 August 2020', 'from 30 April to 2 May': one mention, dated by
-    the first day, in the year the last day states when the first states none."""
-    out: list[DateMention] = []
-    for mention in found:
-        first = out[-1] if out else None
-        if (
-            first is None
-            or first.precision != "day"
-            or mention.precision != "day"
-            or not _RANGE_LINK.fullmatch(text, first.end - offset, mention.start - offset)
-            or not _RANGE_LEAD.search(text, max(0, first.start - offset - 12), first.start - offset)
-        ):
-            out.append(mention)
-            continue
-        day = first.date
-        if not re.search(r"\d{4}", first.text) and re.search(r"\d{4}", mention.text):
-            day = _safe(mention.date.year, day.month, day.day) or day
-            if day > mention.date:
-                day = _safe(day.year - 1, day.month, day.day) or day
-        joined = text[first.start - offset : mention.end - offset]
-        out[-1] = DateMention(day, "day", joined, first.start, mention.end)
-    return out
+    return join_ranges(text, out, offset)
 
 
 _OF_HAPPENING = re.compile(rf"\s+{alternation(date_words().relative_of)}\b", re.IGNORECASE)

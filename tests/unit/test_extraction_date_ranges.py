@@ -96,3 +96,51 @@ def test_date_report_day_dates_a_happening_with_no_day() -> None:
         "Gunmen abducted three aid workers from their car near the hospital."
     )
     assert _dates(events, "abduction") == {("2025-10-18", "day")}
+
+
+def test_date_arrests_as_a_result_of_a_possessive_dated_riot_take_its_day() -> None:
+    events = _events(
+        "Police said on Wednesday that nine protesters were arrested in Kampala as a result "
+        "of Sunday's riot."
+    )
+    assert _dates(events, "arrest") == {("2025-10-19", "day")}
+
+
+def test_date_meeting_with_no_day_takes_the_day_told_before() -> None:
+    # a meeting held is a material act: it goes on with the day of the sentence before, where
+    # a verbal act with no day of its own takes the publication day
+    events = _events(
+        "Late on Monday, Kenya's president announced that Kenyan troops would leave Somalia. "
+        "The announcement came after Ruto had a phone conversation with Somali President "
+        "Hassan Sheikh Mohamud."
+    )
+    assert _dates(events, "diplomatic_meeting") == {("2025-10-20", "day")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "when"),
+    [
+        # dated only as recent: no date, precision week (codebook rule 5)
+        (
+            "Ugandan President Yoweri Museveni recently met Kenyan President William Ruto in "
+            "Nairobi.",
+            "diplomatic_meeting",
+            (None, "week"),
+        ),
+        # a day stated in the sentence wins over "recently"
+        (
+            "Rebels recently shelled the town of Beni on Monday, killing three people.",
+            "missile_attack",
+            ("2025-10-20", "day"),
+        ),
+        # "recently" qualifying a noun dates nothing
+        (
+            "Kenya's recently appointed foreign minister condemned the attack on the Kenyan "
+            "embassy in Juba.",
+            "condemnation",
+            ("2025-10-22", "day"),
+        ),
+    ],
+)
+def test_date_recently(text: str, event_type: str, when: tuple[str | None, str]) -> None:
+    assert _dates(_events(text), event_type) == {when}

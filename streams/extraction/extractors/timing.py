@@ -22,6 +22,8 @@ def event_date(
     found = [m for m in in_sent if not _secondary_date(doc.text, m)] or [
         m for m in in_sent if not verbal and not _secondary_date(doc.text, m, verbal=False)
     ]
+    # "recently" dates nothing when the sentence states a day or week of its own
+    found = [m for m in found if not _VAGUE.fullmatch(m.text)] or found
     if found:
         if near is not None:
             # a date in a relative clause far from the trigger ("who takes office on
@@ -70,6 +72,7 @@ def event_date(
     return When(date=doc.published.isoformat(), precision="day"), False
 
 
+_VAGUE = re.compile(alternation(date_words().vague_past), re.IGNORECASE)
 _REPORT_LEAD = re.compile(rf"\b{alternation(date_words().report_date_leads)}\s*$", re.IGNORECASE)
 
 

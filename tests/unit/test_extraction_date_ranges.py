@@ -144,3 +144,11 @@ def test_date_meeting_with_no_day_takes_the_day_told_before() -> None:
 )
 def test_date_recently(text: str, event_type: str, when: tuple[str | None, str]) -> None:
     assert _dates(_events(text), event_type) == {when}
+
+
+def test_date_possessive_with_a_cp1252_apostrophe() -> None:
+    # "today\x92s": a right quote of a Windows-1252 text read as Latin-1 is an apostrophe too
+    events = _events(
+        "Four soldiers were wounded in today\x92s fighting with rebels across Sirte on 20 October."
+    )
+    assert _dates(events, "armed_clash") == {("2025-10-20", "day")}

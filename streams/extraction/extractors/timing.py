@@ -115,7 +115,7 @@ def _attribution(text: str, mention: DateMention) -> bool:
 
 
 _PARTS = alternation(date_words().parts_of_day)
-_POSSESSIVE_S = re.compile(rf"(?:\s+{_PARTS})?(?:'s|’s)", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(rf"(?:\s+{_PARTS})?(?:'s|’s|\x92s)", re.IGNORECASE)  # \x92: cp1252's ’
 _WITHIN = re.compile(rf"\b{alternation(date_words().within_happening)}\s+$", re.IGNORECASE)
 
 

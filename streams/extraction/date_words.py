@@ -27,6 +27,27 @@ class DateWords(BaseModel):
     vague_past: list[str] = Field(min_length=1)
 
 
+class Outlet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    names: list[str] = Field(min_length=1)
+    domains: list[str]
+    zone: str
+
+
+class OutletZones(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    comment: str = Field(alias="_comment")
+    outlets: list[Outlet] = Field(min_length=1)
+
+
+@cache
+def outlet_zones() -> OutletZones:
+    path = DATA_DIR / "en" / "outlet_zones.json"
+    return OutletZones.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
 @cache
 def date_words() -> DateWords:
     path = DATA_DIR / "en" / "date_words.json"

@@ -152,3 +152,26 @@ def test_date_possessive_with_a_cp1252_apostrophe() -> None:
         "Four soldiers were wounded in today\x92s fighting with rebels across Sirte on 20 October."
     )
     assert _dates(events, "armed_clash") == {("2025-10-20", "day")}
+
+
+@pytest.mark.parametrize(
+    ("source", "url", "day"),
+    [
+        # 02:00 UTC is still the evening before in Washington, the newsroom's day
+        ("Voice of America", None, "2025-10-20"),
+        (None, "https://www.voanews.com/a/some-story/123.html", "2025-10-20"),
+        # an outlet whose zone is not known counts from the UTC day
+        ("Some Wire", "https://example.org/story", "2025-10-21"),
+    ],
+)
+def test_date_counts_from_the_outlets_local_day(
+    source: str | None, url: str | None, day: str
+) -> None:
+    article = Article(
+        id="zone",
+        text="Soldiers shot dead two protesters in Kisumu yesterday.",
+        published_at="2025-10-22T02:00:00Z",  # type: ignore[arg-type]
+        source=source,
+        url=url,
+    )
+    assert {(e.when.date, e.when.precision) for e in extract(article)} == {(day, "day")}

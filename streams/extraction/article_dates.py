@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from streams.extraction import lexicons
 from streams.extraction.annotated import Annotated
+from streams.extraction.date_words import outlet_zones
 from streams.extraction.dates import (
     MONTH_ABBREVIATIONS,
     MONTH_RE,
@@ -17,11 +20,27 @@ from streams.schemas import Article
 
 
 def published_day(article: Article) -> date:
-    """The publication day; with none given, the latest fully written date in the text (an
-    event note "On 23 January 2024, ..." is dated by itself), else today."""
-    if article.published_at is not None:
-        return article.published_at.date()
+    """The publication day, in the outlet's local day when its zone is known (codebook rule 5);
+    with none given, the latest fully written date in the text (an event note "On 23 January
+    2024, ..." is dated by itself), else today."""
+    published = article.published_at
+    if published is not None:
+        zone = outlet_zone(article)
+        if zone is not None and published.tzinfo is not None:
+            return published.astimezone(zone).date()
+        return published.date()
     return latest_explicit_date(article.text) or datetime.now(UTC).date()
+
+
+def outlet_zone(article: Article) -> ZoneInfo | None:
+    """The time zone of the article's outlet (data/en/outlet_zones.json), by source or URL."""
+    source = (article.source or "").strip().lower()
+    host = (urlsplit(article.url).hostname or "").lower() if article.url else ""
+    for outlet in outlet_zones().outlets:
+        by_host = any(host == d or host.endswith("." + d) for d in outlet.domains)
+        if source in outlet.names or by_host:
+            return ZoneInfo(outlet.zone)
+    return None
 
 
 _LEAD_DATE = re.compile(r"\s*(?:On\s+)?$")

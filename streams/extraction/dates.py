@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from streams.extraction.date_ranges import RANGE_LEAD, join_ranges
+from streams.extraction.date_words import alternation, date_words
 from streams.extraction.numbers import words_to_int
 
 _MONTHS = {
@@ -43,9 +45,21 @@ MONTH_RE = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 """A month name or its abbreviation, as written in English."""
+_ORD = r"(?:st|nd|rd|th)?"
+_NOT_AFTER_DETERMINER = (
+    "".join(rf"(?<!\b{w} )" for w in date_words().relative_of if re.fullmatch(r"[a-z]+", w))
+    + "(?<!'s )(?<!’s )"
+)  # "the recently elected mayor", "Kenya's recently appointed envoy"
+_LINK = alternation(date_words().range_links)
+_LINK_MF = alternation(date_words().range_links_month_first)
 DATE_RE = re.compile(
     r"(?<!\w)(?=[0-9A-Za-z])"  # fail fast: only at the start of a word
     r"(?:(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
+    # a range within one month ("5-7 January", "May 3 to 5, 2024"): its first day
+    rf"|(?P<rdmy>\b(?P<rdmy_a>\d{{1,2}}){_ORD}\s*(?P<rdmy_l>{_LINK})\s*(?P<rdmy_b>\d{{1,2}}){_ORD}\s+(?:of\s+)?"
+    rf"(?P<rdmy_m>{MONTH_RE})(?:,?\s+(?P<rdmy_y>\d{{4}}))?\b)"
+    rf"|(?P<rmdy>\b(?P<rmdy_m>{MONTH_RE})\s+(?P<rmdy_a>\d{{1,2}}){_ORD}\s*(?P<rmdy_l>{_LINK_MF})\s*"
+    rf"(?P<rmdy_b>\d{{1,2}}){_ORD}(?:,?\s+(?P<rmdy_y>\d{{4}}))?\b(?!\s*(?:[:./-]\d|%)))"
     rf"|(?P<mdy>\b{MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
     rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
     r"|(?P<wd>\b(?:(?:last|next|on|early|late|this)\s+)?"
@@ -55,6 +69,8 @@ DATE_RE = re.compile(
     r"earlier this week|this week|(?:over|at|during) the weekend|"
     r"last weekend|last month|"
     r"earlier this month|this month|last year|earlier this year)\b)"
+    # "recently": a happening dated only as recent (precision week: no date, codebook rule 5)
+    rf"|(?P<vague>\b{_NOT_AFTER_DETERMINER}(?i:{alternation(date_words().vague_past)})\b)"
     r"|(?P<ago>\b(?P<ago_n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|a few))"
     r"\s+days?\s+(?:ago|earlier)\b)"
     r"|(?P<num>\b(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)\b)"
@@ -122,6 +138,8 @@ _RELATIVE: dict[str, Callable[[date], tuple[date, str]]] = {
     "the previous day": lambda pub: (pub - timedelta(days=1), "day"),
     "the day before": lambda pub: (pub - timedelta(days=1), "day"),
     "the day before yesterday": lambda pub: (pub - timedelta(days=2), "day"),
+    # the evening before the publication day ("overnight" is the night that ended that day)
+    "last night": lambda pub: (pub - timedelta(days=1), "day"),
     "last week": lambda pub: (pub - timedelta(days=7), "week"),
     "earlier this week": lambda pub: (pub, "week"),
     "this week": lambda pub: (pub, "week"),
@@ -211,6 +229,26 @@ def _dmy(match: re.Match[str], pub: date, future: bool) -> Reading:
     return _month_day(month_word, int(match.group("dmy_d")), match.group("dmy_y"), pub), "day"
 
 
+_LIST_LINKS = frozenset(date_words().list_links)
+_NIGHT_BEFORE = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _range(kind: str) -> Callable[[re.Match[str], date, bool], Reading]:
+    """A range within one month is dated by its first day, when the happening began; a night
+    'of 11-12 March' by the second, the morning it ended; two days listed ('on 11 and 14
+    November', no range lead) by the last, as a single day would be read."""
+
+    def read(match: re.Match[str], pub: date, future: bool) -> Reading:
+        before = match.string[max(0, match.start() - 20) : match.start()]
+        listed = match.group(f"{kind}_l").lower() in _LIST_LINKS and not RANGE_LEAD.search(before)
+        last = listed or _NIGHT_BEFORE.search(before) is not None
+        day = match.group(f"{kind}_b" if last else f"{kind}_a")
+        month = match.group(f"{kind}_m")
+        return _month_day(month, int(day), match.group(f"{kind}_y"), pub), "day"
+
+    return read
+
+
 def _wd(match: re.Match[str], pub: date, future: bool) -> Reading:
     text = match.group(0)
     prefix = text.split()[0].lower() if " " in text else ""
@@ -231,6 +269,8 @@ def _ago(match: re.Match[str], pub: date, future: bool) -> Reading:
 
 _READERS: tuple[tuple[str, Callable[[re.Match[str], date, bool], Reading]], ...] = (
     ("iso", _iso),
+    ("rdmy", _range("rdmy")),
+    ("rmdy", _range("rmdy")),
     ("mdy", _mdy),
     ("dmy", _dmy),
     ("wd", _wd),
@@ -238,6 +278,7 @@ _READERS: tuple[tuple[str, Callable[[re.Match[str], date, bool], Reading]], ...]
     ("num", _num),
     ("dom", lambda match, pub, future: (_day_of_month(int(match.group("dom_d")), pub), "day")),
     ("mon", lambda match, pub, future: (_month(match, pub), "month")),
+    ("vague", lambda match, pub, future: (pub, "week")),
 )
 """DATE_RE's alternatives in the order they are tried; "n days ago" is the rest."""
 
@@ -265,6 +306,8 @@ _REPORTED_ON = re.compile(
 def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
     out: list[DateMention] = []
     for match in DATE_RE.finditer(text):
+        if _counts_from_happening(text, match):
+            continue
         future = bool(match.group("wd")) and _future_context(
             text[max(0, match.start() - 70) : match.start()]
         )
@@ -273,7 +316,18 @@ def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
         mention = resolve(match, anchor or pub, offset, future=future)
         if mention is not None:
             out.append(_night_of(text, match, mention))
-    return out
+    return join_ranges(text, out, offset)
+
+
+_OF_HAPPENING = re.compile(rf"\s+{alternation(date_words().relative_of)}\b", re.IGNORECASE)
+
+
+def _counts_from_happening(text: str, match: re.Match[str]) -> bool:
+    """'the day before the rally': a day counted from the happening named, not from today."""
+    word = (match.group("rel") or "").lower()
+    if word not in _DAY_BEFORE or not word.endswith("before"):  # "before" can take an object
+        return False
+    return _OF_HAPPENING.match(text, match.end()) is not None
 
 
 def _counts_back(match: re.Match[str]) -> bool:

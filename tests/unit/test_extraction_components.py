@@ -123,7 +123,7 @@ def test_extraction_numbers_weapons(
         ("on Tuesday", "2025-10-21", "day"),
         ("last Wednesday", "2025-10-15", "day"),
         ("overnight", "2025-10-22", "day"),
-        ("last night", "2025-10-22", "day"),
+        ("last night", "2025-10-21", "day"),  # the evening before publication
         ("yesterday", "2025-10-21", "day"),
         ("Oct. 21", "2025-10-21", "day"),
         ("21 October 2025", "2025-10-21", "day"),

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.date_words import alternation, date_words
 from streams.extraction.dates import DateMention
 from streams.schemas import When
 
@@ -18,7 +19,11 @@ def event_date(
     before it unless it says so ("hours later"): with no stated day it is dated by the
     publication day (codebook rule 5), not by the happening it reacts to."""
     in_sent = [m for m in doc.dates if sent.start <= m.start < sent.end]
-    found = [m for m in in_sent if not _secondary_date(doc.text, m)]
+    found = [m for m in in_sent if not _secondary_date(doc.text, m)] or [
+        m for m in in_sent if not verbal and not _secondary_date(doc.text, m, verbal=False)
+    ]
+    # "recently" dates nothing when the sentence states a day or week of its own
+    found = [m for m in found if not _VAGUE.fullmatch(m.text)] or found
     if found:
         if near is not None:
             # a date in a relative clause far from the trigger ("who takes office on
@@ -50,6 +55,7 @@ def event_date(
             and not _possessive(doc.text, m)
             and (carried or not _attribution(doc.text, m))
         ]
+        earlier = [m for m in earlier if not _aside(doc.text, prev.start, m)] or earlier
         if earlier:
             if earlier[-1].precision == "day":
                 day = earlier[-1].date + timedelta(days=bool(_NEXT_DAY.search(sent.text)))
@@ -60,7 +66,34 @@ def event_date(
     if said:  # only the day it was said: better than nothing
         pick = said[0]
         return When(date=pick.date.isoformat(), precision=pick.precision, text=pick.text), True
+    reported = reported_on(doc)
+    if reported is not None:  # "As reported on 24 June 2019, ...": the report's day
+        return When(date=reported.date.isoformat(), precision="day", text=reported.text), True
     return When(date=doc.published.isoformat(), precision="day"), False
+
+
+_VAGUE = re.compile(alternation(date_words().vague_past), re.IGNORECASE)
+_REPORT_LEAD = re.compile(rf"\b{alternation(date_words().report_date_leads)}\s*$", re.IGNORECASE)
+
+
+def reported_on(doc: Annotated) -> DateMention | None:
+    """The day the text says its happening was reported ('As reported on 24 June 2019, ...',
+    'source date: 4 April 2018'): for a happening with no stated day, the day it is dated by."""
+    return next(
+        (
+            m
+            for m in doc.dates
+            if m.precision == "day" and _REPORT_LEAD.search(doc.text, max(0, m.start - 25), m.start)
+        ),
+        None,
+    )
+
+
+def _aside(text: str, start: int, mention: DateMention) -> bool:
+    """The date is inside a parenthesis that is still open ('... (killed on 14 June 2018) ...'):
+    an aside, not the date the sentence is told at."""
+    before = text[start : mention.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 _ATTRIBUTION = re.compile(
@@ -81,16 +114,27 @@ def _attribution(text: str, mention: DateMention) -> bool:
     return bool(_ATTRIBUTION.search(text[max(0, mention.start - 25) : mention.start]))
 
 
-def _possessive(text: str, mention: DateMention) -> bool:
+_PARTS = alternation(date_words().parts_of_day)
+_POSSESSIVE_S = re.compile(rf"(?:\s+{_PARTS})?(?:'s|’s|\x92s)", re.IGNORECASE)  # \x92: cp1252's ’
+_WITHIN = re.compile(rf"\b{alternation(date_words().within_happening)}\s+$", re.IGNORECASE)
+
+
+def _possessive(text: str, mention: DateMention, *, verbal: bool = True) -> bool:
     """'condemned Thursday's bombing' dates another happening; 'have raged since Sunday' dates
-    the start of a state."""
+    the start of a state. A material act told as taking place in the happening a possessive
+    dates ('killed in Tuesday's attack') takes that date when the sentence states no other
+    (verbal=False)."""
     # "killed since the start of the war in October": the start of a period, not its date
     since = re.search(r"\bsince\b[^,.;]*$", text[max(0, mention.start - 50) : mention.start], re.I)
-    return since is not None or text[mention.end : mention.end + 2] in ("'s", "’s")
+    if since is not None:
+        return True
+    if _POSSESSIVE_S.match(text, mention.end) is None:  # "Saturday night's", "todays"
+        return False
+    return verbal or _WITHIN.search(text, max(0, mention.start - 20), mention.start) is None
 
 
-def _secondary_date(text: str, mention: DateMention) -> bool:
-    return _possessive(text, mention) or _attribution(text, mention)
+def _secondary_date(text: str, mention: DateMention, *, verbal: bool = True) -> bool:
+    return _possessive(text, mention, verbal=verbal) or _attribution(text, mention)
 
 
 _SAME_DAY = re.compile(

@@ -29,6 +29,7 @@ from streams.extraction.components.families.speakers import (
 )
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.components.triggers import family_of
+from streams.extraction.date_words import date_words
 from streams.extraction.extractors.common import Proto, actor_of, event_date
 from streams.extraction.gazetteer import gazetteer
 from streams.extraction.nlp import pipeline
@@ -217,7 +218,8 @@ def _addressed(ann: Annotated, sent: Sentence, token: Token) -> list[Actor]:
 def make_proto(ann: Annotated, trigger: Span, event_type: str) -> Proto:
     sent = next(s for s in ann.sentences if s.start <= trigger.start_char < s.end)
     proto = Proto(event_type, sent, (trigger.start_char, trigger.end_char), NAME, VERSION)
-    proto.when, proto.date_explicit = event_date(ann, sent, trigger.start_char, verbal=True)
+    verbal = event_type not in date_words().material_types  # a meeting held is a material act
+    proto.when, proto.date_explicit = event_date(ann, sent, trigger.start_char, verbal=verbal)
     proto.base_confidence = 0.5
     return proto
 

@@ -193,3 +193,23 @@ def test_headline_present_with_plural_victims_is_news(
 
 def test_a_habit_in_the_present_is_no_news() -> None:
     assert _events("Herders often attack farmers in Benue.") == []
+
+
+def test_fighters_occupying_a_village_is_a_transfer_of_territory() -> None:
+    event = _one("On Monday, Mai-Mai fighters occupied the village of Kitchanga without a fight.")
+    assert event.event_type == "territory_transfer"
+    assert _codes(event) == ("Strategic developments", "Non-violent transfer of territory")
+    assert _actors(event, "initiator") == ["Mai-Mai"]
+    assert event.when.date == MONDAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters occupied the main square of Bamako on Monday.",
+        "Russia has occupied Crimea since 2014.",
+        "Residents of the occupied territories voted on Sunday.",
+    ],
+)
+def test_an_occupation_by_no_armed_side_or_of_long_ago_is_no_transfer(text: str) -> None:
+    assert "territory_transfer" not in {e.event_type for e in _events(text)}

@@ -143,5 +143,7 @@ def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
 
 
 def complete_places(ann: Annotated, protos: list[Proto]) -> None:
-    """Places written with their units ("X village (A, B)"): components/families/note_places."""
+    """Places written with their units ("X village (A, B)"): components/families/note_places;
+    a riot told in the opening sentence is the text's news, kept unlocated (families/unrest)."""
     note_places.complete_places(ann, protos)
+    unrest.lead_unrest(ann, protos)

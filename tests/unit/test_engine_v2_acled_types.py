@@ -47,11 +47,13 @@ def test_movements_need_an_armed_doer_a_verb_a_place_and_a_done_act(text: str) -
     assert "group_change" not in _types(text)
 
 
-def test_fighters_surrendering_to_the_army_is_a_change_of_activity() -> None:
+def test_fighters_surrendering_to_the_army_is_an_agreement() -> None:
+    # a surrender deal (spec: agreement); ACLED's current coding of surrenders to forces
     event = _of(
         "On Monday, 40 rebels surrendered to the army in Marawi with their rifles.",
-        "group_change",
+        "agreement",
     )
+    assert event.codes.acled_sub_event_type == "Agreement"
     assert event.when.date == "2025-03-03"
     assert [p.name for p in event.locations] == ["Marawi City"]
 

@@ -14,6 +14,8 @@ from streams.extraction.components.families.cuefile import CueFile, load
 class AgentCues(CueFile):
     agent_nouns: frozenset[str]
     acts: frozenset[str]
+    dwellings: frozenset[str] = frozenset()
+    habitual: frozenset[str] = frozenset()
 
 
 _NOT_DONE = frozenset({"VB", "VBP", "VBZ", "VBG"})
@@ -43,10 +45,31 @@ def idle_agent(doc: Doc, trigger: Span) -> bool:
 def headline_present(doc: Doc, trigger: Span, token: Token) -> bool:
     """A present-tense act that opens the text ('Gunmen abduct four tourists from a resort')
     is the headline present of news, not a habit: the first sentence's main verb, with no
-    modal, whose object is one specific (a determiner or a number)."""
+    modal, whose object is one specific (a determiner, a number, a possessor) or people or
+    things named in the plural ('Militia burns homes in X', 'Cadres beat residents in X')."""
     if trigger.sent.start != 0 or token.dep_ != "ROOT":
         return False
     if any(c.tag_ in ("MD", "TO") for c in token.children):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return any(any(d.dep_ in ("det", "nummod") for d in o.children) or o.like_num for o in objects)
+    return any(_specific(o) or _plural_victims(o) for o in objects) and not _habitual(token)
+
+
+def _specific(noun: Token) -> bool:
+    return noun.like_num or any(d.dep_ in ("det", "nummod", "poss") for d in noun.children)
+
+
+def _plural_victims(noun: Token) -> bool:
+    """People or dwellings in the plural ('residents', 'homes'): data/en/civilians.json nouns
+    and agents.json dwellings."""
+    from streams.extraction.components.families.conflict import civilians
+
+    lemma = noun.lemma_.lower()
+    found = load(AgentCues, "agents.json")
+    return noun.tag_ == "NNS" and (lemma in civilians().nouns or lemma in found.dwellings)
+
+
+def _habitual(verb: Token) -> bool:
+    """'Farmers burn residues every winter': a word of frequency in the clause tells a habit."""
+    found = load(AgentCues, "agents.json")
+    return any(t.lower_ in found.habitual for t in verb.subtree)

@@ -60,7 +60,7 @@ def _agreement(ann: Annotated, sent: Sentence, trigger: Span) -> Proto | None:
     if token is None or act is None or act.tag_ not in _DONE or act.dep_ == "relcl":
         return None
     hits = sent.role(trigger, "participant")
-    armed_sides = [h for h in hits if not mentions_in(ann, h) and armed(ann, h)]
+    armed_sides = [h for h in hits if not mentions_in(ann, h) and _side(ann, h)]
     if hypothetical(act) or not (_about_conflict(token, act) or _armed_party(ann, hits)):
         return None
     parties: list[ActorMention] = []
@@ -81,6 +81,13 @@ def _armed_party(ann: Annotated, hits: list[RoleHit]) -> bool:
     """An armed group or forces take part ('militias reached an agreement'): an agreement
     between fighters is a conflict development whatever its topic (ACLED's Agreement)."""
     return any(armed(ann, h) for h in hits)
+
+
+def _side(ann: Annotated, hit: RoleHit) -> bool:
+    """A side no dictionary lists: fighters ('the clan militia') or a community named by its
+    head noun ('the X sub-clan', 'an anti-balaka faction'; verbal_cues.json communal_sides)."""
+    head = ann.text[hit.head[0] : hit.head[1]].lower()
+    return armed(ann, hit) or head in cues().communal_sides
 
 
 def _unlisted(ann: Annotated, hit: RoleHit) -> Actor:

@@ -25,9 +25,11 @@ from spacy.tokens import Doc, Token
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families.base import new_proto
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.verbal import _token, parse_sentences
-from streams.extraction.extractors.common import Proto, actor_of
+from streams.extraction.extractors.common import Proto, actor_of, status_for
+from streams.extraction.extractors.unrest import ARREST
 from streams.schemas import Actor
 
 
@@ -38,6 +40,7 @@ class ArrestCues(CueFile):
     lemmas: frozenset[str]
     quantities: frozenset[str]
     target_kinds: frozenset[str]
+    forces: frozenset[str] = frozenset()
 
 
 def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
@@ -65,6 +68,46 @@ def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
             _arrested(annotated(doc), proto, token, start)
             out.append(proto)
     return out
+
+
+def forces_arrests(doc: Doc, told: set[int]) -> list[Proto]:
+    """Arrests the legacy rules left unnamed ('Police arrested 59 officials' in a text that
+    names no country, so no state to make the arrests): an arrest verb whose subject is a
+    force (data/en/arrests.json forces) and whose object names someone, in a sentence that
+    tells no arrest yet. The force is the arrester; who was arrested is read as for every
+    arrest (reported_arrests)."""
+    ann = annotated(doc)
+    found = load(ArrestCues, "arrests.json")
+    out: list[Proto] = []
+    for trigger in doc.spans.get("triggers", []):
+        sent = next((s for s in ann.sentences if s.start <= trigger.start_char < s.end), None)
+        if sent is None or sent.index in told or trigger[0].lemma_ not in found.lemmas:
+            continue
+        parse_sentences(doc, [trigger.sent])
+        parsed = doc._.parses[trigger.sent.start_char]
+        token = _token(parsed, trigger.sent.start_char, trigger.start_char)
+        force = _forces_subject(token, found) if token is not None else None
+        status = status_for(sent, trigger.start_char - sent.start, trigger.end_char - sent.start)
+        if force is None or status is None:
+            continue
+        proto = new_proto(ann, sent, trigger, [], ARREST)
+        proto.event_type, proto.status = "arrest", status
+        if not proto.role("initiator"):
+            name = force.text[:1].upper() + force.text[1:]
+            proto.actors.append(Actor(role="initiator", name=name, kind="armed_forces"))
+        told.add(sent.index)
+        out.append(proto)
+    return out
+
+
+def _forces_subject(token: Token, found: ArrestCues) -> Token | None:
+    """The subject of an arrest verb with an object, when it is a force ('police', 'troops')."""
+    if token.pos_ != "VERB" or not any(
+        c.dep_ == "dobj" and c.pos_ != "PRON" for c in token.children
+    ):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lemma_.lower() in found.forces else None
 
 
 def _uncounted(noun: Token) -> bool:
@@ -143,7 +186,9 @@ def _describes(token: Token, found: ArrestCues) -> bool:
     if token.dep_ == "relcl" and token.head.pos_ == "PRON":
         return True
     if token.dep_ == "acl" and token.tag_ == "VBN" and _uncounted(token.head):
-        return True  # 'the case of a journalist arrested over his interviews': who they are
+        # 'the case of a journalist arrested over his interviews': who they are; a participle
+        # with an object of its own is an active verb ('police in a drive arrested 34 men')
+        return not any(c.dep_ == "dobj" for c in token.children)
     # 'have arrested 2,400 people since February 1': a running total
     return any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children)
 

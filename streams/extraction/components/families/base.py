@@ -46,6 +46,9 @@ class Cues(BaseModel):
     side_nouns: frozenset[str] = frozenset()
     demonstration_objects: frozenset[str] = frozenset()
     demonstration_verbs: frozenset[str] = frozenset()
+    collective_heads: frozenset[str] = frozenset()
+    yield_lemmas: frozenset[str] = frozenset()
+    arms_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -144,10 +147,31 @@ def armed_doer(
         if h.role == "initiator"
         or (passive and h.role == "target" and h.phrase[1] <= trigger.start_char)
     ]
-    for hit in doers:
-        if any(a.forces or a.kind in ARMED_KINDS for a in mentioned(ann, hit.phrase)):
+    phrases = [p for h in doers for p in (h.phrase, *of_complements(trigger, h))]
+    for phrase in phrases:
+        if any(a.forces or a.kind in ARMED_KINDS for a in mentioned(ann, phrase)):
             return True
-        span = doc.char_span(*hit.phrase, alignment_mode="expand")
+        span = doc.char_span(*phrase, alignment_mode="expand")
         if span is not None and any(t.lower_ in words for t in span):
             return True
     return False
+
+
+def of_complements(trigger: Span, hit: RoleHit) -> list[tuple[int, int]]:
+    """Who a doer headed by a number or a collective noun is ('a large number of Al Shabaab',
+    'a total of 36 members of the X Group'): the 'of' phrases under such heads (data/en/
+    strategic.json collective_heads), as character spans of the text."""
+    parsed = (trigger.doc._.parses or {}).get(trigger.sent.start_char)
+    offset = trigger.sent.start_char
+    token = None
+    if parsed is not None:
+        token = next((t for t in parsed if t.idx + offset == hit.head[0]), None)
+    out = []
+    heads = cues().collective_heads
+    while token is not None and (token.lower_ in heads or token.like_num):
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        token = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if token is not None:
+            words = list(token.subtree)
+            out.append((words[0].idx + offset, words[-1].idx + len(words[-1]) + offset))
+    return out

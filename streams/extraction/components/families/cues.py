@@ -29,6 +29,9 @@ class VerbalCues(BaseModel):
     """'both sides', 'all parties': the sides of the story's conflict."""
     pejoratives: frozenset[str]
     """What calling someone or something names as a wrong: 'called the raid a crime'."""
+    communal_sides: frozenset[str] = frozenset()
+    """Heads of a side named by its community ('the X sub-clan', 'an anti-balaka faction'): a
+    party to an agreement though no dictionary lists it."""
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.events import _places as places
 from streams.extraction.components.events import _reported_act
-from streams.extraction.components.families.arrests import reported_arrests
+from streams.extraction.components.families.arrests import forces_arrests, reported_arrests
 from streams.extraction.components.families.base import (
     armed_doer,
     armed_named,
@@ -51,7 +51,9 @@ fighting (looting after an ambush, an IED defused); below it, the fighting is th
 
 def strategic_protos(doc: Doc) -> list[Proto]:
     ann = annotated(doc)
-    out = reported_arrests(doc, unrest.extract_arrests(ann))
+    legacy_arrests = unrest.extract_arrests(ann)
+    unnamed = forces_arrests(doc, {p.sentence.index for p in legacy_arrests})
+    out = reported_arrests(doc, legacy_arrests + unnamed)
     fought = _fighting(doc, ann) | {p.sentence.index for p in doc._.legacy_conflict or []}
     # property burnt in a riot story is the riot's (merged there by normalize), not a new event
     rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
@@ -96,6 +98,9 @@ def _event(
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
     proto.status = status
+    token = _token(trigger)
+    if token is not None and _to_forces(token):
+        proto.event_type = "agreement"  # a surrender to forces: a surrender deal
     told = [r for r in roles if sent.start <= r.trigger[0] < sent.end]
     if trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc.text, told):
         if fought and any(r.role in ("victims", "single_victim") for r in told):
@@ -155,7 +160,25 @@ def _armed_act(doc: Doc, ann: Annotated, trigger: Span, hits: list[RoleHit]) -> 
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in token.children):
         return False  # a modal or an infinitive: not told as done
-    return armed_doer(doc, ann, trigger, hits, words=cues().armed_words)
+    return armed_doer(doc, ann, trigger, hits, words=cues().armed_words) or _yields_to_forces(token)
+
+
+def _yields_to_forces(token: Token) -> bool:
+    """'36 members of the X Group surrendered their weapons to the military': who hands arms
+    over to forces fought them, so the doer is fighters (data/en/strategic.json yield_lemmas,
+    arms_words); 'the suspect surrendered to police' names no arms: no group's change."""
+    return _to_forces(token) and any(t.lower_ in cues().arms_words for t in token.subtree)
+
+
+def _to_forces(token: Token) -> bool:
+    """A yielding to forces ('surrendered to the military'): a surrender deal, ACLED's
+    Agreement (spec: agreement), not a group's change of activity."""
+    found = cues()
+    if token.lemma_.lower() not in found.yield_lemmas:
+        return False
+    to = [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+    heads = [c for p in to for c in p.children if c.dep_ == "pobj"]
+    return any(t.lower_ in found.armed_words for h in heads for t in h.subtree)
 
 
 def _fighting(doc: Doc, ann: Annotated) -> set[int]:

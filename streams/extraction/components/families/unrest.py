@@ -79,6 +79,18 @@ def unrest_protos(doc: Doc) -> list[Proto]:
     return out
 
 
+def lead_unrest(ann: Annotated, protos: list[Proto]) -> None:
+    """A riot or mob violence told in the sentence that opens the text, by whichever family
+    found it ('residents of a quarter clashed with police', 'a crowd vandalised the court'),
+    is the text's news: kept with no place, as the protest and crowd rules keep theirs."""
+    for proto in protos:
+        if proto.event_type in LEAD_TYPES and proto.status == "occurred":
+            proto.lead = proto.lead or opens_text(ann, proto.sentence.index)
+
+
+LEAD_TYPES = frozenset({"riot", MOB})
+
+
 def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> None:
     """The dead of a riot or demonstration: the victims of a killing or death in its sentence
     ('a student was killed during a riot'), or in one of the next sentences that names no doer

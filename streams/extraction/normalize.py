@@ -37,8 +37,12 @@ UNREST_RANK = {
 which two mentions of one happening merge: the more violent reading wins."""
 UNREST = frozenset(UNREST_RANK)
 _WITH_HARM = {"protest": "riot", "protest_with_intervention": "excessive_force_against_protesters"}
-"""An unrest event merged with a toll or an attack: a protest with a toll was a riot (legacy
-rule); one the police broke up with a toll is excessive force."""
+"""An unrest event merged with an untyped attack ('demonstrators attacked security forces'):
+a protest turned violent is a riot; one the police broke up is excessive force."""
+_HARMED = "excessive_force_against_protesters"
+"""A protest with no violence of its crowd merged with a toll or an attack on unarmed people
+('soldiers shot dead a protester', 'one person was shot'): force used on the protesters
+(ACLED excessive force), not a riot."""
 
 
 def _types_merge(a: str, b: str) -> bool:
@@ -205,6 +209,8 @@ def _merged_type(a: str, b: str) -> str:
         return max(a, b, key=UNREST_RANK.__getitem__)
     if {a, b} & UNREST and {a, b} & (_WEAK | {"attack_on_civilians"}):
         unrest = a if a in UNREST else b
+        if {a, b} & {"attack_on_civilians", "casualty_report"} and unrest in _WITH_HARM:
+            return _HARMED  # 'soldiers shot dead a protester': force used on the protest
         return _WITH_HARM.get(unrest, unrest)
     if a in _TYPE_RANK and b in _TYPE_RANK:
         return a if _TYPE_RANK[a] >= _TYPE_RANK[b] else b

@@ -46,6 +46,7 @@ class Cues(BaseModel):
     side_nouns: frozenset[str] = frozenset()
     demonstration_objects: frozenset[str] = frozenset()
     demonstration_verbs: frozenset[str] = frozenset()
+    rival_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -75,3 +75,40 @@ def test_demonstrators_as_the_doers_of_an_attack_make_a_violent_demonstration() 
     assert _subtypes("On 2 May 2024, police attacked protesters in Gulu.") == [
         "Excessive force against protesters"
     ]
+
+
+def _typed(text: str) -> list[tuple[str | None, list[str]]]:
+    return [
+        (e.codes.acled_sub_event_type, [a.name for a in e.actors if a.role == "initiator"])
+        for e in _events(text)
+        if e.codes.acled_event_type
+    ]
+
+
+def test_a_takeover_told_with_no_fighting_is_a_non_violent_transfer() -> None:
+    text = (
+        "On 2 May 2024, Somali army troops took control over Qurac village near Baidoa "
+        "after the militants left. No clash was reported."
+    )
+    assert [t for t, _ in _typed(text)] == ["Non-violent transfer of territory"]
+
+
+def test_a_takeover_after_a_fight_is_typed_by_who_took_the_place() -> None:
+    state = (
+        "On 2 May 2024, Somali army troops clashed with Al Shabaab in Qurac village near Baidoa. "
+        "The troops took control over the village."
+    )
+    assert [t for t, _ in _typed(state)] == ["Government regains territory"]
+    group = (
+        "On 2 May 2024, Al Shabaab clashed with a clan militia in Qurac village near Baidoa. "
+        "Al Shabaab took control over the village."
+    )
+    assert _typed(group) == [("Non-state actor overtakes territory", ["al-Shabaab"])]
+
+
+def test_people_captured_after_a_fight_leave_it_a_clash() -> None:
+    text = (
+        "On 2 May 2024, Somali army troops clashed with Al Shabaab in Qurac village near Baidoa. "
+        "The troops captured two fighters."
+    )
+    assert [t for t, _ in _typed(text)] == ["Armed clash"]

@@ -3,6 +3,7 @@ specific act, else who did what to whom (one-sided violence, a battle, mob viole
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -11,7 +12,11 @@ from streams.extraction import spec
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
-from streams.extraction.components.families.conflict import armed_victims, civilian_victims
+from streams.extraction.components.families.conflict import (
+    armed_victims,
+    civilian_victims,
+    mentions,
+)
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import PRONOUNS, crowds, demonstration, people
@@ -108,3 +113,58 @@ def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
         return False  # 'suicide bombers were holding hostages': no bombing told
     # 'killed five attackers and captured one': people, not ground
     return not (pattern.event_type in TERRITORY and took_people(annotated(doc), hits))
+
+
+TRANSFER = "territory_transfer"
+STATE_SIDES = frozenset({"state", "armed_forces"})
+
+
+def territory_side(doc: Doc, proto: Proto) -> str:
+    """The type of a takeover by who took the place (ACLED): a state or its forces retake it,
+    any other side overtakes it; told with no fighting in its sentence or the next ('No clash
+    was reported': data/en/strategic.json no_fighting) it is a non-violent transfer."""
+    from streams.extraction.components.families.base import cues  # base imports events
+
+    if proto.event_type not in TERRITORY:
+        return proto.event_type
+    sentences = annotated(doc).sentences[proto.sentence.index : proto.sentence.index + 2]
+    words = "|".join(re.escape(w) for w in sorted(cues().no_fighting))
+    told = " ".join(s.text for s in sentences)
+    if words and re.search(rf"\b(?:{words})\b", told, re.IGNORECASE):
+        return TRANSFER
+    doers = proto.role("initiator")
+    if not doers:
+        return proto.event_type
+    return "territory_regained" if doers[0].kind in STATE_SIDES else "territory_seized"
+
+
+def takeover_after(
+    doc: Doc, index: int, triggers: list[Span], hits: list[RoleHit], out: list[Proto]
+) -> bool:
+    """'A clashed with B in X village. A took control of the village.': a takeover told in
+    the sentence right after a fight (a past act, of ground, not people) is that fight's
+    outcome: the fight becomes the takeover, typed by who took the place."""
+    best = best_trigger(triggers)
+    token = parsed_token(doc, best)
+    if best._.pattern.event_type not in TERRITORY or token is None or token.tag_ not in _PAST:
+        return False
+    fight = out[-1] if out else None
+    if fight is None or fight.event_type != GENERIC or fight.sentence.index != index - 1:
+        return False
+    ann = annotated(doc)
+    span = (best.start_char, best.end_char)
+    own = [h for h in hits if h.trigger == span]
+    if took_people(ann, own):
+        return False  # 'captured two fighters': people, not ground
+    takers = [m for h in own if h.role == "initiator" for m in mentions(ann, h.phrase)]
+    fight.event_type = str(best._.pattern.event_type)
+    if not takers:
+        fight.event_type = territory_side(doc, fight)
+    elif takers[0].kind in STATE_SIDES or takers[0].forces:
+        fight.event_type = "territory_regained"
+    else:
+        fight.event_type = "territory_seized"
+    return True
+
+
+_PAST = frozenset({"VBD", "VBN"})

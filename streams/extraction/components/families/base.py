@@ -47,6 +47,7 @@ class Cues(BaseModel):
     demonstration_objects: frozenset[str] = frozenset()
     demonstration_verbs: frozenset[str] = frozenset()
     rival_words: frozenset[str] = frozenset()
+    no_fighting: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from streams.extraction import extract
 from streams.schemas import Article, Event
 
@@ -112,3 +114,31 @@ def test_people_captured_after_a_fight_leave_it_a_clash() -> None:
         "The troops captured two fighters."
     )
     assert [t for t, _ in _typed(text)] == ["Armed clash"]
+
+
+def test_an_attack_made_with_mines_is_a_remote_explosive_attack() -> None:
+    text = (
+        "On 2 May 2024, rebels attacked an army convoy with mines near Kalay. Four soldiers died."
+    )
+    events = [e for e in _events(text) if e.codes.acled_event_type]
+    assert [e.codes.acled_sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert events[0].quantities.killed is not None
+    assert events[0].quantities.killed.value == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "On 2 May 2024, the Sudanese Armed Forces dropped six bombs on Kadugli, killing two.",
+            "Air/drone strike",
+        ),
+        (
+            "On 2 May 2024, soldiers clashed with rebels near Kalay after a patrol found a road "
+            "laid with mines.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_the_means_named_types_an_attack_unless_sides_fought(text: str, subtype: str) -> None:
+    assert _subtypes(text) == [subtype]

@@ -90,8 +90,8 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
     pattern = best._.pattern
     if _specific(doc, triggers, hits) and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
-    if kind in (TOLL, ONE_SIDED) and family_of(pattern.id) == "explosions" and pattern.priority > 0:
-        return str(pattern.event_type)  # 'a bomb at a market kills five': done by an explosion
+    if _done_by_explosion(kind, triggers):
+        return str(pattern.event_type)  # 'a bomb at a market kills five', 'with mines'
     if kind == ONE_SIDED and armed_victims(doc.text, hits):
         return GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
     if pattern.two_sided and kind in (GENERIC, UNTYPED_ATTACK):
@@ -99,6 +99,20 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
             return RIOT  # 'students protesting clashed with police': a violent demonstration
         return MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
     return None
+
+
+def _done_by_explosion(kind: str, triggers: list[Span]) -> bool:
+    """'A bomb at a market kills five': a toll or a one-sided killing done by an explosion;
+    'attacked a convoy with mines', 'dropped bombs': an untyped attack whose means the best
+    trigger names on its own (an explosions pattern that needs no context), with no fight
+    between sides told."""
+    pattern = best_trigger(triggers)._.pattern
+    explosive = family_of(pattern.id) == "explosions" and pattern.priority > 0
+    if kind in (TOLL, ONE_SIDED):
+        return explosive
+    two_sided = any(t._.pattern.two_sided for t in triggers)
+    strong = explosive and not pattern.needs_context and not two_sided
+    return kind in (GENERIC, UNTYPED_ATTACK) and strong
 
 
 def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:

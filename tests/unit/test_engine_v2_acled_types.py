@@ -142,3 +142,10 @@ def test_an_attack_made_with_mines_is_a_remote_explosive_attack() -> None:
 )
 def test_the_means_named_types_an_attack_unless_sides_fought(text: str, subtype: str) -> None:
     assert _subtypes(text) == [subtype]
+
+
+def test_an_attack_that_wounded_unarmed_people_is_violence_against_civilians() -> None:
+    civilians = "On 2 May 2024, unknown men attacked and wounded three traders in Dori."
+    assert _subtypes(civilians) == ["Attack"]
+    soldiers = "On 2 May 2024, unknown men attacked and wounded three soldiers in Dori."
+    assert _subtypes(soldiers) == ["Armed clash"]

@@ -149,3 +149,26 @@ def test_an_attack_that_wounded_unarmed_people_is_violence_against_civilians() -
     assert _subtypes(civilians) == ["Attack"]
     soldiers = "On 2 May 2024, unknown men attacked and wounded three soldiers in Dori."
     assert _subtypes(soldiers) == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        (
+            "On 2 May 2024, nurses marched in Kisumu over the death of a colleague who was "
+            "killed by a drunk driver.",
+            "Peaceful protest",
+        ),
+        (
+            "On 2 May 2024, traders protested in Garissa, demanding justice for a boy who was "
+            "shot last week.",
+            "Peaceful protest",
+        ),
+        (
+            "On 2 May 2024, police shot dead two protesters in Gulu.",
+            "Excessive force against protesters",
+        ),
+    ],
+)
+def test_a_harm_the_crowd_protests_is_no_force_used_on_it(text: str, subtype: str) -> None:
+    assert _subtypes(text) == [subtype]

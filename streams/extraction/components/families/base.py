@@ -48,6 +48,7 @@ class Cues(BaseModel):
     demonstration_verbs: frozenset[str] = frozenset()
     rival_words: frozenset[str] = frozenset()
     no_fighting: frozenset[str] = frozenset()
+    grievance_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from streams.extraction.components.families.base import (
 from streams.extraction.components.families.conflict import TOLL_GAP, count, mentions
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
+from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -194,7 +195,31 @@ def _harmed(own: list[Span], harm: list[Span]) -> bool:
         for t in own
         if t._.pattern.id == "protests.crowd" and t.start > 0 and t.doc[t.start - 1].lower_ != "by"
     ]
-    return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in harm for w in t)
+    told = [t for t in harm if not _grievance(t)]
+    return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in told for w in t)
+
+
+GRIEVANCE_SPAN = 6
+"""Tokens before a harm word in which a grievance word makes it what is protested."""
+
+
+def _grievance(trigger: Span) -> bool:
+    """'protested over the death of a student', 'demanding justice for a man who was killed':
+    the harm is what the crowd protests (data/en/strategic.json grievance_words: a word that
+    governs the harm word in the parse, or one just before it in its clause), not force used
+    on the protesters."""
+    words = cues().grievance_words
+    token = parsed_token(trigger.doc, trigger)
+    if token is not None and any(a.lower_ in words or a.lemma_ in words for a in token.ancestors):
+        return True
+    doc = trigger.doc
+    first = max(trigger.sent.start, trigger.start - GRIEVANCE_SPAN)
+    for before in reversed(doc[first : trigger.start]):
+        if before.is_punct:
+            return False
+        if before.lower_ in words or before.lemma_ in words:
+            return True
+    return False
 
 
 def _violent(triggers: list[Span]) -> bool:

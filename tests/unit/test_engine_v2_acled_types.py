@@ -172,3 +172,11 @@ def test_an_attack_that_wounded_unarmed_people_is_violence_against_civilians() -
 )
 def test_a_harm_the_crowd_protests_is_no_force_used_on_it(text: str, subtype: str) -> None:
     assert _subtypes(text) == [subtype]
+
+
+def test_protesters_chased_by_police_make_a_protest_with_intervention() -> None:
+    text = (
+        "On 2 May 2024, teachers marched in Hawassa over unpaid salaries. "
+        "They were chased by police."
+    )
+    assert _subtypes(text) == ["Protest with intervention"]

@@ -37,8 +37,12 @@ UNREST_RANK = {
 which two mentions of one happening merge: the more violent reading wins."""
 UNREST = frozenset(UNREST_RANK)
 _WITH_HARM = {"protest": "riot", "protest_with_intervention": "excessive_force_against_protesters"}
-"""An unrest event merged with a toll or an attack: a protest with a toll was a riot (legacy
-rule); one the police broke up with a toll is excessive force."""
+"""An unrest event merged with an untyped attack ('demonstrators attacked security forces'):
+a protest turned violent is a riot; one the police broke up is excessive force."""
+_HARMED = "excessive_force_against_protesters"
+"""A protest with no violence of its crowd merged with a toll or an attack on unarmed people
+('soldiers shot dead a protester', 'one person was shot'): force used on the protesters
+(ACLED excessive force), not a riot."""
 
 
 def _types_merge(a: str, b: str) -> bool:
@@ -162,7 +166,7 @@ def absorb(into: Proto, new: Proto) -> Proto:
     """Merge new into into; the richer mention gives the evidence sentence."""
     rich, poor = (into, new) if _richness(into) >= _richness(new) else (new, into)
     merged = Proto(
-        event_type=_merged_type(into.event_type, new.event_type),
+        event_type=_merged_type(into.event_type, new.event_type, _protested(into, new)),
         sentence=rich.sentence,
         trigger=rich.trigger,
         extractor=rich.extractor,
@@ -200,11 +204,27 @@ def absorb(into: Proto, new: Proto) -> Proto:
 _TYPE_RANK = {**spec.merge_ranks(), UNTYPED_ATTACK: 0}
 
 
-def _merged_type(a: str, b: str) -> str:
+def _protested(a: Proto, b: Proto) -> bool:
+    """An attack or toll merged into a demonstration is what the crowd protests ('demanding
+    justice for a boy who was killed'): a grievance word (data/en/strategic.json
+    grievance_words) in the clause before its trigger."""
+    from streams.extraction.components.families.base import cues  # after the components
+
+    harm = b if a.event_type in UNREST else a
+    start = harm.trigger[0] - harm.sentence.start
+    clause = re.split(r"[,;:.]", harm.sentence.text[: max(0, start)])[-1]
+    return bool({w.lower() for w in clause.split()} & cues().grievance_words)
+
+
+def _merged_type(a: str, b: str, protested: bool = False) -> str:
     if {a, b} <= UNREST:
         return max(a, b, key=UNREST_RANK.__getitem__)
     if {a, b} & UNREST and {a, b} & (_WEAK | {"attack_on_civilians"}):
         unrest = a if a in UNREST else b
+        if protested:
+            return unrest  # the harm is the crowd's grievance, not done at the protest
+        if {a, b} & {"attack_on_civilians", "casualty_report"} and unrest in _WITH_HARM:
+            return _HARMED  # 'soldiers shot dead a protester': force used on the protest
         return _WITH_HARM.get(unrest, unrest)
     if a in _TYPE_RANK and b in _TYPE_RANK:
         return a if _TYPE_RANK[a] >= _TYPE_RANK[b] else b

@@ -132,8 +132,9 @@ def test_soldiers_barricading_roads_is_no_riot() -> None:
 
 
 def test_a_riot_opening_the_text_is_kept_without_a_place() -> None:
-    event = _of("Rioting broke out at the funeral on Monday after the shooting.", "mob_violence")
+    event = _of("Rioting broke out at the funeral on Monday after the shooting.", "riot")
     assert event.codes.acled_event_type == "Riots"
+    assert event.codes.acled_sub_event_type == "Violent demonstration"  # no rival crowd named
     assert event.locations == []
 
 

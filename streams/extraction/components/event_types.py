@@ -3,6 +3,7 @@ specific act, else who did what to whom (one-sided violence, a battle, mob viole
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -11,7 +12,11 @@ from streams.extraction import spec
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
-from streams.extraction.components.families.conflict import armed_victims, civilian_victims
+from streams.extraction.components.families.conflict import (
+    armed_victims,
+    civilian_victims,
+    mentions,
+)
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import PRONOUNS, crowds, demonstration, people
@@ -85,8 +90,8 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
     pattern = best._.pattern
     if _specific(doc, triggers, hits) and pattern.event_type in spec.category_of():
         return str(pattern.event_type)  # a specific act's own type
-    if kind in (TOLL, ONE_SIDED) and family_of(pattern.id) == "explosions" and pattern.priority > 0:
-        return str(pattern.event_type)  # 'a bomb at a market kills five': done by an explosion
+    if _done_by_explosion(kind, triggers):
+        return str(pattern.event_type)  # 'a bomb at a market kills five', 'with mines'
     if kind == ONE_SIDED and armed_victims(doc.text, hits):
         return GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
     if pattern.two_sided and kind in (GENERIC, UNTYPED_ATTACK):
@@ -94,6 +99,20 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
             return RIOT  # 'students protesting clashed with police': a violent demonstration
         return MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
     return None
+
+
+def _done_by_explosion(kind: str, triggers: list[Span]) -> bool:
+    """'A bomb at a market kills five': a toll or a one-sided killing done by an explosion;
+    'attacked a convoy with mines', 'dropped bombs': an untyped attack whose means the best
+    trigger names on its own (an explosions pattern that needs no context), with no fight
+    between sides told."""
+    pattern = best_trigger(triggers)._.pattern
+    explosive = family_of(pattern.id) == "explosions" and pattern.priority > 0
+    if kind in (TOLL, ONE_SIDED):
+        return explosive
+    two_sided = any(t._.pattern.two_sided for t in triggers)
+    strong = explosive and not pattern.needs_context and not two_sided
+    return kind in (GENERIC, UNTYPED_ATTACK) and strong
 
 
 def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
@@ -108,3 +127,58 @@ def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
         return False  # 'suicide bombers were holding hostages': no bombing told
     # 'killed five attackers and captured one': people, not ground
     return not (pattern.event_type in TERRITORY and took_people(annotated(doc), hits))
+
+
+TRANSFER = "territory_transfer"
+STATE_SIDES = frozenset({"state", "armed_forces"})
+
+
+def territory_side(doc: Doc, proto: Proto) -> str:
+    """The type of a takeover by who took the place (ACLED): a state or its forces retake it,
+    any other side overtakes it; told with no fighting in its sentence or the next ('No clash
+    was reported': data/en/strategic.json no_fighting) it is a non-violent transfer."""
+    from streams.extraction.components.families.base import cues  # base imports events
+
+    if proto.event_type not in TERRITORY:
+        return proto.event_type
+    sentences = annotated(doc).sentences[proto.sentence.index : proto.sentence.index + 2]
+    words = "|".join(re.escape(w) for w in sorted(cues().no_fighting))
+    told = " ".join(s.text for s in sentences)
+    if words and re.search(rf"\b(?:{words})\b", told, re.IGNORECASE):
+        return TRANSFER
+    doers = proto.role("initiator")
+    if not doers:
+        return proto.event_type
+    return "territory_regained" if doers[0].kind in STATE_SIDES else "territory_seized"
+
+
+def takeover_after(
+    doc: Doc, index: int, triggers: list[Span], hits: list[RoleHit], out: list[Proto]
+) -> bool:
+    """'A clashed with B in X village. A took control of the village.': a takeover told in
+    the sentence right after a fight (a past act, of ground, not people) is that fight's
+    outcome: the fight becomes the takeover, typed by who took the place."""
+    best = best_trigger(triggers)
+    token = parsed_token(doc, best)
+    if best._.pattern.event_type not in TERRITORY or token is None or token.tag_ not in _PAST:
+        return False
+    fight = out[-1] if out else None
+    if fight is None or fight.event_type != GENERIC or fight.sentence.index != index - 1:
+        return False
+    ann = annotated(doc)
+    span = (best.start_char, best.end_char)
+    own = [h for h in hits if h.trigger == span]
+    if took_people(ann, own):
+        return False  # 'captured two fighters': people, not ground
+    takers = [m for h in own if h.role == "initiator" for m in mentions(ann, h.phrase)]
+    fight.event_type = str(best._.pattern.event_type)
+    if not takers:
+        fight.event_type = territory_side(doc, fight)
+    elif takers[0].kind in STATE_SIDES or takers[0].forces:
+        fight.event_type = "territory_regained"
+    else:
+        fight.event_type = "territory_seized"
+    return True
+
+
+_PAST = frozenset({"VBD", "VBN"})

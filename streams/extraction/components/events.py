@@ -21,6 +21,8 @@ from streams.extraction.components.event_types import (
     agent_kind,
     best_trigger,
     retyped,
+    takeover_after,
+    territory_side,
 )
 from streams.extraction.components.families.acts import (
     larger,
@@ -112,6 +114,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
         if told and not idle_agent(doc, best) and not no_conflict(ann, ann.sentences[index], best):
             proto = _new_proto(ann, ann.sentences[index], triggers, hits)
+        if proto is None and takeover_after(doc, index, triggers, hits, out):
+            continue  # 'They took control of the village' after a fight: its outcome
         if proto is None and refers_back(doc, triggers):
             link_reference(ann, ann.sentences[index], hits, out)
         elif proto is None:
@@ -303,6 +307,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     if place is not None and place.place.precision != "country" and not proto.locations:
         proto.locations = [location_of(place)]
     add_civilians(ann, proto, hits)
+    proto.event_type = territory_side(doc, proto)  # who took the place, and how
 
 
 _DEAD = frozenset({"victims", "single_victim"})

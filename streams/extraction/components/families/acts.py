@@ -16,9 +16,13 @@ from streams.schemas import Count
 
 def acted_on(hits: list[RoleHit]) -> list[RoleHit]:
     """Everyone and everything the sentence's acts are done to ('attacked a priest', 'a
-    suspect was killed in a raid'), as victims: an untyped attack is one-sided only when they
-    are all unarmed people ('attacked a gendarmerie school, killing 70 people' is not)."""
-    return [replace(h, role="victims") if h.role == "target" else h for h in hits]
+    suspect was killed in a raid', 'attacked and wounded two traders'), as victims: an untyped
+    attack is one-sided only when they are all unarmed people ('attacked a gendarmerie
+    school, killing 70 people' is not)."""
+    return [replace(h, role="victims") if h.role in _ACTED_ON else h for h in hits]
+
+
+_ACTED_ON = frozenset({"target", "injured"})
 
 
 TERRITORY = frozenset({"territory_seized", "territory_regained"})

@@ -49,6 +49,9 @@ class Cues(BaseModel):
     collective_heads: frozenset[str] = frozenset()
     yield_lemmas: frozenset[str] = frozenset()
     arms_words: frozenset[str] = frozenset()
+    rival_words: frozenset[str] = frozenset()
+    no_fighting: frozenset[str] = frozenset()
+    grievance_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from streams.extraction.components.families.base import (
 from streams.extraction.components.families.conflict import TOLL_GAP, count, mentions
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
+from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -55,6 +56,7 @@ def unrest_protos(doc: Doc) -> list[Proto]:
     out = []
     legacy = unrest.extract_protests(ann)
     legacy += verb_protests(doc, ann, by_cue, {p.sentence.index for p in legacy})
+    roles: list[RoleHit] = doc._.roles or []
     for proto in legacy:
         index = proto.sentence.index
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
@@ -64,12 +66,13 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         harmed = (
             [] if context_count(proto.sentence.text, ann.published.year) else harm.get(index, [])
         )
-        proto.event_type = _subtype(proto.event_type, own, near, harmed, facing)
+        rivals = _rivals(ann, index)
+        kind = "riot" if _crowd_attacks(own, roles) else proto.event_type
+        proto.event_type = _subtype(kind, own, near, harmed, facing_state=facing, rivals=rivals)
         _crowds_town(ann, proto)
         proto.lead = proto.status == "occurred" and opens_text(ann, index)
         out.append(proto)
     told = {p.sentence.index for p in out}
-    roles: list[RoleHit] = doc._.roles or []
     for index, triggers in sorted(by_cue.items()):
         if index not in told:
             mob = _crowd_event(doc, ann, index, triggers, roles)
@@ -134,17 +137,25 @@ def _ids(triggers: list[Span]) -> set[str]:
 
 
 def _subtype(
-    kind: str, own: list[Span], near: list[Span], harm: list[Span], facing_state: bool = False
+    kind: str,
+    own: list[Span],
+    near: list[Span],
+    harm: list[Span],
+    *,
+    facing_state: bool = False,
+    rivals: bool = False,
 ) -> str:
     """The ACLED sub-type of a legacy protest or riot from the cues of its sentence (and of the
     next one, where the police response is often told). facing_state: the riot's target is
-    the state or its forces."""
+    the state or its forces; rivals: the crowd fights another crowd."""
     crowd = "protests.crowd" in _ids(own)
     if kind == "riot":
         # rioting that no demonstration frames is mob violence (ACLED's distinction), unless
-        # the crowd fights the state's forces: a crowd against police or troops confronts the
-        # state, a violent demonstration; a mob turns on civilians or property (codebook)
-        return kind if crowd or facing_state else MOB
+        # the crowd fights the state's forces (a crowd against police or troops confronts the
+        # state) or its act is a way of demonstrating ('students rioted') and no rival crowd
+        # is its other side; a mob turns on civilians, property or another crowd (codebook)
+        demonstrating = _demonstration_act(own) and not rivals
+        return kind if crowd or facing_state or demonstrating else MOB
     labels = {t.label_ for t in near}
     if _violent(own) or "riot" in labels:
         return "riot"  # the demonstrators' own violence: a violent demonstration
@@ -152,6 +163,40 @@ def _subtype(
     if EXCESSIVE in labels or harmed:
         return EXCESSIVE
     return INTERVENTION if INTERVENTION in labels else kind
+
+
+def _crowd_attacks(own: list[Span], roles: list[RoleHit]) -> bool:
+    """'Demonstrators attacked security forces', 'a number of protesters assaulted a guard':
+    a fighting act (battles patterns) whose doer, read up to the verb, names the
+    demonstrators: the crowd's own violence, a violent demonstration."""
+    crowd = [t.start_char for t in own if t._.pattern.id == "protests.crowd"]
+    for trigger in own:
+        if family_of(trigger._.pattern.id) != "battles":
+            continue
+        span = (trigger.start_char, trigger.end_char)
+        for hit in roles:
+            if hit.trigger != span or hit.role != "initiator":
+                continue
+            end = trigger.start_char if hit.phrase[1] <= trigger.start_char else hit.phrase[1]
+            if any(hit.phrase[0] <= start < end for start in crowd):
+                return True
+    return False
+
+
+def _rivals(ann: Annotated, index: int) -> bool:
+    """The sentence or the next names a second crowd the rioters fight ('a riot between two
+    groups', 'attacked each other'; data/en/strategic.json rival_words)."""
+    words = "|".join(re.escape(w) for w in sorted(cues().rival_words))
+    text = " ".join(s.text for s in ann.sentences[index : index + 2])
+    return bool(words) and re.search(rf"\b(?:{words})\b", text, re.IGNORECASE) is not None
+
+
+def _demonstration_act(own: list[Span]) -> bool:
+    """A riots act that is a way of demonstrating ('rioted', 'barricaded roads'; data/en/
+    strategic.json demonstration_acts) and no mob's act in the sentence ('a mob lynched')."""
+    found = cues()
+    acts = _ids(own) & found.demonstration_acts
+    return bool(acts) and not any(t.label_ == MOB for t in own)
 
 
 def _harmed(own: list[Span], harm: list[Span]) -> bool:
@@ -162,7 +207,31 @@ def _harmed(own: list[Span], harm: list[Span]) -> bool:
         for t in own
         if t._.pattern.id == "protests.crowd" and t.start > 0 and t.doc[t.start - 1].lower_ != "by"
     ]
-    return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in harm for w in t)
+    told = [t for t in harm if not _grievance(t)]
+    return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in told for w in t)
+
+
+GRIEVANCE_SPAN = 6
+"""Tokens before a harm word in which a grievance word makes it what is protested."""
+
+
+def _grievance(trigger: Span) -> bool:
+    """'protested over the death of a student', 'demanding justice for a man who was killed':
+    the harm is what the crowd protests (data/en/strategic.json grievance_words: a word that
+    governs the harm word in the parse, or one just before it in its clause), not force used
+    on the protesters."""
+    words = cues().grievance_words
+    token = parsed_token(trigger.doc, trigger)
+    if token is not None and any(a.lower_ in words or a.lemma_ in words for a in token.ancestors):
+        return True
+    doc = trigger.doc
+    first = max(trigger.sent.start, trigger.start - GRIEVANCE_SPAN)
+    for before in reversed(doc[first : trigger.start]):
+        if before.is_punct:
+            return False
+        if before.lower_ in words or before.lemma_ in words:
+            return True
+    return False
 
 
 def _violent(triggers: list[Span]) -> bool:
@@ -199,7 +268,7 @@ def _crowd_event(
     if status is None or not _reported_act(doc, trigger) or _act_is_noun(doc, trigger):
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
-    demonstrating = framed or _demonstrating(doc, trigger, hits)
+    demonstrating = framed or (_demonstrating(doc, trigger, hits) and not _rivals(ann, index))
     proto.event_type = "riot" if demonstrating else MOB  # rioting no demonstration frames
     proto.status = status
     proto.lead = lead and status == "occurred"

@@ -1,0 +1,79 @@
+"""Actors (codebook rule 7): coordinated speakers under their titles are the people named, a
+state beside its own official is that official, a name in part beside it in full is one person,
+and the unarmed dead of a bomb or a strike are its target. Sentences written for these tests, in
+no gold set."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from streams.extraction import extract
+from streams.extraction.actor_tidy import tidy_actors
+from streams.schemas import Actor, Article, Event
+
+PUB = "2024-05-06T12:00:00Z"  # a Monday
+
+
+def _events(text: str) -> list[Event]:
+    article = Article(text=text, published_at=PUB)
+    return extract(article, extracted_at=datetime(2024, 5, 6, tzinfo=UTC), engine="spacy")
+
+
+def _sides(event: Event) -> list[tuple[str, str]]:
+    return sorted((a.role, a.name) for a in event.actors)
+
+
+def test_officials_coordinated_under_their_titles_speak_together() -> None:
+    events = _events(
+        "Japanese Prime Minister Fumio Kishida and Foreign Minister Yoko Kamikawa condemned "
+        "North Korea on Monday over the missile launch."
+    )
+    condemnations = [e for e in events if e.event_type == "condemnation"]
+    assert len(condemnations) == 1
+    # 'Japanese Prime Minister X and ...': X speaks with the other, not the title's state
+    speakers = {a.name for a in condemnations[0].actors if a.role == "initiator"}
+    assert speakers == {"Fumio Kishida", "Yoko Kamikawa"}
+
+
+def test_a_name_in_part_beside_it_in_full_is_one_person() -> None:
+    events = _events(
+        "On Monday, US President Joe Biden and Turkish President Recep Tayyip Erdoğan held talks "
+        "in Ankara."
+    )
+    meetings = [e for e in events if e.event_type == "diplomatic_meeting"]
+    assert [_sides(e) for e in meetings] == [
+        [("participant", "Joe Biden"), ("participant", "Recep Tayyip Erdogan")]
+    ]
+
+
+def _actor(role: str, name: str, kind: str, country: str, office: str | None = None) -> Actor:
+    return Actor(role=role, name=name, kind=kind, country=country, office=office)  # type: ignore[arg-type]
+
+
+def test_a_state_beside_its_official_in_one_role_is_the_official() -> None:
+    actors = [
+        _actor("participant", "Chile", "state", "CHL"),
+        _actor("participant", "Gabriel Boric", "person", "CHL", "President"),
+        _actor("participant", "Peru", "state", "PER"),
+    ]
+    assert [a.name for a in tidy_actors(actors)] == ["Gabriel Boric", "Peru"]
+
+
+def test_a_state_stays_beside_a_person_with_no_office_or_another_role() -> None:
+    actors = [
+        _actor("initiator", "Chile", "state", "CHL"),
+        _actor("target", "Gabriel Boric", "person", "CHL", "President"),
+        _actor("initiator", "Peru", "state", "PER"),
+        _actor("initiator", "Ana Quispe", "person", "PER"),
+    ]
+    assert [a.name for a in tidy_actors(actors)] == ["Chile", "Gabriel Boric", "Peru", "Ana Quispe"]
+
+
+def test_the_unarmed_dead_of_a_strike_are_its_target() -> None:
+    events = _events(
+        "A drone strike on a wedding party in the town of Rada killed 12 guests on Sunday."
+    )
+    strikes = [e for e in events if e.event_type == "air_strike"]
+    assert len(strikes) == 1
+    targets = [(a.name, a.country) for a in strikes[0].actors if a.role == "target"]
+    assert targets == [("civilians", "YEM")]

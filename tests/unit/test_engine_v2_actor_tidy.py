@@ -69,11 +69,16 @@ def test_a_state_stays_beside_a_person_with_no_office_or_another_role() -> None:
     assert [a.name for a in tidy_actors(actors)] == ["Chile", "Gabriel Boric", "Peru", "Ana Quispe"]
 
 
-def test_the_unarmed_dead_of_a_strike_are_its_target() -> None:
-    events = _events(
-        "A drone strike on a wedding party in the town of Rada killed 12 guests on Sunday."
-    )
-    strikes = [e for e in events if e.event_type == "air_strike"]
-    assert len(strikes) == 1
-    targets = [(a.name, a.country) for a in strikes[0].actors if a.role == "target"]
-    assert targets == [("civilians", "YEM")]
+def test_the_unarmed_dead_of_a_bomb_are_its_target() -> None:
+    events = _events("A roadside bomb kills five farmers in the Kandahar Province.")
+    bombs = [e for e in events if e.event_type == "remote_explosive"]
+    assert len(bombs) == 1
+    targets = [(a.name, a.country) for a in bombs[0].actors if a.role == "target"]
+    assert targets == [("civilians", "AFG")]
+
+
+def test_the_armed_dead_of_a_bomb_are_no_civilians() -> None:
+    events = _events("A roadside bomb kills five soldiers in the Kandahar Province.")
+    bombs = [e for e in events if e.event_type == "remote_explosive"]
+    assert len(bombs) == 1
+    assert all(a.name != "civilians" for a in bombs[0].actors)

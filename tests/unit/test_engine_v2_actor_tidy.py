@@ -1,7 +1,7 @@
 """Actors (codebook rule 7): coordinated speakers under their titles are the people named, a
 state beside its own official is that official, a name in part beside it in full is one person,
-and the unarmed dead of a bomb or a strike are its target. Sentences written for these tests, in
-no gold set."""
+and the unarmed dead of a bomb or a strike are its target; arrests spread over years are no
+happening of the news (rule 3). Sentences written for these tests, in no gold set."""
 
 from __future__ import annotations
 
@@ -82,3 +82,22 @@ def test_the_armed_dead_of_a_bomb_are_no_civilians() -> None:
     bombs = [e for e in events if e.event_type == "remote_explosive"]
     assert len(bombs) == 1
     assert all(a.name != "civilians" for a in bombs[0].actors)
+
+
+def test_arrests_over_years_are_no_happening_of_the_news() -> None:
+    decade = (
+        "Over the last decade, police have detained hundreds of activists in the province of Sindh."
+    )
+    coordinated = (
+        "In the past year, reporters in the city of Sylhet have been threatened while covering "
+        "rallies and briefly detained, a press union said."
+    )
+    for text in (decade, coordinated):
+        assert [e for e in _events(text) if e.event_type == "arrest"] == [], text
+
+
+def test_an_arrest_of_the_day_held_for_days_is_an_arrest() -> None:
+    text = "Police detained a journalist in Karachi on Sunday and held him for two days."
+    arrests = [e for e in _events(text) if e.event_type == "arrest"]
+    assert len(arrests) == 1
+    assert arrests[0].when.date == "2024-05-05"

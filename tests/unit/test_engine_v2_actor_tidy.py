@@ -1,7 +1,8 @@
 """Actors (codebook rule 7): coordinated speakers under their titles are the people named, a
 state beside its own official is that official, a name in part beside it in full is one person,
 and the unarmed dead of a bomb or a strike are its target; arrests spread over years are no
-happening of the news (rule 3). Sentences written for these tests, in no gold set."""
+happening of the news (rule 3); a state body named by a demonym is the state accused.
+Sentences written for these tests, in no gold set."""
 
 from __future__ import annotations
 
@@ -101,3 +102,17 @@ def test_an_arrest_of_the_day_held_for_days_is_an_arrest() -> None:
     arrests = [e for e in _events(text) if e.event_type == "arrest"]
     assert len(arrests) == 1
     assert arrests[0].when.date == "2024-05-05"
+
+
+def test_a_state_body_named_by_a_demonym_is_the_state_accused() -> None:
+    text = "Amnesty International on Monday accused the Thai government of hiding the deportations."
+    condemnations = [e for e in _events(text) if e.event_type == "condemnation"]
+    assert [_sides(e) for e in condemnations] == [
+        [("initiator", "Amnesty International"), ("target", "Thailand")]
+    ]
+
+
+def test_people_named_by_a_demonym_are_not_their_state_accused() -> None:
+    text = "Amnesty International on Monday accused Thai shopkeepers of hiding the deportations."
+    condemnations = [e for e in _events(text) if e.event_type == "condemnation"]
+    assert all(a.name != "Thailand" for e in condemnations for a in e.actors)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from streams.extraction.annotate import Annotated, annotate
 from streams.extraction.extractors.common import Proto
-from streams.extraction.normalize import merge, to_event
+from streams.extraction.normalize import idle_talk, merge, to_event
 from streams.extraction.registry import Registered, registered
 from streams.schemas import Article, Event
 from streams.settings import get_settings
@@ -104,6 +104,7 @@ def _finish(
 ) -> ExtractionResult:
     for proto in protos:
         proto.published = doc.published
+    protos = [p for p in protos if not idle_talk(p, doc.actors)]
     events: list[Event] = []
     try:
         events = [to_event(p, doc, when) for p in merge(protos)]

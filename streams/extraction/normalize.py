@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from streams.extraction import spec
 from streams.extraction.actor_tidy import tidy_actors
+from streams.extraction.annotated import ActorMention
 from streams.extraction.event_build import event_id, first_actor, to_event
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
@@ -20,6 +22,7 @@ __all__ = [
     "absorb",
     "compatible",
     "event_id",
+    "idle_talk",
     "merge",
     "to_event",
 ]
@@ -335,6 +338,16 @@ def _running_total(proto: Proto) -> bool:
     return (proto.event_type == "arrest" or proto.event_type in UNREST) and bool(
         _SINCE_TOTAL.search(proto.sentence.text)
     )
+
+
+def idle_talk(proto: Proto, mentions: Sequence[ActorMention]) -> bool:
+    """An act not told as done (planned, threatened) with no actor and no place, in a sentence
+    that names no one: talk of what may be ('could serve military assault purposes'), no event.
+    With someone named ('the minister said the strikes would continue') it is their plan."""
+    if proto.status == "occurred" or proto.actors or proto.locations:
+        return False
+    sent = proto.sentence
+    return not any(sent.start <= m.start < sent.end for m in mentions)
 
 
 def _keep(proto: Proto) -> bool:

@@ -1,8 +1,9 @@
 """Actors (codebook rule 7): coordinated speakers under their titles are the people named, a
 state beside its own official is that official, a name in part beside it in full is one person,
 and the unarmed dead of a bomb or a strike are its target; arrests spread over years are no
-happening of the news (rule 3); a state body named by a demonym is the state accused.
-Sentences written for these tests, in no gold set."""
+happening of the news (rule 3); a state body named by a demonym is the state accused; an act
+that may be, with no one and nowhere named, is no event. Sentences written for these tests, in
+no gold set."""
 
 from __future__ import annotations
 
@@ -116,3 +117,17 @@ def test_people_named_by_a_demonym_are_not_their_state_accused() -> None:
     text = "Amnesty International on Monday accused Thai shopkeepers of hiding the deportations."
     condemnations = [e for e in _events(text) if e.event_type == "condemnation"]
     assert all(a.name != "Thailand" for e in condemnations for a in e.actors)
+
+
+def test_an_act_that_may_be_by_no_one_nowhere_is_no_event() -> None:
+    text = (
+        "The glider was designed two years ago and could reportedly serve military assault or "
+        "rescue purposes."
+    )
+    assert _events(text) == []
+
+
+def test_an_act_that_may_be_by_someone_somewhere_is_planned() -> None:
+    events = _events("The rebels could attack the town of Goma, officials warned on Monday.")
+    assert [(e.event_type, e.status) for e in events] == [("armed_clash", "planned")]
+    assert [loc.name for loc in events[0].locations] == ["Goma"]

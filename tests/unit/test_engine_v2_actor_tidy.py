@@ -2,12 +2,14 @@
 state beside its own official is that official, a name in part beside it in full is one person,
 and the unarmed dead of a bomb or a strike are its target; arrests spread over years are no
 happening of the news (rule 3); a state body named by a demonym is the state accused; an act
-that may be, with no one and nowhere named, is no event. Sentences written for these tests, in
-no gold set."""
+that may be, with no one and nowhere named, is no event; a day's attack ('Monday's attack') told
+again is the attack told before. Sentences written for these tests, in no gold set."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+import pytest
 
 from streams.extraction import extract
 from streams.extraction.actor_tidy import tidy_actors
@@ -131,3 +133,31 @@ def test_an_act_that_may_be_by_someone_somewhere_is_planned() -> None:
     events = _events("The rebels could attack the town of Goma, officials warned on Monday.")
     assert [(e.event_type, e.status) for e in events] == [("armed_clash", "planned")]
     assert [loc.name for loc in events[0].locations] == ["Goma"]
+
+
+KAURA = "Gunmen killed five villagers in the town of Kaura, Nigeria, on Monday. "
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Nigerian officials repeated the claim that Monday's attack was orchestrated by militants "
+        "with bases in Niger, a charge Niger's foreign ministry rejected on Tuesday.",
+        "The governor said Monday's attack was carried out by militants from Niger.",
+    ],
+)
+def test_a_days_attack_told_again_is_the_attack_told_before(later: str) -> None:
+    events = _events(KAURA + later)
+    assert [(e.event_type, e.quantities.killed and e.quantities.killed.value) for e in events] == [
+        ("attack_on_civilians", 5)
+    ]
+
+
+def test_a_days_attack_told_first_is_news() -> None:
+    events = _events(
+        "Sunday's bombing at a market in the city of Kandahar killed 12 shoppers, police said on "
+        "Monday."
+    )
+    assert len(events) == 1
+    assert events[0].category == "conflict"
+    assert events[0].quantities.killed is not None and events[0].quantities.killed.value == 12

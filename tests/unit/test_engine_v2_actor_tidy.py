@@ -3,7 +3,8 @@ state beside its own official is that official, a name in part beside it in full
 and the unarmed dead of a bomb or a strike are its target; arrests spread over years are no
 happening of the news (rule 3); a state body named by a demonym is the state accused; an act
 that may be, with no one and nowhere named, is no event; a day's attack ('Monday's attack') told
-again is the attack told before. Sentences written for these tests, in no gold set."""
+again is the attack told before; a visit to people treated or held is no meeting. Sentences
+written for these tests, in no gold set."""
 
 from __future__ import annotations
 
@@ -161,3 +162,26 @@ def test_a_days_attack_told_first_is_news() -> None:
     assert len(events) == 1
     assert events[0].category == "conflict"
     assert events[0].quantities.killed is not None and events[0].quantities.killed.value == 12
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto visited the injured policemen in hospital in Nairobi on "
+        "Monday.",
+        "Kenyan President William Ruto was planning to visit Interior Minister Kithure Kindiki, "
+        "who was being treated at a hospital in Nairobi.",
+    ],
+)
+def test_a_visit_to_people_treated_or_held_is_no_meeting(text: str) -> None:
+    assert [e for e in _events(text) if e.event_type == "diplomatic_meeting"] == []
+
+
+def test_a_visit_to_a_leader_is_a_meeting() -> None:
+    text = (
+        "Kenyan President William Ruto visited Tanzanian President Samia Suluhu Hassan in Dodoma."
+    )
+    meetings = [e for e in _events(text) if e.event_type == "diplomatic_meeting"]
+    assert [_sides(e) for e in meetings] == [
+        [("participant", "Samia Suluhu Hassan"), ("participant", "William Ruto")]
+    ]

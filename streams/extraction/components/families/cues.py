@@ -29,6 +29,10 @@ class VerbalCues(BaseModel):
     """'both sides', 'all parties': the sides of the story's conflict."""
     pejoratives: frozenset[str]
     """What calling someone or something names as a wrong: 'called the raid a crime'."""
+    care_places: frozenset[str] = frozenset()
+    """Places where people are treated or held: a visit to people there ('visited the prisoners
+    in jail', 'to visit X, who was being treated in hospital') is care or a prison visit, no
+    diplomatic meeting."""
 
 
 @lru_cache(maxsize=1)

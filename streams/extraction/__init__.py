@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
 from streams.extraction.annotate import Annotated, annotate
+from streams.extraction.annotated import ActorMention
 from streams.extraction.extractors.common import Proto
 from streams.extraction.normalize import merge, to_event
 from streams.extraction.registry import Registered, registered
@@ -104,6 +105,7 @@ def _finish(
 ) -> ExtractionResult:
     for proto in protos:
         proto.published = doc.published
+    protos = [p for p in protos if not _idle_talk(p, doc.actors)]
     events: list[Event] = []
     try:
         events = [to_event(p, doc, when) for p in merge(protos)]
@@ -196,3 +198,13 @@ def extract(
 def registered_extractors() -> list[tuple[str, str]]:
     """(name, version) of every registered extractor, in run order."""
     return [(entry.name, entry.version) for entry in registered()]
+
+
+def _idle_talk(proto: Proto, mentions: Sequence[ActorMention]) -> bool:
+    """An act not told as done (planned, threatened) with no actor and no place, in a sentence
+    that names no one: talk of what may be ('could serve military assault purposes'), no event.
+    With someone named ('the minister said the strikes would continue') it is their plan."""
+    if proto.status == "occurred" or proto.actors or proto.locations:
+        return False
+    sent = proto.sentence
+    return not any(sent.start <= m.start < sent.end for m in mentions)

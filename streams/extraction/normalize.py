@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from streams.extraction import spec
+from streams.extraction.actor_tidy import tidy_actors
 from streams.extraction.event_build import event_id, first_actor, to_event
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
@@ -370,6 +371,7 @@ def _keep(proto: Proto) -> bool:
 
 
 def _finish(proto: Proto) -> Proto:
+    proto.actors = tidy_actors(proto.actors)
     if proto.event_type == UNTYPED_ATTACK:
         proto.event_type = "armed_clash"
     city_regions = {

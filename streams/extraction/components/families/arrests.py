@@ -41,6 +41,8 @@ class ArrestCues(CueFile):
     quantities: frozenset[str]
     target_kinds: frozenset[str]
     forces: frozenset[str] = frozenset()
+    periods: frozenset[str]
+    period_preps: frozenset[str]
 
 
 def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
@@ -190,7 +192,27 @@ def _describes(token: Token, found: ArrestCues) -> bool:
         # with an object of its own is an active verb ('police in a drive arrested 34 men')
         return not any(c.dep_ == "dobj" for c in token.children)
     # 'have arrested 2,400 people since February 1': a running total
-    return any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children)
+    if any(c.dep_ in ("prep", "mark") and c.lower_ in found.span for c in token.children):
+        return True
+    return _over_years(token, found)
+
+
+_CLAUSE_LINKS = frozenset({"conj", "advcl", "xcomp"})
+
+
+def _over_years(token: Token, found: ArrestCues) -> bool:
+    """'In the past two years, journalists were ... detained', 'was detained for a year': a
+    phrase of years on the arrest word or the clause it is coordinated with."""
+    chain = [token]
+    while chain[-1].dep_ in _CLAUSE_LINKS and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    preps = [c for h in chain for c in h.children if c.dep_ == "prep"]
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in found.periods
+        for p in preps
+        if p.lower_ in found.period_preps
+        for o in p.children
+    )
 
 
 def _bare_noun(token: Token, found: ArrestCues) -> bool:

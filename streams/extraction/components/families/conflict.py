@@ -48,6 +48,7 @@ class References(BaseModel):
     singular: frozenset[str]
     vague: frozenset[str] = frozenset()
     distal: frozenset[str] = frozenset()
+    time_possessors: frozenset[str] = frozenset()
 
 
 class Civilians(BaseModel):

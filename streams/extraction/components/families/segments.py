@@ -54,4 +54,10 @@ def _definite_noun(doc: Doc, trigger: Span) -> bool:
     token = next((t for t in parsed if t.idx == offset), None)
     if token is None or token.pos_ != "NOUN":
         return False
-    return any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in token.children)
+    # "Tuesday's attack", "last week's bombing": a day's happening, as definite as 'the attack'
+    days = references().time_possessors
+    return any(
+        (c.dep_ in ("det", "poss") and c.lower_ in determiners)
+        or (c.dep_ == "poss" and c.lower_ in days)
+        for c in token.children
+    )

@@ -314,7 +314,15 @@ def background(sent: Sentence, proto: Proto, ann: Annotated) -> bool:
         subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subjects and not any(_actor_at(ann, sent, t) for c in subjects for t in c.subtree):
             return True
+        return _care_visit(token)
     return False
+
+
+def _care_visit(token: Token) -> bool:
+    """'visited the five detainees in prison', 'to visit X, who was treated in hospital': the
+    visit's object or place is where people are treated or held."""
+    visited = [c for c in token.children if c.dep_ in ("dobj", "prep")]
+    return any(t.lemma_.lower() in cues().care_places for c in visited for t in c.subtree)
 
 
 def _actor_at(ann: Annotated, sent: Sentence, token: Token) -> bool:

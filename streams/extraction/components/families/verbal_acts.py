@@ -9,7 +9,11 @@ from spacy.tokens import Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.cues import cues
-from streams.extraction.components.families.speakers import addressed_group, standing_position
+from streams.extraction.components.families.speakers import (
+    addressed_group,
+    speaks_for_state,
+    standing_position,
+)
 from streams.extraction.components.families.verbal import (
     OUGHT,
     Sentence,
@@ -54,11 +58,12 @@ def _act_targets(
 ) -> list[Actor]:
     """The named object or addressee; condemned, a happening whose perpetrator the story names."""
     hits = sent.role(trigger, "target")
+    # 'accused the Nepalese government': a demonym on a state body names the state
     targets = [
         actor_of(m, "target")
         for h in hits
         for m in mentions_in(ann, h)
-        if m.name != speaker.name and m.source != "demonym"
+        if m.name != speaker.name and (m.source != "demonym" or speaks_for_state(h))
     ]
     if targets or trigger._.pattern.event_type != "condemnation":
         return targets

@@ -103,6 +103,8 @@ def co_speakers(ann: Annotated, sent: verbal.Sentence, proto: Proto) -> list[Act
         if not _conjunct(sent, hit):
             continue  # an apposition ('X, the UN coordinator') is the same speaker
         mentions = [m for m in verbal.mentions_in(ann, hit) if m.kind in verbal.SPEAKER_KINDS]
+        # 'Japanese Prime Minister X': the speaker is the phrase's head, not its title's state
+        mentions.sort(key=lambda m: not m.start <= hit.head[0] < m.end)
         if mentions and mentions[0].name not in named:
             named.add(mentions[0].name)
             out.append(actor_of(mentions[0], "initiator"))

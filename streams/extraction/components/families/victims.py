@@ -1,22 +1,45 @@
-"""The target of one-sided violence that syntax found alone: its unarmed victims are the
-civilians (codebook rule 7, target: who was acted upon), of the country their phrase names
-('the killing of an Italian aid worker': civilians of Italy), else of the event's place. Only
-when its doer is named: an event with no actor is left to the merge, which drops it."""
+"""The target of violence that syntax found alone: its unarmed victims are the civilians
+(codebook rule 7, target: who was acted upon), of the country their phrase names ('the killing
+of an Italian aid worker': civilians of Italy), else of the event's place.
+
+- One-sided violence: only when its doer is named; an event with no actor is left to the
+  merge, which drops it.
+- Remote violence (ACLED's Explosions/Remote violence: a bomb, a strike, a shell): when every
+  victim it killed is unarmed ('a car bomb killed nine shoppers'), with or without a doer, as
+  the bomb is the event whoever set it.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from streams.extraction.annotate import Annotated
+from streams.extraction.components.families.conflict import civilian_victims
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.extractors.common import Proto
+from streams.extraction.lexicons import taxonomy
 from streams.schemas import Actor
 
 ONE_SIDED = "attack_on_civilians"
+REMOTE = "Explosions/Remote violence"
 _VICTIMS = frozenset({"victims", "single_victim"})
 
 
+@lru_cache(maxsize=1)
+def remote_types() -> frozenset[str]:
+    """The event types of ACLED's remote violence (taxonomy.json)."""
+    return frozenset(t.event_type for t in taxonomy().types if t.acled_event_type == REMOTE)
+
+
+def _victims_are_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> bool:
+    if proto.event_type == ONE_SIDED:
+        return bool(proto.role("initiator"))
+    return proto.event_type in remote_types() and civilian_victims(ann.article.text, hits)
+
+
 def add_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
-    if proto.event_type != ONE_SIDED or proto.role("target") or not proto.role("initiator"):
-        return  # with no doer named, the merge judges the event as the legacy rules left it
+    if proto.role("target") or not _victims_are_civilians(ann, proto, hits):
+        return
     phrases = [h.phrase for h in hits if h.role in _VICTIMS]
     if not phrases:
         return

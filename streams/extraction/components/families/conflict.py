@@ -48,6 +48,7 @@ class References(BaseModel):
     singular: frozenset[str]
     vague: frozenset[str] = frozenset()
     distal: frozenset[str] = frozenset()
+    munitions: frozenset[str] = frozenset()
 
 
 class Civilians(BaseModel):

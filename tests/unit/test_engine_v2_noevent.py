@@ -137,3 +137,29 @@ def test_a_strike_a_staged_march_or_a_hartal_is_a_peaceful_protest(
 def test_a_strike_launched_by_an_army_is_no_protest() -> None:
     events = _events("The army launched a strike near Gao on Friday.")
     assert "Protests" not in {e.codes.acled_event_type for e in events}
+
+
+UNNAMED_SIDES = [
+    # text, the unnamed side (role, name)
+    ("A clan militia attacked a remote settlement on Saturday.", ("initiator", "Militia")),
+    ("Unknown men attacked security forces on Saturday.", ("target", "Forces")),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), UNNAMED_SIDES)
+def test_a_lone_attack_whose_side_is_named_by_an_armed_word_is_a_battle(
+    text: str, side: tuple[str, str]
+) -> None:
+    event = _one(text, "Battles")
+    assert event.event_type == "armed_clash"
+    assert event.codes.acled_sub_event_type == "Armed clash"
+    assert [(a.role, a.name) for a in event.actors] == [side]
+    assert event.when.date == "2025-03-01"
+
+
+def test_an_attack_beside_a_demonstration_gets_no_unnamed_sides() -> None:
+    text = (
+        "Protesters marched to the governor's office on Friday. "
+        "Later police raided the camp of the militia."
+    )
+    assert "Battles" not in {e.codes.acled_event_type for e in _events(text)}

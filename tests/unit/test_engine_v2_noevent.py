@@ -5,12 +5,16 @@ date and counts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import NamedTuple
 
 import pytest
+from spacy.tokens import Doc
 
-from streams.extraction import extract
+from streams.extraction import extract, pipeline
+from streams.extraction.components.event_types import agent_kind
+from streams.extraction.components.roles import RoleHit
 from streams.schemas import Article, Event
 
 PUB = "2025-03-04T09:00:00Z"  # a Tuesday
@@ -163,3 +167,39 @@ def test_an_attack_beside_a_demonstration_gets_no_unnamed_sides() -> None:
         "Later police raided the camp of the militia."
     )
     assert "Battles" not in {e.codes.acled_event_type for e in _events(text)}
+
+
+def test_who_claimed_to_have_killed_a_fighter_is_the_doer_of_a_battle() -> None:
+    event = _one("Al-Shabaab claimed to have killed a soldier in Afgooye on Friday.", "Battles")
+    assert event.event_type == "armed_clash"
+    assert _initiator(event) == "al-Shabaab"
+    assert [loc.name for loc in event.locations] == ["Afgooye"]
+    assert event.when.date == "2025-02-28"
+    assert _killed(event) == 1
+
+
+def _hit(doc: Doc, role: str, words: str, head: str) -> RoleHit:
+    start = doc.text.index(words)
+    at = doc.text.index(head, start)
+    trigger = doc.text.index("killed")
+    return RoleHit(
+        trigger=(trigger, trigger + len("killed")),
+        role=role,
+        pattern="test",
+        head=(at, at + len(head)),
+        phrase=(start, start + len(words)),
+        text=words,
+        base=start if role != "initiator" else -1,
+    )
+
+
+def test_a_place_the_parse_sets_beside_a_fighter_killed_is_no_victim() -> None:
+    # the parse of such notes makes the places conjuncts of the victim; only the officer was
+    # killed, a fighter of a state force, by armed men: a battle, not nothing
+    text = "A police officer was killed by armed drug suspects at Lahug, Cebu province."
+    doc = pipeline.run(Article(text=text, published_at=PUB))
+    trigger = next(t for t in doc.spans["triggers"] if t.text == "killed")
+    officer = _hit(doc, "victims", "A police officer", "officer")
+    province = replace(_hit(doc, "victims", "Cebu province", "province"), base=officer.base)
+    hits = [_hit(doc, "initiator", "armed drug suspects", "suspects"), officer, province]
+    assert agent_kind(doc, trigger, hits) == "armed_clash"

@@ -101,6 +101,19 @@ def test_explosives_thrown_dropped_planted_or_fired(text: str, expect: Expect) -
     assert (_killed(event), _injured(event)) == (expect.killed, expect.injured)
 
 
+def test_explosives_set_off_by_count_are_an_explosion() -> None:
+    text = "Opposition activists blasted 10 crude bombs in front of the district court on Sunday."
+    event = _one(text, "Explosions/Remote violence")
+    assert event.event_type == "remote_explosive"
+    assert event.codes.acled_sub_event_type == "Remote explosive/landmine/IED"
+    assert event.locations == []
+    assert event.when.date == "2025-03-02"
+
+
+def test_a_time_after_explode_is_no_count_of_explosives() -> None:
+    assert _events("The gas tank exploded at 10:30 in the factory.") == []
+
+
 def test_an_incendiary_thrown_by_protesters_is_a_riot_not_an_explosion() -> None:
     events = _events("Protesters threw petrol bombs at police in Nairobi on Monday.")
     assert [e.codes.acled_event_type for e in events] == ["Riots"]

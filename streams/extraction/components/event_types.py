@@ -16,6 +16,7 @@ from streams.extraction.components.families.conflict import (
     armed_victims,
     civilian_victims,
     mentions,
+    places,
 )
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
@@ -52,8 +53,16 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     text = doc.text
     span = (trigger.start_char, trigger.end_char)
     own = [h for h in hits if h.trigger == span]
-    doers = [h for h in own if h.role == "initiator" and people(annotated(doc), h)]
-    victims = [h for h in own if h.role in ("victims", "single_victim", "target")]
+    ann = annotated(doc)
+    doers = [h for h in own if h.role == "initiator" and people(ann, h)]
+    # 'a police officer was killed at X, Toledo City, Cebu province': the places the parse
+    # set beside the victim are no victims
+    victims = [
+        h
+        for h in own
+        if h.role in ("victims", "single_victim", "target")
+        and not any(p.start <= h.head[0] < p.end for p in places(ann, h.phrase))
+    ]
     if not doers or not victims or any(h.text.lower() in PRONOUNS for h in victims):
         return None
     kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]

@@ -56,6 +56,7 @@ from streams.extraction.components.sides import (
     crowds,
     demonstration,
     two_sides,
+    unnamed_sides,
 )
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.attack import _in_quote as in_quote
@@ -69,6 +70,7 @@ from streams.extraction.extractors.common import (
     sentence_places,
     weapons,
 )
+from streams.extraction.lexicons import UNTYPED_ATTACK
 
 NAME = "conflict_v2"
 VERSION = "0.1.0"
@@ -123,7 +125,28 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         if proto is not None:
             _refine(doc, proto, triggers, hits)
             out.append(proto)
+    _lone_attack_sides(doc, out)
     return out
+
+
+def _lone_attack_sides(doc: Doc, out: list[Proto]) -> None:
+    """The text's only attack, whose sides no name gives ('Ethnic militia attacked a
+    district'): the sides its own trigger's subject or object names by an armed word are
+    unnamed armed groups (sides.unnamed_sides). Where the text tells other events, such an
+    attack is most often one of them told again; in a text about a demonstration, the crowd's
+    clashes are the protest family's."""
+    if len(out) != 1 or out[0].event_type != UNTYPED_ATTACK or out[0].actors:
+        return
+    triggers = doc.spans.get("triggers", [])
+    if any(t._.pattern.id == "protests.crowd" for t in triggers):
+        return
+    lone = out[0]
+    hits = [
+        r
+        for r in doc._.roles or []
+        if r.trigger == lone.trigger and not r.pattern.endswith(".nominal_modifier")
+    ]
+    lone.actors = unnamed_sides(annotated(doc), hits)
 
 
 def _no_new_happening(

@@ -13,6 +13,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.conflict import civilians, mentions
 from streams.extraction.components.roles import RoleHit
+from streams.schemas import Actor
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 _UNNAMED = frozenset(
@@ -99,3 +100,22 @@ def armed(ann: Annotated, hit: RoleHit) -> bool:
         return True
     words = {w.lower().strip(".,") for w in hit.text.split()}
     return bool(words & (civilians().armed | cues().armed_words | {"armed"}))
+
+
+def unnamed_sides(ann: Annotated, hits: list[RoleHit]) -> list[Actor]:
+    """'Ethnic militia attacked a district', 'attacked security forces': a side of an attack
+    named only by an armed word (no actor of the dictionaries) is an unnamed armed group, named
+    by its head when that is the armed word ('Militia'), else by the armed word it has."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    words = civilians().armed | cues().armed_words
+    out: list[Actor] = []
+    for hit in hits:
+        if hit.role not in ("initiator", "target") or mentions(ann, hit.phrase):
+            continue
+        head = ann.text[hit.head[0] : hit.head[1]].lower()
+        found = [w for w in (head, *hit.text.lower().split()) if w in words and w != "armed"]
+        names = {(a.role, a.name) for a in out}
+        if found and (hit.role, found[0].capitalize()) not in names:
+            out.append(Actor(role=hit.role, name=found[0].capitalize(), kind="group"))
+    return out

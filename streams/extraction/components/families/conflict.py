@@ -49,6 +49,7 @@ class References(BaseModel):
     vague: frozenset[str] = frozenset()
     distal: frozenset[str] = frozenset()
     time_possessors: frozenset[str] = frozenset()
+    munitions: frozenset[str] = frozenset()
 
 
 class Civilians(BaseModel):

@@ -4,7 +4,9 @@ increase in robberies'. The legacy rules drop every sentence with a word of fina
 ('market', 'league', 'concert'), which also names places and parties; here a past-tense
 demonstration verb (data/en/triggers/protests.jsonl, protests.crowd) whose doers are people
 named just before it (a crowd or unarmed-people word, or a dictionary actor) is a protest,
-at a place below country level or as the text's opening news."""
+at a place below country level or as the text's opening news. So is an act of demonstrating or
+of a collective stoppage in any tense ('workers went on strike', 'members staged a march'), and
+a word that names a protest by itself ('a hartal'): data/en/protest_acts.json."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.events import opens_text
 from streams.extraction.components.families.base import cues, new_proto
 from streams.extraction.components.families.conflict import civilians
+from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.common import Proto, sentence_actors, sentence_places, status_for
 
@@ -25,6 +28,18 @@ DOER_WINDOW = 6
 PEOPLE_KINDS = frozenset({"organization", "group", "person", "civilians"})
 
 
+class ProtestActs(CueFile):
+    """data/en/protest_acts.json."""
+
+    acts: frozenset[str]
+    words: frozenset[str]
+
+
+def protest_acts() -> ProtestActs:
+    found: ProtestActs = load(ProtestActs, "protest_acts.json")
+    return found
+
+
 def verb_protests(
     doc: Doc, ann: Annotated, by_cue: dict[int, list[Span]], told: set[int]
 ) -> list[Proto]:
@@ -33,11 +48,17 @@ def verb_protests(
     for index, triggers in sorted(by_cue.items()):
         if index in told:
             continue
-        verbs = [t for t in triggers if t._.pattern.id == CROWD_CUE and _past_verb(t)]
+        verbs = [t for t in triggers if _protest_act(t)]
         proto = next((p for t in verbs if (p := _protest(doc, ann, index, t)) is not None), None)
         if proto is not None:
             out.append(proto)
     return out
+
+
+def _protest_act(trigger: Span) -> bool:
+    """A past verb of demonstrating, or an act of protest told in any tense."""
+    pattern = trigger._.pattern.id
+    return (pattern == CROWD_CUE and _past_verb(trigger)) or pattern in protest_acts().acts
 
 
 def _past_verb(trigger: Span) -> bool:
@@ -50,7 +71,9 @@ def _past_verb(trigger: Span) -> bool:
 
 def _protest(doc: Doc, ann: Annotated, index: int, trigger: Span) -> Proto | None:
     sent = ann.sentences[index]
-    if in_quote(sent.text, trigger.start_char - sent.start) or not _people_before(ann, trigger):
+    if in_quote(sent.text, trigger.start_char - sent.start):
+        return None
+    if not (_people_before(ann, trigger) or trigger._.pattern.id in protest_acts().words):
         return None
     placed = any(p.place.precision != "country" for p in sentence_places(ann, sent))
     lead = opens_text(ann, index)

@@ -2,7 +2,8 @@
 attacks on militants', 'the group has claimed numerous raids since August'. Every attack word of
 the sentence is a plural noun with a vague quantifier (data/en/references.json `vague`) and the
 sentence gives no toll: it sums up attacks told elsewhere or in the past (codebook rule 3,
-background), so it makes no event."""
+background), so it makes no event. A plural of munitions ('several mortars', data/en/
+references.json `munitions`) counts what one act fired, not acts."""
 
 from __future__ import annotations
 
@@ -32,5 +33,7 @@ def _vague_plural(doc: Doc, trigger: Span) -> bool:
     token = parsed_token(doc, trigger)
     if token is None or token.tag_ != "NNS":
         return False
+    if token.lower_.removesuffix("s") in references().munitions:
+        return False  # 'fired several mortar rounds': the munitions of one act, no summary
     vague = references().vague
     return any(c.lower_ in vague for c in token.children if c.dep_ in ("amod", "det", "nummod"))

@@ -41,6 +41,7 @@ class PlaceUnits(BaseModel):
     unit: frozenset[str]
     region: frozenset[str]
     dwellers: frozenset[str]
+    capital: frozenset[str] = frozenset()
 
     @property
     def all(self) -> frozenset[str]:

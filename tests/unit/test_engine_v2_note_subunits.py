@@ -75,3 +75,19 @@ def test_a_toll_takes_the_place_its_note_writes_with_units() -> None:
 
 def test_a_dateline_bracket_gives_no_place_to_a_toll() -> None:
     assert _events("KAMPALA (Reuters) - Two more bodies were found on Monday, police said.") == []
+
+
+def test_a_settlement_the_gazetteer_lacks_keeps_its_bracket_region_over_the_doers_country() -> None:
+    events = _events(
+        "On 2 May 2024, Nigerien smugglers clashed with customs officers in Zorokpa "
+        "(Zorokpa, Alibori)."
+    )
+    assert [_places(e) for e in events] == [[("Zorokpa", "BEN", "BJ-AL")]]
+
+
+def test_the_first_word_of_a_settlement_read_as_a_town_gives_way_to_the_bracket() -> None:
+    # "Buulo" alone is read as a town of another region; "Bay" alone as a town abroad
+    events = _events(
+        "On 2 May 2024, militants abducted two herders in Buulo Xaaji village (Buur Hakaba, Bay)."
+    )
+    assert [_places(e) for e in events] == [[("Buurhakaba", "SOM", "SO-BY")]]

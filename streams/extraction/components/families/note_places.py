@@ -86,6 +86,7 @@ class NamedPlace:
     region_word: bool = False  # the last unit is written as a region ("West Java province")
     settlement_word: bool = False  # the name is written as a settlement ("Dawe town")
     alone: bool = False  # a unit written alone ("in Bijapur district"): its own only unit
+    units_end: int = 0  # where the units written after the name end
 
 
 def _strip_unit(part: str) -> str:
@@ -112,7 +113,8 @@ def named_places(text: str) -> list[NamedPlace]:
                 continue  # "(described as ...)": not a list of places
             name = _strip_unit(match.group("name"))
             regional = _last_word(raw[-1]) in units().region
-            found.append(NamedPlace(name, match.start("name"), match.end("name"), parts, regional))
+            span = (match.start("name"), match.end("name"))
+            found.append(NamedPlace(name, *span, parts, regional, units_end=match.end()))
             taken.add(match.start("name"))
     for match in single.finditer(text):
         if match.start("name") not in taken:
@@ -219,11 +221,15 @@ def _chained(named: NamedPlace) -> bool:
 def _found_elsewhere(named: NamedPlace, countries: set[str]) -> Location | None:
     """A town found inside the units written with it, in a country the text's focus missed
     (the focus follows the doers: 'Al Shabaab militants bombed a mast in Banissa town
-    (Banissa, Mandera)' is in Kenya, not Somalia). Only a located town: the units are sure."""
+    (Banissa, Mandera)' is in Kenya, not Somalia). A located town, or a settlement the
+    gazetteer lacks written with a bracket of units ('in Kpara (Kpara, Alibori)' while the
+    doers crossed from Niger): the units are sure."""
     if not countries or not _chained(named):
         return None
     found = resolve(named, set())
-    return found if found is not None and found.latitude is not None else None
+    if found is None or (found.latitude is None and len(named.parts) < 2):
+        return None
+    return found
 
 
 def _moved_town(named: NamedPlace, area: Place | None) -> Location | None:
@@ -302,6 +308,7 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
             proto.locations = [own[0]]
             continue
         _prefer_qualified(proto, resolved)
+        proto.locations = [loc for loc in proto.locations if not _unit_abroad(loc, resolved)]
         _fill_admin1(proto, [loc for _n, loc in resolved])
 
 
@@ -331,6 +338,17 @@ def _displaced(
     return True
 
 
+def _unit_abroad(loc: Location, resolved: list[tuple[NamedPlace, Location]]) -> bool:
+    """A unit of a settlement's bracket read as a namesake town of another country ('Buur
+    Hakaba, Bay)': 'Bay' in the Philippines). It only qualifies the settlement."""
+    return any(
+        n.end <= (loc.start if loc.start is not None else -1) < n.units_end
+        and found.country is not None
+        and loc.country != found.country
+        for n, found in resolved
+    )
+
+
 def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:
     """'Floridablanca town, Pampanga province': a town read elsewhere (a namesake in another
     country or region) is the one inside the units written with it. A region the gazetteer
@@ -339,7 +357,9 @@ def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]])
     town's region ('Russian forces struck X city, X oblast'): the town stays."""
     for i, loc in enumerate(proto.locations):
         for named, found in resolved:
-            if loc.text != named.name or found.admin1 is None or found.country is None:
+            # "Buulo Fulaay village (...)" read as a town "Buulo": the same words
+            same = loc.text == named.name or named.start <= (loc.start or -1) < named.end
+            if not same or found.admin1 is None or found.country is None:
                 continue
             if named.alone:
                 continue  # a unit written alone qualifies nothing: the context's town stays

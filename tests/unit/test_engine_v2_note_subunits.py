@@ -3,7 +3,8 @@ or district tells the region of the town written with it ('X (Town, Province)', 
 province'); a compass word that starts a longer unknown name is not a region abroad; a
 settlement the gazetteer lacks keeps the region the sentence named; a toll or an attack the
 sentence rules left without a place takes the place a note writes with its units, never a
-dateline's bracket (components/families/note_places, subdivisions). Sentences written for these
+dateline's bracket; a demonstration in a part of a town ('the Y area of X') is in that town
+(components/families/note_places, unrest, subdivisions). Sentences written for these
 tests (in no gold set)."""
 
 from __future__ import annotations
@@ -91,3 +92,11 @@ def test_the_first_word_of_a_settlement_read_as_a_town_gives_way_to_the_bracket(
         "On 2 May 2024, militants abducted two herders in Buulo Xaaji village (Buur Hakaba, Bay)."
     )
     assert [_places(e) for e in events] == [[("Buurhakaba", "SOM", "SO-BY")]]
+
+
+def test_a_demonstration_in_a_part_of_a_town_is_in_that_town() -> None:
+    events = _events(
+        "On 2 May 2024, youths burned tyres in the third arrondissement of Bangui to protest "
+        "a killing."
+    )
+    assert [[(n, c) for n, c, _code in _places(e)] for e in events] == [[("Bangui", "CAF")]]

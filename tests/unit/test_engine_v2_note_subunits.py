@@ -100,3 +100,8 @@ def test_a_demonstration_in_a_part_of_a_town_is_in_that_town() -> None:
         "a killing."
     )
     assert [[(n, c) for n, c, _code in _places(e)] for e in events] == [[("Bangui", "CAF")]]
+
+
+def test_a_town_qualified_by_its_province_is_the_one_in_the_provinces_region() -> None:
+    events = _events("On 2 May 2024, gunmen shot dead a councillor in San Jose, Nueva Ecija.")
+    assert [_places(e) for e in events] == [[("San Jose", "PHL", "PH-03")]]

@@ -23,9 +23,12 @@ from streams.extraction.name_lexicon import (
     title_lexicon,
     token_spans,
 )
+from streams.extraction.place_names import GENERIC_WORDS
 from streams.extraction.region_names import ADMIN_PAREN, scan_regions
 
 _MOTION_PREP = re.compile(r"\b(?:in|to|into|at|near|outside)\s+$")
+
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 METONYM_SUBJECT = re.compile(
     r"^(?:(?:’s|'s)\s+(?:campaign|policy|support|decision|position|stance|response|allies|ally|"
@@ -182,6 +185,8 @@ def _match_name(
         return n  # "Red Sea", "Gulf of Aden": a name, but not a place we code
     if n > 1 and surface.split()[-1] in ORG_HEADS:
         return _organization(doc, span, n, raw_places)
+    if n == 1 and surface in GENERIC_WORDS and _NAME_GOES_ON.match(doc.text, end):
+        return n  # "East Hurua village", "West Garo Hills": the head of a longer name
     cands = g.lookup(surface) + g.admin1_names.get(surface, [])
     if not cands:
         return None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from streams.extraction import components
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
-from streams.extraction.components.families import note_places, strategic, unrest, verbal
+from streams.extraction.components.families import capital, note_places, strategic, unrest, verbal
 from streams.extraction.components.families import verbal_events as verbal_family
 from streams.extraction.components.parse import parse_docs
 from streams.extraction.components.roles import Roles
@@ -144,6 +144,8 @@ def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
 
 def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     """Places written with their units ("X village (A, B)"): components/families/note_places;
-    a riot told in the opening sentence is the text's news, kept unlocated (families/unrest)."""
+    'in the capital': components/families/capital; a riot told in the opening sentence is the
+    text's news, kept unlocated (families/unrest)."""
     note_places.complete_places(ann, protos)
+    capital.place_in_capital(ann, protos)
     unrest.lead_unrest(ann, protos)

@@ -11,6 +11,7 @@ from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.extraction.name_lexicon import admin1_candidates
 from streams.extraction.place_checks import LOC_PREP, only_a_name, stands_alone
 from streams.extraction.region_names import ADMIN_PAREN, REGION_AFTER
+from streams.extraction.subdivisions import region_of_unit
 
 COMPOUND_ADJECTIVE = re.compile(
     r"-(?:backed|led|allied|aligned|funded|brokered|made|supplied|sponsored|controlled|"
@@ -215,10 +216,13 @@ def best_place(cands: list[Place], focus: Counter[str], surface: str = "") -> Pl
 
 
 def narrow_to(cands: list[Place], qualifier: str) -> list[Place]:
-    """'Paris, Texas' / 'Paris, France': keep the candidates inside the qualifier."""
+    """'Paris, Texas' / 'Paris, France': keep the candidates inside the qualifier (a
+    province below the region, 'San Jose, Nueva Ecija', stands for the region it lies in)."""
     gaz = gazetteer()
     country = gaz.countries.get(qualifier)
-    regions = {p.admin1_code for p in gaz.admin1.get(qualifier, [])}
+    regions = {
+        p.admin1_code for p in gaz.admin1.get(qualifier, []) or region_of_unit(qualifier, set())
+    }
     return [
         c
         for c in cands

@@ -22,11 +22,13 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from streams.extraction import spec
 from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.components.data import DATA
+from streams.extraction.components.families.note_place_fit import agrees, material, weak, within
 from streams.extraction.extractors.common import Proto, location_of
 from streams.extraction.gazetteer import Place, fold, gazetteer, skeleton
+from streams.extraction.lexicons import UNTYPED_ATTACK
+from streams.extraction.subdivisions import region_of_unit
 from streams.schemas import Admin1, Location
 
 
@@ -39,6 +41,7 @@ class PlaceUnits(BaseModel):
     unit: frozenset[str]
     region: frozenset[str]
     dwellers: frozenset[str]
+    capital: frozenset[str] = frozenset()
 
     @property
     def all(self) -> frozenset[str]:
@@ -63,7 +66,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     link = rf"{_NAME}\s+(?i:{words})\b"
     chain = re.compile(rf"(?P<name>{_NAME})\s+(?i:{words})\b(?P<inner>(?:,\s+{link})+)")
     settlements = "|".join(re.escape(w) for w in sorted(units().settlement, key=len, reverse=True))
-    single = re.compile(rf"\b(?:in|at|near) (?P<name>{_NAME})\s+(?i:{settlements})\b")
+    unit = "|".join(re.escape(w) for w in sorted(units().unit, key=len, reverse=True))
+    # "in X village": a settlement; "in X district", "of X upazila": a unit, whose seat often
+    # bears its name and whose region ISO 3166-2 may tell
+    single = re.compile(
+        rf"\b(?P<prep>in|at|near|of) (?P<name>{_NAME})\s+(?i:(?P<settled>{settlements})|{unit})\b"
+    )
     return bracket, chain, single
 
 
@@ -77,6 +85,8 @@ class NamedPlace:
     parts: tuple[str, ...]  # the enclosing units, innermost first
     region_word: bool = False  # the last unit is written as a region ("West Java province")
     settlement_word: bool = False  # the name is written as a settlement ("Dawe town")
+    alone: bool = False  # a unit written alone ("in Bijapur district"): its own only unit
+    units_end: int = 0  # where the units written after the name end
 
 
 def _strip_unit(part: str) -> str:
@@ -103,12 +113,18 @@ def named_places(text: str) -> list[NamedPlace]:
                 continue  # "(described as ...)": not a list of places
             name = _strip_unit(match.group("name"))
             regional = _last_word(raw[-1]) in units().region
-            found.append(NamedPlace(name, match.start("name"), match.end("name"), parts, regional))
+            span = (match.start("name"), match.end("name"))
+            found.append(NamedPlace(name, *span, parts, regional, units_end=match.end()))
             taken.add(match.start("name"))
     for match in single.finditer(text):
         if match.start("name") not in taken:
             name = match.group("name")
-            found.append(NamedPlace(name, match.start("name"), match.end("name"), (), False, True))
+            settled = match.group("settled") is not None
+            if settled and match.group("prep") == "of":
+                continue  # "the head of X village": an office, not where it happened
+            parts = () if settled else (name,)
+            span = (match.start("name"), match.end("name"))
+            found.append(NamedPlace(name, *span, parts, False, settled, alone=not settled))
     return sorted(found, key=lambda p: p.start)
 
 
@@ -125,7 +141,12 @@ def _regions_by_skeleton() -> dict[str, list[Place]]:
 
 def regions(name: str, countries: set[str]) -> list[Place]:
     """The first-level regions of this name (in the given countries when any): as written,
-    else spelled alike ("Hiraan" for "Hiiraan")."""
+    else spelled alike ("Hiraan" for "Hiiraan"), else the regions that hold a unit of this name
+    ("Oudalan": a province of the Sahel region)."""
+    return _regions_named(name, countries) or region_of_unit(name, countries)
+
+
+def _regions_named(name: str, countries: set[str]) -> list[Place]:
     gaz = gazetteer()
     found = gaz.admin1.get(name, []) + gaz.admin1_unlocated.get(name, [])
     if not found:
@@ -200,11 +221,15 @@ def _chained(named: NamedPlace) -> bool:
 def _found_elsewhere(named: NamedPlace, countries: set[str]) -> Location | None:
     """A town found inside the units written with it, in a country the text's focus missed
     (the focus follows the doers: 'Al Shabaab militants bombed a mast in Banissa town
-    (Banissa, Mandera)' is in Kenya, not Somalia). Only a located town: the units are sure."""
+    (Banissa, Mandera)' is in Kenya, not Somalia). A located town, or a settlement the
+    gazetteer lacks written with a bracket of units ('in Kpara (Kpara, Alibori)' while the
+    doers crossed from Niger): the units are sure."""
     if not countries or not _chained(named):
         return None
     found = resolve(named, set())
-    return found if found is not None and found.latitude is not None else None
+    if found is None or (found.latitude is None and len(named.parts) < 2):
+        return None
+    return found
 
 
 def _moved_town(named: NamedPlace, area: Place | None) -> Location | None:
@@ -238,18 +263,12 @@ def _location(place: Place, named: NamedPlace) -> Location:
     return location_of(mention).model_copy(update={"precision": "city"})
 
 
-def _material(event_type: str) -> bool:
-    try:
-        return spec.entry(event_type).acled_event_type is not None
-    except KeyError:
-        return False
-
-
 def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     """Give each material event without a place below the country the settlement written with
     its units in its sentence (else the text's first, when its sentence names no place), and
     a town without admin1 the region named with it."""
-    named = named_places(ann.text)
+    # "ISLAMABAD (Reuters)": a dateline's bracket names the agency, not the units
+    named = [n for n in named_places(ann.text) if n.start >= ann.dateline_end]
     if not named:
         return
     countries = {c for c, _n in ann.focus.most_common(3) if c}
@@ -262,22 +281,34 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     if not resolved:
         return
     for proto in protos:
-        if not _material(proto.event_type):
-            continue
         sent = proto.sentence
-        own = [loc for n, loc in resolved if sent.start <= n.start < sent.end]
+        if not proto.locations and weak(proto.event_type):
+            chained = [(n, loc) for n, loc in resolved if n.parts and not n.alone]
+            inside = [loc for n, loc in chained if sent.start <= n.start < sent.end]
+            proto.locations = (inside or [loc for _n, loc in chained])[:1]
+            continue
+        if not material(proto.event_type) and not (
+            proto.event_type == UNTYPED_ATTACK and proto.locations
+        ):
+            continue
+        own = [
+            loc
+            for n, loc in resolved
+            if sent.start <= n.start < sent.end and agrees(n.alone, loc, proto.locations)
+        ]
         # a settlement the gazetteer lacks gives way to a place of the sentence it can locate
         # ('Yamassore village, 46 km from Bozoum (Bozoum, Ouham Pende)'): stable otherwise
         own.sort(key=lambda loc: loc.latitude is None)
         if not any(loc.precision == "city" for loc in proto.locations):
             if own or not proto.locations:
-                proto.locations = [(own or [resolved[0][1]])[0]]
+                proto.locations = [within(own or [resolved[0][1]], proto.locations)]
             continue
         mine = [(n, loc) for n, loc in resolved if sent.start <= n.start < sent.end]
         if _displaced(proto.locations, mine, resolved):
             proto.locations = [own[0]]
             continue
         _prefer_qualified(proto, resolved)
+        proto.locations = [loc for loc in proto.locations if not _unit_abroad(loc, resolved)]
         _fill_admin1(proto, [loc for _n, loc in resolved])
 
 
@@ -307,6 +338,17 @@ def _displaced(
     return True
 
 
+def _unit_abroad(loc: Location, resolved: list[tuple[NamedPlace, Location]]) -> bool:
+    """A unit of a settlement's bracket read as a namesake town of another country ('Buur
+    Hakaba, Bay)': 'Bay' in the Philippines). It only qualifies the settlement."""
+    return any(
+        n.end <= (loc.start if loc.start is not None else -1) < n.units_end
+        and found.country is not None
+        and loc.country != found.country
+        for n, found in resolved
+    )
+
+
 def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]]) -> None:
     """'Floridablanca town, Pampanga province': a town read elsewhere (a namesake in another
     country or region) is the one inside the units written with it. A region the gazetteer
@@ -315,8 +357,12 @@ def _prefer_qualified(proto: Proto, resolved: list[tuple[NamedPlace, Location]])
     town's region ('Russian forces struck X city, X oblast'): the town stays."""
     for i, loc in enumerate(proto.locations):
         for named, found in resolved:
-            if loc.text != named.name or found.admin1 is None or found.country is None:
+            # "Buulo Fulaay village (...)" read as a town "Buulo": the same words
+            same = loc.text == named.name or named.start <= (loc.start or -1) < named.end
+            if not same or found.admin1 is None or found.country is None:
                 continue
+            if named.alone:
+                continue  # a unit written alone qualifies nothing: the context's town stays
             if found.admin1.code is None and _same_region(loc.admin1, found.admin1):
                 continue
             abroad = loc.country is not None and loc.country != found.country

@@ -116,10 +116,12 @@ def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> 
 def _crowds_town(ann: Annotated, proto: Proto) -> None:
     """A demonstration with no place below the country takes the town its crowd is of:
     'residents of X protested', 'took to the streets of X', 'X residents marched'
-    (place_units.json, dwellers)."""
+    (place_units.json, dwellers), or the town a part of it is of: 'in the Y area of X', 'the
+    fifth arrondissement of X' (place_units.json, settlement and unit words)."""
     if any(loc.precision != "country" for loc in proto.locations):
         return
-    words = "|".join(sorted(units().dwellers))
+    parts = units().dwellers | units().settlement | units().unit
+    words = "|".join(sorted(re.escape(w) for w in parts))
     before = re.compile(rf"\b(?:{words}) of (?:the )?$", re.IGNORECASE)
     after = re.compile(rf"(?:'s)? (?:{words})\b", re.IGNORECASE)
     for mention in sentence_places(ann, proto.sentence):

@@ -1,0 +1,61 @@
+"""Which events take a place written with its units, and how it fits the places they had
+(note_places.complete_places)."""
+
+from __future__ import annotations
+
+from streams.extraction import spec
+from streams.extraction.lexicons import UNTYPED_ATTACK
+from streams.schemas import Location
+
+
+def material(event_type: str) -> bool:
+    """An event ACLED codes with a place: of an ACLED type."""
+    try:
+        return spec.entry(event_type).acled_event_type is not None
+    except KeyError:
+        return False
+
+
+def weak(event_type: str) -> bool:
+    """An attack whose kind is settled later, or a toll of the conflict category (a casualty
+    report): left without a place by the sentence rules, it is dropped, unless the text
+    writes a place with its units ('X (A, B)', 'X town, Y province'), which only an event
+    note does (a dateline's bracket, 'ISLAMABAD (Reuters)', is no unit)."""
+    if event_type == UNTYPED_ATTACK:
+        return True
+    try:
+        entry = spec.entry(event_type)
+    except KeyError:
+        return False
+    return entry.acled_event_type is None and entry.category == "conflict"
+
+
+def agrees(alone: bool, found: Location, before: list[Location]) -> bool:
+    """A unit written alone ('in Bijapur district') was read as the country's biggest town of
+    its name: it stands only when no region the event is placed in says otherwise ('Bijapur
+    district of Chhattisgarh')."""
+    if not alone or found.admin1 is None:
+        return True
+    codes = {
+        loc.admin1.code
+        for loc in before
+        if loc.precision != "city" and loc.admin1 is not None and loc.country == found.country
+    }
+    return not codes or found.admin1.code in codes
+
+
+def within(own: list[Location], before: list[Location]) -> Location:
+    """The settlement, with the region the event was placed in before when the settlement's
+    units did not give one ('in X village under Y police station of Tripura')."""
+    found = own[0]
+    if found.admin1 is not None:
+        return found
+    regions = {
+        (loc.country, loc.admin1.code or loc.admin1.name): loc
+        for loc in before
+        if loc.admin1 is not None and found.country in (None, loc.country)
+    }
+    if len(regions) != 1:
+        return found
+    region = next(iter(regions.values()))
+    return found.model_copy(update={"admin1": region.admin1, "country": region.country})

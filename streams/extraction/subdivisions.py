@@ -1,0 +1,85 @@
+"""Units below the first-level regions that ISO 3166-2 names: the provinces of Burkina Faso and
+the Philippines, the districts of Bangladesh and Uganda. Written with a town ('Kacham
+(Tin-Akoff, Oudalan)', 'Floridablanca town, Pampanga province'), such a unit tells the town's
+first-level region (admin1), which is the region the gazetteer knows the unit's ancestor by.
+
+The names come from pycountry's ISO 3166-2 data; this module only links them to regions."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
+
+import pycountry
+
+from streams.extraction.gazetteer import Place, fold, gazetteer, skeleton
+from streams.extraction.place_names import name_variants
+
+SPELLED_ALIKE = 0.8
+"""Likeness from which a written unit name is the ISO name spelled otherwise ('Laxmipur',
+'Lakshmipur'), as for regions (note_places.regions)."""
+
+
+def _known_regions() -> dict[str, Place]:
+    gaz = gazetteer()
+    by_code: dict[str, Place] = {}
+    for bucket in (gaz.admin1, gaz.admin1_unlocated):
+        for found in bucket.values():
+            for region in found:
+                if region.admin1_code:
+                    by_code.setdefault(region.admin1_code, region)
+    return by_code
+
+
+def _ancestor(sub: Any, subs: dict[str, Any], regions: dict[str, Place]) -> Place | None:
+    """The nearest enclosing unit the gazetteer knows as a first-level region."""
+    code = getattr(sub, "parent_code", None)
+    while code is not None:
+        if code in regions:
+            return regions[code]
+        parent = subs.get(code)
+        code = getattr(parent, "parent_code", None) if parent is not None else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, list[tuple[str, Place]]]:
+    """Folded lower-case unit name -> (the name, the region it lies in), for the units that are
+    not themselves a known first-level region."""
+    regions = _known_regions()
+    subs: dict[str, Any] = {sub.code: sub for sub in pycountry.subdivisions}
+    out: dict[str, list[tuple[str, Place]]] = {}
+    for sub in subs.values():
+        if sub.code in regions:
+            continue
+        region = _ancestor(sub, subs, regions)
+        if region is None:
+            continue
+        for name in name_variants(sub.name):
+            out.setdefault(fold(name).lower(), []).append((name, region))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, list[tuple[str, Place]]]:
+    out: dict[str, list[tuple[str, Place]]] = {}
+    for found in _units().values():
+        for name, region in found:
+            out.setdefault(skeleton(name), []).append((name, region))
+    return out
+
+
+def region_of_unit(name: str, countries: set[str]) -> list[Place]:
+    """The first-level regions that hold a unit of this name (in the given countries when
+    any): as written, else spelled alike."""
+    folded = fold(name).lower()
+    found = _units().get(folded)
+    if found is None:
+        found = [
+            (unit, region)
+            for unit, region in _by_skeleton().get(skeleton(name), [])
+            if SequenceMatcher(None, folded, fold(unit).lower()).ratio() >= SPELLED_ALIKE
+        ]
+    regions = {region.admin1_code: region for _unit, region in found}
+    return [r for r in regions.values() if not countries or r.country3 in countries]

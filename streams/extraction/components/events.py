@@ -47,6 +47,7 @@ from streams.extraction.components.families.nonevents import (
 )
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
+from streams.extraction.components.families.tolls import add_later, sentence_toll, without_wounded
 from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
@@ -107,6 +108,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         hits = [r for r in roles if r.trigger in spans]
         if _no_new_happening(doc, base, triggers=triggers, hits=hits, out=out, past=past):
             continue
+        if add_later(ann, ann.sentences[index], triggers, hits, out):
+            continue  # 'two civilians were also killed': more dead of the event told before
         proto = base
         best = best_trigger(triggers)
         told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
@@ -292,10 +295,12 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
         names = {a.name for a in proto.actors}
         proto.actors += [a for a in found if a.name not in names]
     hurt_only = {(t.start_char, t.end_char) for t in triggers if not t._.pattern.victims_die}
-    hits = [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
+    hits = without_wounded(
+        doc.text, [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
+    )
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
-        proto.killed = larger(proto.killed, count(hits, "victims"))
+        proto.killed = larger(proto.killed, sentence_toll(doc, triggers, hits))
         proto.injured = larger(proto.injured, count(hits, "injured"))
     # "in X", else a target that is a place ("airstrikes on X", "shelled X")
     ordered = sorted((h for h in hits if h.role in ("place", "target")), key=lambda h: h.role)

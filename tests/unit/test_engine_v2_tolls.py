@@ -60,6 +60,12 @@ def _tolls(text: str) -> list[int | None]:
         ),
         # 'gunned down': killed
         ("Five militants were gunned down by police in Quetta on Sunday.", [5]),
+        # a year in brackets labels a noun ('the market bombing (2016)'): today's toll stands
+        (
+            "Police killed 3 militants wanted for the Quetta market bombing (2016) in a raid "
+            "in Peshawar on Sunday.",
+            [3],
+        ),
         # a vague addition ('dozens') adds no figure
         (
             "Nine soldiers were killed in an insurgent attack on an army base in Mandera on "

@@ -60,6 +60,12 @@ def _tolls(text: str) -> list[int | None]:
         ),
         # 'gunned down': killed
         ("Five militants were gunned down by police in Quetta on Sunday.", [5]),
+        # three groups of dead of one verb, listed with their places: all the dead
+        (
+            "Three policemen, 9 shoppers in a market, and 4 gunmen are killed following a "
+            "militant attack on a bazaar in Kohat.",
+            [16],
+        ),
         # a year in brackets labels a noun ('the market bombing (2016)'): today's toll stands
         (
             "Police killed 3 militants wanted for the Quetta market bombing (2016) in a raid "

@@ -115,10 +115,33 @@ def sentence_toll(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> Count 
     additions ('killed five gendarmes; five workers were also killed': ten)."""
     added, extra = additions(doc, triggers, hits)
     spans = {(t.start_char, t.end_char) for t in added}
-    own = count([h for h in hits if h.trigger not in spans], "victims") if spans else None
+    pool = [h for h in hits if h.trigger not in spans] if spans else hits
+    own = count(pool, "victims")
     if own is None:
         return count(hits, "victims")
-    return own.model_copy(update={"value": own.value + extra})
+    extra += _more_subjects(pool)
+    return own.model_copy(update={"value": own.value + extra}) if extra else own
+
+
+def _more_subjects(hits: list[RoleHit]) -> int:
+    """'Two guards, 17 worshippers and 13 militants are killed', parsed as two subjects of the
+    one verb: the dead of the other groups of the counted group's verb and pattern, each of
+    whose phrases has a number ('killed five and another attack' adds nothing)."""
+    groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
+    for hit in hits:
+        if hit.role == "victims":
+            groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
+    keys = [k for k, group in groups.items() if any(amount(h.text) for h in group)]
+    if not keys:
+        return 0
+    first = keys[0]
+    total = 0
+    for key in keys[1:]:
+        group = groups[key]
+        if key[:2] == first[:2] and all(amount(h.text) for h in group):
+            found = count(group, "victims")
+            total += found.value if found is not None else 0
+    return total
 
 
 def add_later(

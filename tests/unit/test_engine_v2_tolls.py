@@ -66,6 +66,12 @@ def _tolls(text: str) -> list[int | None]:
             "militant attack on a bazaar in Kohat.",
             [16],
         ),
+        # ... but one of the dead named among them is no group of its own
+        (
+            "A Russian drone hit a block of flats in Sumy overnight, killing at least six "
+            "people, among them a two-year-old girl, officials said on Sunday.",
+            [6],
+        ),
         # a year in brackets labels a noun ('the market bombing (2016)'): today's toll stands
         (
             "Police killed 3 militants wanted for the Quetta market bombing (2016) in a raid "

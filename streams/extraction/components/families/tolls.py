@@ -123,10 +123,18 @@ def sentence_toll(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> Count 
     return own.model_copy(update={"value": own.value + extra}) if extra else own
 
 
+def _opens_with_number(text: str) -> bool:
+    """'13 militants', 'three guards': the phrase opens with a written number ('a four-month-old
+    baby' among the dead is one of them, not a group of its own)."""
+    found = amount(text)
+    number = (found.text or "") if found is not None else ""
+    return number.lower() not in ("", "a", "an") and text.startswith(number + " ")
+
+
 def _more_subjects(hits: list[RoleHit]) -> int:
     """'Two guards, 17 worshippers and 13 militants are killed', parsed as two subjects of the
-    one verb: the dead of the other groups of the counted group's verb and pattern, each of
-    whose phrases has a number ('killed five and another attack' adds nothing)."""
+    one verb: the dead of the other groups of the counted group's verb and pattern, all of
+    whose phrases open with a number ('killed five and another attack' adds nothing)."""
     groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
     for hit in hits:
         if hit.role == "victims":
@@ -138,7 +146,7 @@ def _more_subjects(hits: list[RoleHit]) -> int:
     total = 0
     for key in keys[1:]:
         group = groups[key]
-        if key[:2] == first[:2] and all(amount(h.text) for h in group):
+        if key[:2] == first[:2] and all(_opens_with_number(h.text) for h in group):
             found = count(group, "victims")
             total += found.value if found is not None else 0
     return total

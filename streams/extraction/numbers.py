@@ -47,6 +47,7 @@ VAGUE = {
     "hundreds": (100, "at_least"),
     "thousands": (1000, "at_least"),
     "a dozen": (12, "approximately"),
+    "a couple": (2, "exact"),
     "tens of thousands": (10000, "at_least"),
     "hundreds of thousands": (100000, "at_least"),
 }

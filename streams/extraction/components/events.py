@@ -49,6 +49,7 @@ from streams.extraction.components.families.nonevents import (
 )
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
+from streams.extraction.components.families.tolls import add_later, sentence_toll, without_wounded
 from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
@@ -96,37 +97,55 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
     """The conflict events of the doc, refining the legacy ones sentence by sentence."""
     ann = annotated(doc)
     by_sentence = {p.sentence.index: p for p in legacy}
-    roles: list[RoleHit] = doc._.roles or []
     out: list[Proto] = []
     grouped = _grouped(doc, ann)
     past = past_acts(doc, ann.published.year)
     for index in sorted(set(grouped) | set(by_sentence)):
         base = by_sentence.get(index)
         triggers = grouped.get(index, [])
-        if not triggers:
-            if base is not None:
-                out.append(base)
-            continue
-        spans = {(t.start_char, t.end_char) for t in triggers}
-        hits = [r for r in roles if r.trigger in spans]
-        if _no_new_happening(doc, base, triggers=triggers, hits=hits, out=out, past=past):
-            continue
-        proto = base
-        best = best_trigger(triggers)
-        told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
-        if told and not idle_agent(doc, best) and not no_conflict(ann, ann.sentences[index], best):
-            proto = _new_proto(ann, ann.sentences[index], triggers, hits)
-        if proto is None and takeover_after(doc, index, triggers, hits, out):
-            continue  # 'They took control of the village' after a fight: its outcome
-        if proto is None and refers_back(doc, triggers):
-            link_reference(ann, ann.sentences[index], hits, out)
-        elif proto is None:
-            toll_after(ann, ann.sentences[index], hits, out)
+        proto = (
+            _sentence_event(doc, index, base, triggers, out=out, past=past) if triggers else base
+        )
         if proto is not None:
-            _refine(doc, proto, triggers, hits)
             out.append(proto)
     _lone_attack_sides(doc, out)
     return out
+
+
+def _sentence_event(
+    doc: Doc,
+    index: int,
+    base: Proto | None,
+    triggers: list[Span],
+    *,
+    out: list[Proto],
+    past: frozenset[str],
+) -> Proto | None:
+    """The event the sentence with these triggers tells (the legacy one refined), or None
+    where it tells no new happening: more dead of, the outcome of, or a reference back to an
+    event told before, which updates that event in `out`."""
+    ann = annotated(doc)
+    sentence = ann.sentences[index]
+    spans = {(t.start_char, t.end_char) for t in triggers}
+    hits = [r for r in doc._.roles or [] if r.trigger in spans]
+    if _no_new_happening(doc, base, triggers=triggers, hits=hits, out=out, past=past):
+        return None
+    if add_later(ann, sentence, triggers, hits, out):
+        return None  # 'two civilians were also killed': more dead of the event told before
+    proto = base
+    best = best_trigger(triggers)
+    told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
+    if told and not idle_agent(doc, best) and not no_conflict(ann, sentence, best):
+        proto = _new_proto(ann, sentence, triggers, hits)
+    if proto is None and takeover_after(doc, index, triggers, hits, out):
+        return None  # 'They took control of the village' after a fight: its outcome
+    if proto is None and refers_back(doc, triggers):
+        link_reference(ann, sentence, hits, out)
+    elif proto is None:
+        toll_after(ann, sentence, hits, out)
+    if proto is not None:
+        _refine(doc, proto, triggers, hits)
+    return proto
 
 
 def _lone_attack_sides(doc: Doc, out: list[Proto]) -> None:
@@ -319,10 +338,12 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
         names = {a.name for a in proto.actors}
         proto.actors += [a for a in found if a.name not in names]
     hurt_only = {(t.start_char, t.end_char) for t in triggers if not t._.pattern.victims_die}
-    hits = [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
+    hits = without_wounded(
+        doc.text, [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
+    )
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)
-        proto.killed = larger(proto.killed, count(hits, "victims"))
+        proto.killed = larger(proto.killed, sentence_toll(doc, triggers, hits))
         proto.injured = larger(proto.injured, count(hits, "injured"))
     # "in X", else a target that is a place ("airstrikes on X", "shelled X")
     ordered = sorted((h for h in hits if h.role in ("place", "target")), key=lambda h: h.role)

@@ -130,7 +130,9 @@ _CONTEXT_TIME = re.compile(  # counts told about another time or as a running to
 )
 # "the ministry said 300 had been killed": the pluperfect of reported speech, not of the past
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|according to|claimed)\b", re.IGNORECASE)
-_PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a year alone in brackets labels the thing before it ('the Wagah bomb attack (2014)'), not
+# the time of the sentence's happening
+_PAST_YEAR = re.compile(r"(?<!\()\b(?:19|20)\d\d\b(?!\))")
 _SUPERLATIVE = re.compile(
     r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|highest|first|most \w+)"
     r"\s+(?:\w+\s+){0,5}$",

@@ -1,0 +1,186 @@
+"""Tolls that a killing's first victims phrase does not hold (codebook rule 8: all the dead of
+the happening): a second group of dead told as an addition ('five civilian workers were also
+killed', 'kill 13 more people') adds to the count told before; a coordinated phrase that is
+followed by a hurt verb ('killed 2 soldiers and 3 others were injured') counts the wounded, not
+the dead. Words: data/en/tolls.json."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.components.families.conflict import TOLL_GAP, amount, count
+from streams.extraction.components.families.conflict import _definite as definite
+from streams.extraction.components.families.cuefile import CueFile, load
+from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.extractors.common import Proto, context_count, sentence_places
+from streams.extraction.numbers import VAGUE
+from streams.schemas import Count
+
+
+class TollWords(CueFile):
+    additive: frozenset[str]
+    more: frozenset[str]
+    hurt: frozenset[str]
+    be: tuple[str, ...]
+
+
+def words() -> TollWords:
+    found: TollWords = load(TollWords, "tolls.json")  # read once (cuefile.load caches)
+    return found
+
+
+@cache
+def _hurt_after() -> re.Pattern[str]:
+    w = words()
+    be = "|".join(re.escape(b) for b in sorted(w.be, key=len, reverse=True))
+    hurt = "|".join(re.escape(h) for h in sorted(w.hurt, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{be})\s+(?:\w+\s+)?(?:{hurt})\b", re.IGNORECASE)
+
+
+def without_wounded(text: str, hits: list[RoleHit]) -> list[RoleHit]:
+    """The hits less the victims conjuncts that a hurt verb follows ('killed 2 soldiers and 3
+    others were injured': '3 others' are wounded). The first phrase of a group always stays."""
+    first: set[tuple[tuple[int, int], str, int]] = set()
+    kept = []
+    for hit in hits:
+        key = (hit.trigger, hit.pattern, hit.base)
+        if hit.role == "victims" and key in first and _hurt_after().match(text, hit.phrase[1]):
+            continue
+        if hit.role == "victims":
+            first.add(key)
+        kept.append(hit)
+    return kept
+
+
+def _added(doc: Doc, trigger: Span, hits: list[RoleHit]) -> Count | None:
+    """The dead of a killing told as an addition: its verb has an additive adverb ('were also
+    killed') or its count a 'more' word after it ('13 more people'); one for a lone victim."""
+    span = (trigger.start_char, trigger.end_char)
+    own = [h for h in hits if h.trigger == span and h.role in ("victims", "single_victim")]
+    token = parsed_token(doc, trigger)
+    if not own or token is None:
+        return None
+    w = words()
+    adverb = any(c.lower_ in w.additive for c in token.children if c.dep_ == "advmod")
+    for hit in own:
+        found = amount(hit.text) if hit.role == "victims" else None
+        if found is not None and _numbered(found) and (adverb or _more_after(hit.text, found)):
+            return found
+    single = next((h for h in own if h.role == "single_victim"), None)
+    if adverb and single is not None:
+        return Count(value=1, qualifier="exact", text=single.text)
+    return None
+
+
+def _numbered(found: Count) -> bool:
+    """A count written as a number: 'dozens of militants were also killed' adds no figure (the
+    gold sets keep the first count; a vague word is no toll of its own)."""
+    return (found.text or "").lower() not in VAGUE
+
+
+def _more_after(text: str, found: Count) -> bool:
+    """'13 more people', 'two other soldiers': the count's next word adds to an earlier one."""
+    number = (found.text or "").lower()
+    at = text.lower().find(number) if number else -1
+    rest = text[at + len(number) :].split() if at >= 0 else []
+    return bool(rest) and rest[0].lower() in words().more
+
+
+def additions(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> tuple[set[Span], int]:
+    """The killings of a sentence told as additions, and the dead they add."""
+    added: set[Span] = set()
+    total = 0
+    for trigger in triggers:
+        found = _added(doc, trigger, hits)
+        if found is not None:
+            added.add(trigger)
+            total += found.value
+    return added, total
+
+
+def add_to(proto: Proto, extra: int) -> None:
+    """Add `extra` dead to the event's count (its qualifier kept)."""
+    if proto.killed is not None and extra:
+        proto.killed = proto.killed.model_copy(update={"value": proto.killed.value + extra})
+
+
+def sentence_toll(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> Count | None:
+    """The sentence's dead: its first victims phrase with a count, plus the killings told as
+    additions ('killed five gendarmes; five workers were also killed': ten)."""
+    added, extra = additions(doc, triggers, hits)
+    spans = {(t.start_char, t.end_char) for t in added}
+    pool = [h for h in hits if h.trigger not in spans] if spans else hits
+    own = count(pool, "victims")
+    if own is None:
+        return count(hits, "victims")
+    extra += _more_subjects(pool)
+    return own.model_copy(update={"value": own.value + extra}) if extra else own
+
+
+def _opens_with_number(text: str) -> bool:
+    """'13 militants', 'three guards': the phrase opens with a written number ('a four-month-old
+    baby' among the dead is one of them, not a group of its own)."""
+    found = amount(text)
+    number = (found.text or "") if found is not None else ""
+    return number.lower() not in ("", "a", "an") and text.startswith(number + " ")
+
+
+def _more_subjects(hits: list[RoleHit]) -> int:
+    """'Two guards, 17 worshippers and 13 militants are killed', parsed as two subjects of the
+    one verb: the dead of the other groups of the counted group's verb and pattern, all of
+    whose phrases open with a number ('killed five and another attack' adds nothing)."""
+    groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
+    for hit in hits:
+        if hit.role == "victims":
+            groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
+    keys = [k for k, group in groups.items() if any(amount(h.text) for h in group)]
+    if not keys:
+        return 0
+    first = keys[0]
+    total = 0
+    for key in keys[1:]:
+        group = groups[key]
+        if key[:2] == first[:2] and all(_opens_with_number(h.text) for h in group):
+            found = count(group, "victims")
+            total += found.value if found is not None else 0
+    return total
+
+
+def add_later(
+    ann: Annotated, sent: Sentence, triggers: list[Span], hits: list[RoleHit], out: list[Proto]
+) -> bool:
+    """'Three soldiers were killed. Two civilians were also killed.': a sentence whose every
+    killing is told as an addition, shortly after the last event told and naming no other
+    town, gives that event its dead (none from a past toll, 'in 2019'). Whether the sentence
+    is only that, making no event of its own: every other attack word of it refers back ('in
+    the attack'); 'Further strikes killed 13 more' stays an event of its own, merged later."""
+    attack = next((p for p in reversed(out) if p.status == "occurred"), None)
+    if attack is None or attack.killed is None:
+        return False
+    if not 0 < sent.index - attack.sentence.index <= TOLL_GAP:
+        return False
+    if context_count(sent.text, ann.published.year):
+        return False
+    doc = triggers[0].doc
+    added, extra = additions(doc, triggers, hits)
+    killings = {h.trigger for h in hits if h.role in ("victims", "single_victim")}
+    if not added or killings - {(t.start_char, t.end_char) for t in added}:
+        return False  # a killing of the sentence is told as news of its own
+    if not _same_places(ann, sent, attack):
+        return False  # 'also killed two in Y': another place, another happening
+    add_to(attack, extra)
+    others = [t for t in triggers if t not in added and family_of(t._.pattern.id) not in COUNT_ONLY]
+    return all(definite(doc, t) for t in others)
+
+
+def _same_places(ann: Annotated, sent: Sentence, attack: Proto) -> bool:
+    """The sentence names no town the event does not have."""
+    names = {loc.name for loc in attack.locations}
+    towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
+    return all(p.text in names or p.place.name in names for p in towns)

@@ -10,6 +10,7 @@ from streams.extraction.annotated import Annotated, PlaceMention, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.extraction.name_lexicon import admin1_candidates
 from streams.extraction.place_checks import LOC_PREP, only_a_name, stands_alone
+from streams.extraction.place_context import context_country, in_context
 from streams.extraction.region_names import ADMIN_PAREN, REGION_AFTER
 from streams.extraction.subdivisions import region_of_unit
 
@@ -49,8 +50,12 @@ def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
     region_countries = {
         c.country3 for raw in raw_places for c in raw.cands if c.admin1_code in named_regions
     }
+    # a text that names no country: its actors and unambiguous places may point to one
+    country = context_country(doc, raw_places)
     for raw in raw_places:
         cands = _trusted(doc, raw, region_countries)
+        if cands is not None:
+            cands = in_context(doc, raw._replace(cands=cands), country)
         if cands is None:
             continue
         if any(a <= raw.start < b for a, b in person_spans) or raw.surface in surnames:

@@ -1,0 +1,92 @@
+"""The country a text is about when it names none: the countries of its recognised actors
+(state forces, armed groups with a home country), of its demonyms, and of its unambiguous
+places (a name with no namesake in another country, or a first-level region of one country).
+When that context points to one country, an ambiguous place name is read in that country, and
+a common word or a sentence-initial word with no namesake there is not a town abroad ('the
+Assumption church', 'Court ruled', 'Grenade attack')."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from streams.extraction.annotated import Annotated, RawPlace
+from streams.extraction.gazetteer import Place, gazetteer
+
+_PLACE_WORD = re.compile(
+    r"\b(?:in|at|near|outside|from|to|into|village of|town of|city of)\s+(?:the\s+)?$", re.I
+)
+
+_DATA = Path(__file__).resolve().parent / "data" / "en"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common English words that are also town names (data/en/common_place_words.json) and
+    the gazetteer's place stopwords, lowercased."""
+    raw = json.loads((_DATA / "common_place_words.json").read_text(encoding="utf-8"))
+    words = {w.lower() for w in raw["words"]}
+    return frozenset(words | {w.lower() for w in gazetteer().stopwords})
+
+
+def context_country(doc: Annotated, raw_places: list[RawPlace]) -> str | None:
+    """The one country the text points to when it names no country itself, else None: its
+    actors' and demonyms' countries (the focus) and its unambiguous places each vote, and one
+    country must outweigh all the others together."""
+    if any(a.source == "country" for a in doc.actors):
+        return None  # a text that names a country is read by its focus
+    votes: Counter[str] = Counter({c: n for c, n in doc.focus.items() if c and n > 0})
+    for raw in raw_places:
+        country = _unambiguous(doc, raw)
+        if country is not None:
+            votes[country] += 1
+    if not votes:
+        return None
+    (top, weight), *_ = votes.most_common(1)
+    return top if 2 * weight > sum(votes.values()) else None
+
+
+def _unambiguous(doc: Annotated, raw: RawPlace) -> str | None:
+    """The country of a place whose every candidate lies in it (no namesake elsewhere), when
+    the name was found as written, is no common word nor a word opening a sentence ('On 3
+    March': a village 'On' in Belgium), and is a first-level region or written after a
+    location word."""
+    countries = {c.country3 for c in raw.cands}
+    if raw.variant or len(countries) != 1 or raw.surface.lower() in common_words():
+        return None
+    if _opens_sentence(doc, raw):
+        return None
+    region = all(c.precision == "admin1" for c in raw.cands)
+    # "the Forum for Democratic Change": a town 'Change' in France only after 'in', 'near'
+    placed = bool(_PLACE_WORD.search(doc.text[max(0, raw.start - 30) : raw.start]))
+    return next(iter(countries)) if region or placed else None
+
+
+def in_context(doc: Annotated, raw: RawPlace, country: str | None) -> list[Place] | None:
+    """The candidates of a place name in the context country: those inside it when it has any;
+    None when it has none and the name is a common word or a sentence-initial word also
+    written in lower case (a word, not a town abroad); all of them otherwise."""
+    if country is None:
+        return raw.cands
+    inside = [c for c in raw.cands if c.country3 == country]
+    if inside:
+        return inside
+    word = raw.surface.lower() in common_words() or _initial_word(doc, raw)
+    return None if word and " " not in raw.surface else raw.cands
+
+
+def _initial_word(doc: Annotated, raw: RawPlace) -> bool:
+    """A capitalised word opening its sentence that the text also writes in lower case."""
+    if not _opens_sentence(doc, raw):
+        return False
+    lower = raw.surface.lower()
+    return f" {lower} " in doc.text or f" {lower}." in doc.text or f" {lower}," in doc.text
+
+
+def _opens_sentence(doc: Annotated, raw: RawPlace) -> bool:
+    return raw.start == doc.dateline_end or any(
+        s.start <= raw.start and not doc.text[s.start : raw.start].strip() for s in doc.sentences
+    )

@@ -28,6 +28,8 @@ from spacy.vocab import Vocab
 
 _COLUMNS = ("DEP", "POS", "LEMMA", "LOWER", "TAG")
 PositionMaps = dict[int, dict[int, list[int]]]
+_MAX_KNOWN = 200_000
+"""Distinct token rows whose node matches are remembered (past it the memory starts again)."""
 
 
 def roots(doc: Doc) -> list[int]:
@@ -73,6 +75,7 @@ class _Nodes:
     open_free: list[int] = field(default_factory=list)  # no positive test, no pin
     pinned_free: list[int] = field(default_factory=list)  # no positive test but the pin
     pinned_keys: set[int] = field(default_factory=set)
+    known: dict[tuple[int | bool, ...], list[int]] = field(default_factory=dict)
 
     def add(self, vocab: Vocab, key: int, spec: dict[str, Any]) -> bool:
         """Index one node's constraints; False if it has one the index cannot read."""
@@ -108,7 +111,17 @@ class _Nodes:
         return True
 
     def matched(self, row: list[int], pinned: bool) -> list[int]:
-        """The node keys a token with these attribute values (and pin flag) matches."""
+        """The node keys a token with these attribute values (and pin flag) matches
+        (remembered: they depend on these values alone)."""
+        key = (*row[: len(_COLUMNS)], pinned)
+        found = self.known.get(key)
+        if found is None:
+            if len(self.known) > _MAX_KNOWN:
+                self.known.clear()
+            found = self.known[key] = self._matched(row, pinned)
+        return found
+
+    def _matched(self, row: list[int], pinned: bool) -> list[int]:
         hits: dict[int, int] = {}
         for column, value in enumerate(row[: len(_COLUMNS)]):
             for key in self.open_index.get((column, value), ()):

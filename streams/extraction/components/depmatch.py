@@ -161,14 +161,20 @@ class IndexedDependencyMatcher(DependencyMatcher):
         super().__init__(vocab, validate=validate)
         self._nodes: _Nodes | None = None
         self._indexed = False
+        self._every_first = False
 
     def add(self, key: Any, patterns: list[Any], *, on_match: Any = None) -> None:
         super().add(key, patterns, on_match=on_match)
         self._indexed = False
 
+    def remove(self, key: Any) -> None:
+        super().remove(key)
+        self._indexed = False
+
     def _index(self) -> _Nodes | None:
         if not self._indexed:
             self._nodes, self._indexed = _build(self), True
+            self._every_first = self._nodes is not None and _every_first_pinned(self, self._nodes)
         return self._nodes
 
     def _get_keys_to_position_maps(self, doc: Doc) -> PositionMaps:
@@ -182,7 +188,7 @@ class IndexedDependencyMatcher(DependencyMatcher):
         rows = doc.to_array([*_COLUMNS, "IDX"]).tolist() if len(doc) else []
         pins = flags(doc, nodes.pin, [r[-1] for r in rows]) if nodes.pin else [False] * len(rows)
         wanted = {top[i] for i, pinned in enumerate(pins) if pinned}
-        every_first = _every_first_pinned(self, nodes)
+        every_first = self._every_first
         for i, row in enumerate(rows):
             if every_first and top[i] not in wanted:
                 continue  # no first node can match in this tree: no match there

@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from streams.extraction.components.data import RolePattern, families
 from streams.extraction.components.depmatch import IndexedDependencyMatcher
-from streams.extraction.components.triggers import family_of
+from streams.extraction.components.triggers import family_of, trigger_rows
 
 if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
@@ -88,7 +88,7 @@ class Roles:
     def __call__(self, doc: Doc) -> Doc:
         hits: list[RoleHit] = []
         parses: dict[int, Doc] = doc._.parses or {}
-        for trigger in doc.spans.get("triggers", []):
+        for trigger, _pattern, _family in trigger_rows(doc):
             parsed = parses.get(trigger.sent.start_char)
             if parsed is not None:
                 hits.extend(self.roles_of(trigger, parsed, trigger.sent.start_char))
@@ -165,16 +165,8 @@ def _family_anchors(doc: Doc, parsed: Doc, offset: int, family: str) -> frozense
 
 
 def _trigger_places(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start_char, end_char, family) of each trigger of the doc, read once per trigger group."""
-    group = doc.spans.get("triggers")
-    if group is None:
-        return []
-    cached = doc.user_data.get("trigger_places")
-    if cached is None or cached[0] is not group:
-        found = [(t.start_char, t.end_char, family_of(t._.pattern.id)) for t in group]
-        cached = doc.user_data["trigger_places"] = (group, found)
-    places: list[tuple[int, int, str]] = cached[1]
-    return places
+    """(start_char, end_char, family) of each trigger of the doc."""
+    return [(t.start_char, t.end_char, family) for t, _pattern, family in trigger_rows(doc)]
 
 
 def _starts(parsed: Doc) -> list[int]:

@@ -38,6 +38,23 @@ def family_of(pattern_id: str) -> str:
     return _families_by_pattern()[pattern_id]
 
 
+TriggerRow = tuple[Span, TriggerPattern, str]
+
+
+def trigger_rows(doc: Doc) -> list[TriggerRow]:
+    """(span, pattern, family) of each of the doc's triggers, in their order: the spans and
+    their patterns are read once per trigger group, not on every pass over them."""
+    group = doc.spans.get("triggers")
+    if group is None:
+        return []
+    cached = doc.user_data.get("trigger_rows")
+    if cached is None or cached[0] is not group:
+        found = [(t, t._.pattern, family_of(t._.pattern.id)) for t in group]
+        cached = doc.user_data["trigger_rows"] = (group, found)
+    rows: list[TriggerRow] = cached[1]
+    return rows
+
+
 class Triggers:
     def __init__(self, vocab: Vocab) -> None:
         self.matcher = KeywordMatcher(vocab, {p.id: p.pattern for p in patterns_by_id().values()})

@@ -90,10 +90,8 @@ def token_spans(seq: str, base: int) -> list[tuple[int, int]]:
 _INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
 
 
-@lru_cache(maxsize=65536)
 def clean_name(surface: str) -> str:
-    """The name without a possessive 's or a trailing full stop (kept after initials: 'U.S.');
-    remembered, as the same words recur."""
+    """The name without a possessive 's or a trailing full stop (kept after initials: 'U.S.')."""
     for suffix in ("’s", "'s"):
         if surface.endswith(suffix):
             return surface[: -len(suffix)]

@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 _INDEXED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 Match = tuple[int, int, int]
 Exclusion = tuple[int, frozenset[int]]  # a column of _INDEXED, the values it must not have
-_MAX_KNOWN = 200_000
+_MAX_KNOWN = 20_000
 """Distinct token rows whose matches are remembered (past it the memory starts again)."""
 
 

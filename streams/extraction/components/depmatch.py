@@ -28,7 +28,7 @@ from spacy.vocab import Vocab
 
 _COLUMNS = ("DEP", "POS", "LEMMA", "LOWER", "TAG")
 PositionMaps = dict[int, dict[int, list[int]]]
-_MAX_KNOWN = 200_000
+_MAX_KNOWN = 10_000
 """Distinct token rows whose node matches are remembered (past it the memory starts again)."""
 
 

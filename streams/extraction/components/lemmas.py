@@ -76,7 +76,7 @@ class LookupLemmas:
         return lemma
 
 
-_MAX_KNOWN = 200_000
+_MAX_KNOWN = 20_000
 """Lower-case forms remembered (a bound on memory; past it the table starts again)."""
 
 

@@ -42,17 +42,19 @@ TriggerRow = tuple[Span, TriggerPattern, str]
 
 
 def trigger_rows(doc: Doc) -> list[TriggerRow]:
-    """(span, pattern, family) of each of the doc's triggers, in their order: the spans and
-    their patterns are read once per trigger group, not on every pass over them."""
+    """(span, pattern, family) of each of the doc's triggers, in their order: their patterns
+    and families are read once per trigger group, not on every pass over them. (The spans
+    are the group's own, made anew on each call: kept on the doc, they would tie it into a
+    reference cycle that only the garbage collector frees.)"""
     group = doc.spans.get("triggers")
     if group is None:
         return []
     cached = doc.user_data.get("trigger_rows")
     if cached is None or cached[0] is not group:
-        found = [(t, t._.pattern, family_of(t._.pattern.id)) for t in group]
+        found = [(t._.pattern, family_of(t._.pattern.id)) for t in group]
         cached = doc.user_data["trigger_rows"] = (group, found)
-    rows: list[TriggerRow] = cached[1]
-    return rows
+    kinds: list[tuple[TriggerPattern, str]] = cached[1]
+    return [(t, pattern, family) for t, (pattern, family) in zip(group, kinds, strict=True)]
 
 
 class Triggers:

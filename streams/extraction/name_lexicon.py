@@ -87,11 +87,15 @@ def token_spans(seq: str, base: int) -> list[tuple[int, int]]:
     return [(base + m.start(), base + m.end()) for m in TOKEN.finditer(seq)]
 
 
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]\.$")
+
+
 def clean_name(surface: str) -> str:
+    """The name without a possessive 's or a trailing full stop (kept after initials: 'U.S.')."""
     for suffix in ("’s", "'s"):
         if surface.endswith(suffix):
             return surface[: -len(suffix)]
-    return surface.rstrip(".") if not re.search(r"\b[A-Z]\.[A-Z]\.$", surface) else surface
+    return surface.rstrip(".") if not _INITIALS_END.search(surface) else surface
 
 
 def names_an_actor(phrase: str, index: dict[str, ActorEntry]) -> bool:

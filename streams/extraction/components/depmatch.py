@@ -28,6 +28,8 @@ from spacy.vocab import Vocab
 
 _COLUMNS = ("DEP", "POS", "LEMMA", "LOWER", "TAG")
 PositionMaps = dict[int, dict[int, list[int]]]
+_MAX_KNOWN = 10_000
+"""Distinct token rows whose node matches are remembered (past it the memory starts again)."""
 
 
 def roots(doc: Doc) -> list[int]:
@@ -73,6 +75,7 @@ class _Nodes:
     open_free: list[int] = field(default_factory=list)  # no positive test, no pin
     pinned_free: list[int] = field(default_factory=list)  # no positive test but the pin
     pinned_keys: set[int] = field(default_factory=set)
+    known: dict[tuple[int | bool, ...], list[int]] = field(default_factory=dict)
 
     def add(self, vocab: Vocab, key: int, spec: dict[str, Any]) -> bool:
         """Index one node's constraints; False if it has one the index cannot read."""
@@ -108,7 +111,17 @@ class _Nodes:
         return True
 
     def matched(self, row: list[int], pinned: bool) -> list[int]:
-        """The node keys a token with these attribute values (and pin flag) matches."""
+        """The node keys a token with these attribute values (and pin flag) matches
+        (remembered: they depend on these values alone)."""
+        key = (*row[: len(_COLUMNS)], pinned)
+        found = self.known.get(key)
+        if found is None:
+            if len(self.known) > _MAX_KNOWN:
+                self.known.clear()
+            found = self.known[key] = self._matched(row, pinned)
+        return found
+
+    def _matched(self, row: list[int], pinned: bool) -> list[int]:
         hits: dict[int, int] = {}
         for column, value in enumerate(row[: len(_COLUMNS)]):
             for key in self.open_index.get((column, value), ()):
@@ -148,14 +161,20 @@ class IndexedDependencyMatcher(DependencyMatcher):
         super().__init__(vocab, validate=validate)
         self._nodes: _Nodes | None = None
         self._indexed = False
+        self._every_first = False
 
     def add(self, key: Any, patterns: list[Any], *, on_match: Any = None) -> None:
         super().add(key, patterns, on_match=on_match)
         self._indexed = False
 
+    def remove(self, key: Any) -> None:
+        super().remove(key)
+        self._indexed = False
+
     def _index(self) -> _Nodes | None:
         if not self._indexed:
             self._nodes, self._indexed = _build(self), True
+            self._every_first = self._nodes is not None and _every_first_pinned(self, self._nodes)
         return self._nodes
 
     def _get_keys_to_position_maps(self, doc: Doc) -> PositionMaps:
@@ -169,7 +188,7 @@ class IndexedDependencyMatcher(DependencyMatcher):
         rows = doc.to_array([*_COLUMNS, "IDX"]).tolist() if len(doc) else []
         pins = flags(doc, nodes.pin, [r[-1] for r in rows]) if nodes.pin else [False] * len(rows)
         wanted = {top[i] for i, pinned in enumerate(pins) if pinned}
-        every_first = _every_first_pinned(self, nodes)
+        every_first = self._every_first
         for i, row in enumerate(rows):
             if every_first and top[i] not in wanted:
                 continue  # no first node can match in this tree: no match there

@@ -59,7 +59,7 @@ from streams.extraction.components.sides import (
     two_sides,
     unnamed_sides,
 )
-from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
 from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.attack import running_total, since_clause, street_crime
 from streams.extraction.extractors.common import (
@@ -84,8 +84,8 @@ def sentence_of(ann: Annotated, start: int) -> Sentence | None:
 
 def _grouped(doc: Doc, ann: Annotated) -> dict[int, list[Span]]:
     out: dict[int, list[Span]] = {}
-    for trigger in doc.spans.get("triggers", []):
-        if family_of(trigger._.pattern.id) not in PORTED_FAMILIES:
+    for trigger, _pattern, family in trigger_rows(doc):
+        if family not in PORTED_FAMILIES:
             continue
         sent = sentence_of(ann, trigger.start_char)
         if sent is not None:

@@ -4,10 +4,12 @@ Matcher pattern on LEMMA "kill" covers kills / killed / killing without running 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from streams.extraction.components.data import families, inflections
 
@@ -49,11 +51,33 @@ def form_table() -> dict[str, str]:
 
 
 class LookupLemmas:
+    """token.lemma_ = the form table's lemma of token.lower_ (else token.lower_), set as one
+    array: the lemma id of each lower-case id is looked up once per process."""
+
+    def __init__(self) -> None:
+        self.lemma_ids: dict[int, int] = {}  # LOWER id -> LEMMA id
+
     def __call__(self, doc: Doc) -> Doc:
-        table = form_table()
-        for token in doc:
-            token.lemma_ = table.get(token.lower_, token.lower_)
+        if not len(doc):
+            return doc
+        known = self.lemma_ids
+        lowers = cast(list[int], doc.to_array(["LOWER"]).reshape(-1).tolist())
+        lemmas = [known[i] if i in known else self._lemma_id(doc, i) for i in lowers]
+        doc.from_array(["LEMMA"], cast(Ints2d, np.array(lemmas, dtype=np.uint64).reshape(-1, 1)))
         return doc
+
+    def _lemma_id(self, doc: Doc, lower: int) -> int:
+        strings = doc.vocab.strings
+        form = strings[lower]
+        lemma = strings.add(form_table().get(form, form))
+        if len(self.lemma_ids) > _MAX_KNOWN:
+            self.lemma_ids.clear()
+        self.lemma_ids[lower] = lemma
+        return lemma
+
+
+_MAX_KNOWN = 20_000
+"""Lower-case forms remembered (a bound on memory; past it the table starts again)."""
 
 
 @Language.factory("streams_lemmas", assigns=["token.lemma"])

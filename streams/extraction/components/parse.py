@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.components.families import verbal, verbal_events
 from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
-from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
 from streams.extraction.nlp import pipeline
 
 for _name in ("parses", "verbal_parses", "legacy_sentences"):
@@ -41,13 +41,12 @@ def trigger_sentences(doc: Doc) -> list[Span]:
     legacy: set[int] = set(doc._.legacy_sentences or ())
     seen: dict[int, Span] = {}
     by_sentence: dict[int, list[Span]] = {}
-    for trigger in doc.spans.get("triggers", []):
+    for trigger, pattern, family in trigger_rows(doc):
         sent = trigger.sent
         by_sentence.setdefault(sent.start, []).append(trigger)
-        pattern = trigger._.pattern
         # a weak cue that names its doer ('militants arrived in X') is read with its roles
-        weak_ok = pattern.two_sided or pattern.needs_agent or family_of(pattern.id) in _PLACED
-        alone = (not pattern.needs_context or weak_ok) and family_of(pattern.id) not in COUNT_ONLY
+        weak_ok = pattern.two_sided or pattern.needs_agent or family in _PLACED
+        alone = (not pattern.needs_context or weak_ok) and family not in COUNT_ONLY
         if alone or sent.start_char in legacy:
             seen.setdefault(sent.start, sent)
     for start, triggers in by_sentence.items():

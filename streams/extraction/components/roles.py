@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from streams.extraction.components.data import RolePattern, families
 from streams.extraction.components.depmatch import IndexedDependencyMatcher
-from streams.extraction.components.triggers import family_of
+from streams.extraction.components.triggers import family_of, trigger_rows
 
 if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
@@ -88,7 +88,7 @@ class Roles:
     def __call__(self, doc: Doc) -> Doc:
         hits: list[RoleHit] = []
         parses: dict[int, Doc] = doc._.parses or {}
-        for trigger in doc.spans.get("triggers", []):
+        for trigger, _pattern, _family in trigger_rows(doc):
             parsed = parses.get(trigger.sent.start_char)
             if parsed is not None:
                 hits.extend(self.roles_of(trigger, parsed, trigger.sent.start_char))
@@ -99,9 +99,10 @@ class Roles:
         """The role hits anchored on one trigger (parsed: its sentence, starting at offset)."""
         first = trigger.start_char - offset
         last = trigger.end_char - offset
-        anchors = {t.i for t in parsed if first <= t.idx < last}
+        anchors = {i for i, idx in enumerate(_starts(parsed)) if first <= idx < last}
         own = family_of(trigger._.pattern.id)
         out = []
+        text = _text(parsed)
         pinned = anchors | _family_anchors(trigger.doc, parsed, offset, own)
         for key, token_ids in self._matches(parsed, own, pinned):
             family, pattern = role_patterns()[key]
@@ -121,7 +122,7 @@ class Roles:
                         pattern=pattern.id,
                         head=(head.idx + offset, head.idx + len(head) + offset),
                         phrase=(start + offset, end + offset),
-                        text=parsed.text[start:end],
+                        text=text[start:end],
                         base=matched.idx + offset,
                     )
                 )
@@ -150,17 +151,39 @@ def _family_anchors(doc: Doc, parsed: Doc, offset: int, family: str) -> frozense
     serves them all (roles_of keeps the matches of its own trigger)."""
     cache = parsed.user_data.setdefault("role_anchors", {})
     if family not in cache:
-        end = offset + len(parsed.text)
+        end = offset + len(_text(parsed))
         spans = [
-            (t.start_char - offset, t.end_char - offset)
-            for t in doc.spans.get("triggers", [])
-            if offset <= t.start_char < end and family_of(t._.pattern.id) == family
+            (start - offset, stop - offset)
+            for start, stop, own in _trigger_places(doc)
+            if offset <= start < end and own == family
         ]
         cache[family] = frozenset(
-            token.i for token in parsed if any(a <= token.idx < b for a, b in spans)
+            i for i, idx in enumerate(_starts(parsed)) if any(a <= idx < b for a, b in spans)
         )
     anchors: frozenset[int] = cache[family]
     return anchors
+
+
+def _trigger_places(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, family) of each trigger of the doc."""
+    return [(t.start_char, t.end_char, family) for t, _pattern, family in trigger_rows(doc)]
+
+
+def _starts(parsed: Doc) -> list[int]:
+    """The parse's token start characters (token.idx), read once per parse."""
+    starts: list[int] | None = parsed.user_data.get("token_starts")
+    if starts is None:
+        starts = [t.idx for t in parsed]
+        parsed.user_data["token_starts"] = starts
+    return starts
+
+
+def _text(parsed: Doc) -> str:
+    """parsed.text, joined once per parse (spaCy joins every token's text on each call)."""
+    text: str | None = parsed.user_data.get("text")
+    if text is None:
+        text = parsed.user_data["text"] = parsed.text
+    return text
 
 
 def _applies(pattern: RolePattern, *event_types: str) -> bool:

@@ -38,6 +38,25 @@ def family_of(pattern_id: str) -> str:
     return _families_by_pattern()[pattern_id]
 
 
+TriggerRow = tuple[Span, TriggerPattern, str]
+
+
+def trigger_rows(doc: Doc) -> list[TriggerRow]:
+    """(span, pattern, family) of each of the doc's triggers, in their order: their patterns
+    and families are read once per trigger group, not on every pass over them. (The spans
+    are the group's own, made anew on each call: kept on the doc, they would tie it into a
+    reference cycle that only the garbage collector frees.)"""
+    group = doc.spans.get("triggers")
+    if group is None:
+        return []
+    cached = doc.user_data.get("trigger_rows")
+    if cached is None or cached[0] is not group:
+        found = [(t._.pattern, family_of(t._.pattern.id)) for t in group]
+        cached = doc.user_data["trigger_rows"] = (group, found)
+    kinds: list[tuple[TriggerPattern, str]] = cached[1]
+    return [(t, pattern, family) for t, (pattern, family) in zip(group, kinds, strict=True)]
+
+
 class Triggers:
     def __init__(self, vocab: Vocab) -> None:
         self.matcher = KeywordMatcher(vocab, {p.id: p.pattern for p in patterns_by_id().values()})

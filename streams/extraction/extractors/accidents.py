@@ -58,8 +58,10 @@ def _disaster(text: str) -> bool:
     return bool(compiled()["disasters"].search(text))
 
 
+@lru_cache(maxsize=4096)
 def accident_text(text: str) -> bool:
-    """An accident or a natural disaster is told, and no deliberate attack."""
+    """An accident or a natural disaster is told, and no deliberate attack (remembered per
+    text: each trigger of a sentence asks it again)."""
     cues = _cues()
     told = bool(cues["accidents"].search(text)) or _disaster(text)
     return told and not cues["attack_words"].search(text)
@@ -85,9 +87,15 @@ def vetoed(doc: Annotated, sent: Sentence, start: int, end: int, *, generic: boo
         return True
     if any(m.start() <= start and end <= m.end() for m in cues["not_attacks"].finditer(sent.text)):
         return True
-    if accident_text(sent.text) or cues["history"].search(sent.text):
+    if accident_text(sent.text) or _history(sent.text):
         return True
     return generic and accident_story(doc) and not cues["attack_words"].search(sent.text)
+
+
+@lru_cache(maxsize=4096)
+def _history(text: str) -> bool:
+    """A history cue in the sentence (remembered per text, as accident_text)."""
+    return _cues()["history"].search(text) is not None
 
 
 def accident_toll(doc: Annotated, sent: Sentence) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.extractors import accidents
@@ -191,7 +192,12 @@ def in_past_year(text: str, year: int) -> bool:
 def suppressed(sent: Sentence) -> bool:
     """Riots and police raids have their own extractors: no attack event from those words;
     fiction and games are never events; a sentence only about interceptions is no attack."""
-    text = sent.text
+    return _suppressed(sent.text)
+
+
+@lru_cache(maxsize=4096)
+def _suppressed(text: str) -> bool:
+    """suppressed() of a sentence text (remembered: each hit of a sentence asks again)."""
     low = text.lower()
     if found_in(_FICTION, text, low) or _SANCTIONED.search(text):
         return True

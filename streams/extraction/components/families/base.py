@@ -14,7 +14,7 @@ from streams.extraction.components.data import DATA
 from streams.extraction.components.events import _mentions as mentions
 from streams.extraction.components.events import _places as places
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.components.triggers import family_of
+from streams.extraction.components.triggers import trigger_rows
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -64,8 +64,8 @@ def by_sentence(doc: Doc, ann: Annotated, names: frozenset[str]) -> dict[int, li
     """The triggers of the named families, by sentence index."""
     out: dict[int, list[Span]] = {}
     starts = [s.start for s in ann.sentences]
-    for trigger in doc.spans.get("triggers", []):
-        if family_of(trigger._.pattern.id) not in names:
+    for trigger, _pattern, family in trigger_rows(doc):
+        if family not in names:
             continue
         index = next(
             (i for i in range(len(starts) - 1, -1, -1) if starts[i] <= trigger.start_char), None

@@ -28,7 +28,7 @@ from streams.extraction.components.families.speakers import (
     titled_person,
 )
 from streams.extraction.components.roles import RoleHit, Roles
-from streams.extraction.components.triggers import family_of
+from streams.extraction.components.triggers import trigger_rows
 from streams.extraction.date_words import date_words
 from streams.extraction.extractors.common import Proto, actor_of, event_date
 from streams.extraction.gazetteer import gazetteer
@@ -130,12 +130,12 @@ def wanted_sentences(
     wanted_starts = {p.sentence.start for p in protos}
     grouped: dict[int, list[Span]] = {}
     spans: dict[int, Span] = {}
-    for trigger in doc.spans.get("triggers", []):
-        if family_of(trigger._.pattern.id) not in FAMILIES:
+    for trigger, pattern, family in trigger_rows(doc):
+        if family not in FAMILIES:
             continue
         sent = trigger.sent
-        own = trigger._.pattern.event_type in SYNTAX_ONLY or trigger._.pattern.id in SYNTAX_IDS
-        own = own and (trigger._.pattern.id != OUGHT or _reported(trigger))
+        own = pattern.event_type in SYNTAX_ONLY or pattern.id in SYNTAX_IDS
+        own = own and (pattern.id != OUGHT or _reported(trigger))
         if sent.start_char in wanted_starts or own:
             grouped.setdefault(sent.start_char, []).append(trigger)
             spans[sent.start_char] = sent

@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from streams.extraction import spec
+from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
@@ -31,6 +32,7 @@ GENERIC = "armed_clash"
 MOB = "mob_violence"
 RIOT = "riot"
 TOLL = "casualty_report"
+GRENADE = "grenade_attack"
 ONE_SIDED = "attack_on_civilians"
 
 
@@ -76,6 +78,8 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
 def retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
     """The type the sentence's syntax gives the legacy event (its own type when none)."""
     kind = proto.event_type
+    if best_trigger(triggers)._.pattern.event_type == GRENADE and _fought(triggers):
+        return GENERIC  # grenades thrown while the sides fought: ACLED codes the armed clash
     typed = _trigger_type(doc, kind, triggers, hits)
     if typed is not None:
         return typed
@@ -110,6 +114,10 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
     return None
 
 
+def _fought(triggers: list[Span]) -> bool:
+    return any(t._.pattern.two_sided for t in triggers)
+
+
 def _done_by_explosion(kind: str, triggers: list[Span]) -> bool:
     """'A bomb at a market kills five': a toll or a one-sided killing done by an explosion;
     'attacked a convoy with mines', 'dropped bombs': an untyped attack whose means the best
@@ -119,8 +127,7 @@ def _done_by_explosion(kind: str, triggers: list[Span]) -> bool:
     explosive = family_of(pattern.id) == "explosions" and pattern.priority > 0
     if kind in (TOLL, ONE_SIDED):
         return explosive
-    two_sided = any(t._.pattern.two_sided for t in triggers)
-    strong = explosive and not pattern.needs_context and not two_sided
+    strong = explosive and not pattern.needs_context and not _fought(triggers)
     return kind in (GENERIC, UNTYPED_ATTACK) and strong
 
 
@@ -175,6 +182,8 @@ def takeover_after(
     if fight is None or fight.event_type != GENERIC or fight.sentence.index != index - 1:
         return False
     ann = annotated(doc)
+    if _another_time(ann, index, fight):
+        return False  # '... captured Avdiivka in February': a takeover of another time
     span = (best.start_char, best.end_char)
     own = [h for h in hits if h.trigger == span]
     if took_people(ann, own):
@@ -191,3 +200,18 @@ def takeover_after(
 
 
 _PAST = frozenset({"VBD", "VBN"})
+_PRECISION_CHARS = {"day": 10, "week": 10, "month": 7, "year": 4}
+
+
+def _another_time(ann: Annotated, index: int, fight: Proto) -> bool:
+    """The takeover's sentence states a date and none of them is the fight's: it tells of
+    another time (background), not the fight's outcome."""
+    sentence = ann.sentences[index]
+    told = [d for d in ann.dates if sentence.start <= d.start < sentence.end]
+    if not told or fight.when.date is None:
+        return False
+    return not any(
+        d.date.isoformat()[: _PRECISION_CHARS.get(d.precision, 10)]
+        == fight.when.date[: _PRECISION_CHARS.get(d.precision, 10)]
+        for d in told
+    )

@@ -4,25 +4,9 @@ sub-type, and where the rule reads them, the toll."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from streams.extraction import extract
-from streams.schemas import Article, Event
-
-PUB = "2025-03-04T09:00:00Z"  # a Tuesday
-
-
-def _events(text: str) -> list[Event]:
-    article = Article(text=text, published_at=PUB)
-    return extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC), engine="spacy")
-
-
-def _one(text: str) -> Event:
-    found = _events(text)
-    assert len(found) == 1, [e.summary for e in found]
-    return found[0]
+from tests.unit.test_engine_v2_no_event_notes import _events, _one
 
 
 @pytest.mark.parametrize(

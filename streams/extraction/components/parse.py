@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction.components.families import verbal, verbal_events
 from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
 from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
-from streams.extraction.nlp import pipeline
+from streams.extraction.nlp import parse
 
 for _name in ("parses", "verbal_parses", "legacy_sentences"):
     if not Doc.has_extension(_name):
@@ -76,7 +76,7 @@ class Parse:
 
 
 def _parsed(sents: list[Span]) -> list[Doc]:
-    return list(pipeline().pipe(s.text for s in sents)) if sents else []
+    return parse([s.text for s in sents]) if sents else []
 
 
 def parse_docs(docs: Sequence[Doc]) -> None:

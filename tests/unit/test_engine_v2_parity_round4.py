@@ -46,3 +46,34 @@ def test_protesters_throwing_unnamed_objects_make_a_violent_demonstration(text: 
 )
 def test_objects_thrown_with_no_demonstration_are_no_event(text: str) -> None:
     assert _events(text) == []
+
+
+def _verbal(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.event_type, next((a.name for a in e.actors if a.role == "initiator"), None), e.when.date)
+        for e in _events(text)
+    ]
+
+
+def test_a_speakers_undated_saying_takes_the_day_of_its_dated_saying_before() -> None:
+    text = (
+        "On Monday, France condemned the shelling of Kharkiv. France's foreign ministry called "
+        "on Russia to withdraw its troops from Ukraine. Russia rejected the criticism and "
+        "condemned the sanctions."
+    )
+    assert _verbal(text) == [
+        ("condemnation", "France", "2025-03-03"),
+        ("appeal", "France", "2025-03-03"),
+        ("condemnation", "Russia", "2025-03-04"),  # another speaker: the publication day
+    ]
+
+
+def test_an_undated_saying_with_no_dated_one_before_takes_the_publication_day() -> None:
+    text = (
+        "France's foreign ministry called on Russia to withdraw its troops from Ukraine. "
+        "On Monday, Russia condemned the sanctions."
+    )
+    assert _verbal(text) == [
+        ("appeal", "France", "2025-03-04"),
+        ("condemnation", "Russia", "2025-03-03"),
+    ]

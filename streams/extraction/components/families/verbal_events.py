@@ -17,9 +17,10 @@ from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.roles import RoleHit, Roles
+from streams.extraction.date_words import date_words
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
 from streams.extraction.extractors.common import Proto, actor_of, sentence_actors
-from streams.schemas import Actor
+from streams.schemas import Actor, When
 
 LEGACY = (
     statements.extract,
@@ -81,11 +82,32 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
     out.extend(headline_statement(doc, ann, roles, out))
+    speaker_days(out)
     for proto in out:
         sent = parsed.get(proto.sentence.start)
         if sent is not None and proto.event_type in ("condemnation", "appeal"):
             proto.actors += co_speakers(ann, sent, proto)
     return out
+
+
+def speaker_days(protos: list[Proto]) -> None:
+    """'On Wednesday, the German government said ... The government's spokesperson condemned
+    the attack.': a saying with no day of its own, by the country of a speaker whose saying
+    told before states its day, goes on with that saying and takes its day (codebook rule 5:
+    the day as the text states it); a saying by another country keeps the publication day."""
+    material = frozenset(date_words().material_types)
+    said: dict[str, When] = {}
+    for proto in sorted(protos, key=lambda p: p.sentence.start):
+        if proto.event_type in material:
+            continue
+        speaker = proto.role("initiator")[:1]
+        country = speaker[0].country if speaker else None
+        if country is None:
+            continue
+        if proto.date_explicit and proto.when.precision == "day":
+            said.setdefault(country, proto.when)
+        elif not proto.date_explicit and country in said:
+            proto.when = said[country].model_copy(update={"text": None})
 
 
 def co_speakers(ann: Annotated, sent: verbal.Sentence, proto: Proto) -> list[Actor]:

@@ -13,6 +13,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
+from streams.extraction.components.families.captives import harmed_captives
 from streams.extraction.components.families.conflict import (
     armed_victims,
     civilian_victims,
@@ -83,7 +84,12 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
 
 
 def retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
-    """The type the sentence's syntax gives the legacy event (its own type when none)."""
+    """The type the sentence's syntax gives the legacy event (its own type when none); an
+    abduction whose captives are also raped or hurt is that harm (families/captives.py)."""
+    return harmed_captives(doc, proto.sentence.index, _retyped(doc, proto, triggers, hits))
+
+
+def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
     kind = proto.event_type
     if best_trigger(triggers)._.pattern.event_type == GRENADE and _fought(triggers):
         return GENERIC  # grenades thrown while the sides fought: ACLED codes the armed clash

@@ -1,6 +1,7 @@
 """Engine v2: a conflict sentence that tells only looting or destruction of property (no
 attack, killing, clash or explosion) is that act, ACLED Looting/property destruction, not a
-clash or an attack on people; a killing told beside the looting keeps the attack. Sentences
+clash or an attack on people; weapons recovered with no harm told are disrupted weapons use,
+not a bombing; a killing told beside the looting keeps the attack. Sentences
 written for these tests (in no gold set)."""
 
 from __future__ import annotations
@@ -50,3 +51,20 @@ def test_a_killing_beside_the_looting_stays_an_attack() -> None:
     text = "On 13 May 2024, unknown gunmen killed two herders and looted their cattle in Kaya."
     codes = _codes(_events(text))
     assert ("Violence against civilians", "Attack") in codes
+
+
+def test_landmines_recovered_by_the_army_are_disrupted_weapons_use() -> None:
+    text = (
+        "On 13 May 2024, in Lianga town, the army recovered landmines, bomb-making materials "
+        "and rifles believed to belong to the rebels."
+    )
+    events = _events(text)
+    assert [e.event_type for e in events] == ["disrupted_weapons_use"]
+    assert _codes(events) == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_roadside_bomb_that_kills_stays_an_explosion() -> None:
+    text = "On 13 May 2024, a roadside bomb killed two soldiers near Lianga."
+    assert _codes(_events(text)) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]

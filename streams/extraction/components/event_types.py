@@ -121,8 +121,9 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
     armed_hit = kind == ONE_SIDED and armed_victims(doc.text, hits)
     harmed = kind in (ONE_SIDED, UNTYPED_ATTACK, TOLL)
     if armed_hit or (harmed and forces_attacked(doc, triggers, hits)):
-        # 'killed 12 militants', 'militants attacked the gendarmerie and killed five': a battle
-        return GENERIC
+        # 'killed 12 militants', 'militants attacked the gendarmerie and killed five': a
+        # battle (an untyped attack is one already, its sides read later: events.py)
+        return kind if kind == UNTYPED_ATTACK else GENERIC
     return _fight_type(doc, kind, triggers, hits)
 
 

@@ -13,6 +13,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
+from streams.extraction.components.families.captives import harmed_captives
 from streams.extraction.components.families.conflict import (
     armed_victims,
     civilian_victims,
@@ -21,7 +22,14 @@ from streams.extraction.components.families.conflict import (
 )
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.components.sides import PRONOUNS, crowds, demonstration, people
+from streams.extraction.components.sides import (
+    PRONOUNS,
+    armed,
+    crowds,
+    demonstration,
+    people,
+    two_sides,
+)
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors.common import Proto, context_count
 from streams.extraction.lexicons import UNTYPED_ATTACK
@@ -76,7 +84,12 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
 
 
 def retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
-    """The type the sentence's syntax gives the legacy event (its own type when none)."""
+    """The type the sentence's syntax gives the legacy event (its own type when none); an
+    abduction whose captives are also raped or hurt is that harm (families/captives.py)."""
+    return harmed_captives(doc, proto.sentence.index, _retyped(doc, proto, triggers, hits))
+
+
+def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
     kind = proto.event_type
     if best_trigger(triggers)._.pattern.event_type == GRENADE and _fought(triggers):
         return GENERIC  # grenades thrown while the sides fought: ACLED codes the armed clash
@@ -105,13 +118,53 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
         return str(pattern.event_type)  # a specific act's own type
     if _done_by_explosion(kind, triggers):
         return str(pattern.event_type)  # 'a bomb at a market kills five', 'with mines'
-    if kind == ONE_SIDED and armed_victims(doc.text, hits):
-        return GENERIC  # 'rescued 80 passengers and killed 12 militants': fighters killed
-    if pattern.two_sided and kind in (GENERIC, UNTYPED_ATTACK):
-        if demonstration(best):
-            return RIOT  # 'students protesting clashed with police': a violent demonstration
-        return MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
-    return None
+    armed_hit = kind == ONE_SIDED and armed_victims(doc.text, hits)
+    harmed = kind in (ONE_SIDED, UNTYPED_ATTACK, TOLL)
+    if armed_hit or (harmed and forces_attacked(doc, triggers, hits)):
+        # 'killed 12 militants', 'militants attacked the gendarmerie and killed five': a
+        # battle (an untyped attack is one already, its sides read later: events.py)
+        return kind if kind == UNTYPED_ATTACK else GENERIC
+    return _fight_type(doc, kind, triggers, hits)
+
+
+def _fight_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]) -> str | None:
+    """The type of a fight told in the sentence: a violent demonstration, mob violence
+    between crowds, else kind; a toll told of the fight is the fight. None: no fight."""
+    best = best_trigger(triggers)
+    fight = next((t for t in triggers if t._.pattern.two_sided), None)
+    if kind == TOLL and fight is not None and _fight_told(doc, fight, hits):
+        best, kind = fight, GENERIC  # 'a clash between the army and rebels kills 12'
+    if not (best._.pattern.two_sided and kind in (GENERIC, UNTYPED_ATTACK)):
+        return None
+    if demonstration(best):
+        return RIOT  # 'students protesting clashed with police': a violent demonstration
+    return MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
+
+
+def _fight_told(doc: Doc, fight: Span, hits: list[RoleHit]) -> bool:
+    """The sentence's toll is of a fight: a clash word, or a weak one ('fight', 'encounter')
+    with two sides or an armed side named ('killed in an encounter with militants'); 'died
+    in a fight with his neighbour' is no fight of armed sides."""
+    if not fight._.pattern.needs_context or two_sides(hits, fight):
+        return True
+    span = (fight.start_char, fight.end_char)
+    ann = annotated(doc)
+    return any(h.trigger == span and h.role != "weapon" and armed(ann, h) for h in hits)
+
+
+def forces_attacked(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
+    """'Gunmen attacked the gendarmerie', 'an attack on security forces': the object of a
+    battles act names state forces or fighters (an armed group or forces of the
+    dictionaries, an armed word), who are never civilians: ACLED codes a battle, even when
+    civilians die too. (A fight's sides are the crowds' rule: 'residents clashed with police'
+    is mob violence.)"""
+    ann = annotated(doc)
+    acts = {
+        (t.start_char, t.end_char)
+        for t in triggers
+        if family_of(t._.pattern.id) == "battles" and not t._.pattern.two_sided
+    }
+    return any(h.role == "target" and h.trigger in acts and armed(ann, h) for h in hits)
 
 
 def _fought(triggers: list[Span]) -> bool:

@@ -47,6 +47,7 @@ from streams.extraction.components.families.nonevents import (
     past_acts,
     told_as_history,
 )
+from streams.extraction.components.families.property import property_act
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
 from streams.extraction.components.families.tolls import add_later, sentence_toll, without_wounded
@@ -103,6 +104,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
     for index in sorted(set(grouped) | set(by_sentence)):
         base = by_sentence.get(index)
         triggers = grouped.get(index, [])
+        property_act(doc, base, triggers)  # 'gunmen looted a motorbike': no harm to people
         proto = (
             _sentence_event(doc, index, base, triggers, out=out, past=past) if triggers else base
         )

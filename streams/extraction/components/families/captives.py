@@ -1,0 +1,65 @@
+"""An abduction whose captives are also harmed (docs/codebook.md 'Abduction vs arrest'):
+raped in the abduction's sentence, or in the next sentence that takes them up ('The victims
+were raped'), it is sexual violence; killed or hurt, an attack on civilians. The word classes
+are data (data/en/captives.json)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from streams.extraction.components.annotation import annotated
+from streams.extraction.components.families.cuefile import CueFile, load
+
+ABDUCTION = "abduction"
+SEXUAL = "sexual_violence"
+ATTACK = "attack_on_civilians"
+
+
+class CaptiveCues(CueFile):
+    harm_lemmas: frozenset[str]
+    sexual_lemmas: frozenset[str]
+    references: frozenset[str]
+    accusations: frozenset[str]
+
+
+def captive_cues() -> CaptiveCues:
+    found: CaptiveCues = load(CaptiveCues, "captives.json")
+    return found
+
+
+def harmed_captives(doc: Doc, index: int, kind: str) -> str:
+    """The type of the abduction told in sentence `index`: sexual violence or an attack where
+    the captives are also raped or hurt, else kind (any type but an abduction is kept)."""
+    if kind != ABDUCTION:
+        return kind
+    cues = captive_cues()
+    tokens = _told(doc, index)
+    lemmas = {t.lemma_.lower() for i, t in enumerate(tokens) if not _charged(tokens[:i])}
+    if lemmas & cues.sexual_lemmas:
+        return SEXUAL
+    return ATTACK if lemmas & cues.harm_lemmas else kind
+
+
+SUBJECT_WORDS = 3
+"""How many words open a sentence that takes up the captives ('The two victims were ...')."""
+
+
+def _charged(before: list[Token]) -> bool:
+    """'abducted four boys accused of rape': a harm word right after a word of accusation is
+    a charge, not harm done to the captives."""
+    return any(t.lower_ in captive_cues().accusations for t in before[-SUBJECT_WORDS:])
+
+
+def _told(doc: Doc, index: int) -> list[Token]:
+    """The tokens of the abduction's sentence, and of the next one when it opens by taking
+    up the captives ('They were found dead', 'The victims were raped')."""
+    sentences = annotated(doc).sentences
+    first = sentences[index]
+    tokens = [t for t in doc if first.start <= t.idx < first.end]
+    if index + 1 >= len(sentences):
+        return tokens
+    after = sentences[index + 1]
+    following = [t for t in doc if after.start <= t.idx < after.end and not t.is_space]
+    if {t.lower_ for t in following[:SUBJECT_WORDS]} & captive_cues().references:
+        tokens += following
+    return tokens

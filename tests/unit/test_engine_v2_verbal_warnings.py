@@ -65,3 +65,9 @@ def test_denying_a_claim_as_unfounded_stays_a_plain_denial() -> None:
     text = "The Eritrean information minister dismissed Ethiopia's accusation as unfounded."
     assert _actors(text, "statement") == [("initiator", "Eritrea"), ("target", "Ethiopia")]
     assert _of(_events(text), "condemnation") == []
+
+
+def test_rejecting_the_claimants_act_without_saying_what_it_is_is_no_event() -> None:
+    text = "The Eritrean information minister rejected Ethiopia's offer of talks."
+    assert _of(_events(text), "condemnation") == []
+    assert _of(_events(text), "statement") == []

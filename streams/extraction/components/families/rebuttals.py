@@ -8,9 +8,10 @@ X'); the speaker is read as for the other verbal acts. A denial that calls the c
 ('dismissed the charges as propaganda', data/en/verbal_cues.json `pejoratives`) attacks the
 claimant: a condemnation; so does a denial of the claimant's act or word (any object the
 claimant possesses, roles `statements.claimant_act_poss`) that says what it is ('dismissed
-Putin's response as stalling'). A habitual present ('the Taliban
-routinely deny ...'), a relative clause ('a charge X rejected') or a hypothetical act is
-none. The legacy statement rules, when they found the same statement, keep theirs."""
+Putin's response as stalling'); without an 'as' ('rejected X's request') it is none. A
+habitual present ('the Taliban routinely deny ...'), a relative clause ('a charge X
+rejected') or a hypothetical act is none. The legacy statement rules, when they found the
+same statement, keep theirs."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ from streams.extraction.extractors.common import Proto, actor_of
 
 REBUT = frozenset({"statements.rebut"})
 CLAIMANT = "statements.claimant_"
+ACT = "statements.claimant_act_poss"
+"""The possessor of any object denied: a claimant only when the denial says what the object
+is ('dismissed Putin's response as stalling'); 'rejected Somalia's request' is no denial."""
 _DONE = frozenset({"VBD", "VBN"})
 
 
@@ -44,7 +48,7 @@ def rebuttal_events(ann: Annotated, sent: Sentence, taken: set[str]) -> list[Pro
         claimants = [
             m
             for h in sent.role(trigger, "target")
-            if h.pattern.startswith(CLAIMANT)
+            if h.pattern.startswith(CLAIMANT) and (h.pattern != ACT or _act_called(token))
             for m in mentions_in(ann, h)
             if m.name != speakers[0].name and m.source != "demonym"
         ]

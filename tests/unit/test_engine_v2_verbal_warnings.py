@@ -71,3 +71,13 @@ def test_rejecting_the_claimants_act_without_saying_what_it_is_is_no_event() -> 
     text = "The Eritrean information minister rejected Ethiopia's offer of talks."
     assert _of(_events(text), "condemnation") == []
     assert _of(_events(text), "statement") == []
+
+
+def test_a_warning_told_as_a_participle_of_a_past_verb_is_a_statement() -> None:
+    text = "The Turkish defence minister spoke to reporters, warning Greece against arming islands."
+    assert _actors(text, "statement") == [("initiator", "Turkey"), ("target", "Greece")]
+
+
+def test_a_warning_participle_of_a_present_verb_is_no_event() -> None:
+    text = "The Turkish defence minister keeps speaking, warning Greece against arming islands."
+    assert _of(_events(text), "statement") == []

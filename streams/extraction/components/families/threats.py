@@ -2,7 +2,8 @@
 rule 2: a statement with its addressee): 'Russia's foreign ministry warned Finland against
 joining NATO', 'the defence minister threatened Taiwan with force'.
 
-The trigger is a past verb of warning (trigger `statements.warn`); the speaker is read as for
+The trigger is a past verb of warning (trigger `statements.warn`), or its participle adjunct
+to a past verb ('spoke on Monday, warning X ...'); the speaker is read as for
 the other verbal acts and the target is the verb's named object (roles
 `statements.condemned`). A warning with no named addressee ('warned that prices would
 rise') is commentary, no event; a relative clause ('a group that threatened X'), a habitual
@@ -10,6 +11,8 @@ present or a hypothetical act is none either. The legacy statement rules, when t
 statement in the sentence, keep theirs."""
 
 from __future__ import annotations
+
+from spacy.tokens import Token
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.families.verbal import (
@@ -30,7 +33,9 @@ def threat_events(ann: Annotated, sent: Sentence, taken: set[str]) -> list[Proto
     if "statement" in taken:
         return []
     for trigger, token in sent.with_ids(WARN):
-        if token.tag_ not in _DONE or token.dep_ in ("relcl", "acl") or hypothetical(token):
+        if not (token.tag_ in _DONE or _said_while(token)) or token.dep_ in ("relcl", "acl"):
+            continue
+        if hypothetical(token):
             continue
         if any(c.dep_ == "nsubjpass" for c in token.children):
             continue  # 'X was warned': the speaker, if any, is not the subject
@@ -51,3 +56,9 @@ def threat_events(ann: Annotated, sent: Sentence, taken: set[str]) -> list[Proto
         taken.add("statement")
         return [proto]
     return []
+
+
+def _said_while(token: Token) -> bool:
+    """'spoke to reporters on Monday, warning Greece against ...': a participle adjunct of a
+    past verb tells the warning as done then (its speaker the past verb's subject)."""
+    return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.head.tag_ == "VBD"

@@ -32,6 +32,10 @@ class VerbalCues(BaseModel):
     communal_sides: frozenset[str] = frozenset()
     """Heads of a side named by its community ('the X sub-clan', 'an anti-balaka faction'): a
     party to an agreement though no dictionary lists it."""
+    claims: frozenset[str] = frozenset()
+    """Nouns of a claim or charge: denying one is a plain denial, a statement ('dismissed the
+    claim as groundless'); denying another of the claimant's acts or words as something
+    attacks the claimant (families/rebuttals.py)."""
     care_places: frozenset[str] = frozenset()
     """Places where people are treated or held: a visit to people there ('visited the prisoners
     in jail', 'to visit X, who was being treated in hospital') is care or a prison visit, no

@@ -17,9 +17,12 @@ streams_parse) and the roles of data/en/roles/<family>.jsonl decide what syntax 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
+from streams.extraction.components.families.capital import capitals
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
     pronoun_speaker,
@@ -32,6 +35,7 @@ from streams.extraction.components.triggers import trigger_rows
 from streams.extraction.date_words import date_words
 from streams.extraction.extractors.common import Proto, actor_of, event_date
 from streams.extraction.gazetteer import gazetteer
+from streams.extraction.gazetteer_model import Place
 from streams.extraction.nlp import parse
 from streams.schemas import Actor
 
@@ -40,11 +44,14 @@ VERSION = "0.1.0"
 FAMILIES = frozenset({"statements", "diplomacy", "sanctions", "aid", "humanitarian"})
 SYNTAX_ONLY = frozenset({"agreement", "ceasefire_proposal", "condemnation", "appeal"})
 """Types whose triggers are parsed even without a legacy event: syntax alone can find one."""
-SYNTAX_IDS = frozenset({"diplomacy.phone", "statements.rebut"})
+SYNTAX_IDS = frozenset({"diplomacy.phone", "statements.rebut", "statements.warn"})
 """Trigger ids (not whole types) that syntax can make an event of alone: a phone call, a
-denial of a claim whose claimant is named (families/rebuttals.py)."""
+denial of a claim whose claimant is named (families/rebuttals.py), a warning to a named
+side (families/threats.py)."""
 OUGHT = "statements.ought"
 """'said X should / must ...': an appeal to X, only in a sentence of reported speech."""
+SPEECH = frozenset({"statements.say", "statements.warn"})
+"""Trigger ids of verbs of speech: a sentence with one is reported speech."""
 SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_forces"})
 
 
@@ -106,7 +113,30 @@ def mentions_in(ann: Annotated, hit: RoleHit, whole: bool = False) -> list[Actor
     start, end = hit.phrase
     if whole:
         start, end = hit.phrase[0], max(hit.phrase[1], hit.head[1])
-    return [a for a in ann.actors if a.start < end and a.end > start]
+    found = [a for a in ann.actors if a.start < end and a.end > start]
+    if found:
+        return found
+    capital = capital_state(ann, hit)
+    return [capital] if capital is not None else []
+
+
+def capital_state(ann: Annotated, hit: RoleHit) -> ActorMention | None:
+    """'dismissed the claim from Berlin', 'Ankara rejected ...': a capital city that is the
+    head of a verbal act's speaker or addressee speaks for (or is) its state, as the
+    dictionaries' metonyms do ('Kremlin', 'Washington')."""
+    start, end = hit.head
+    surface = ann.text[start:end]
+    state = capital_states().get(surface)
+    if state is None:
+        return None
+    return ActorMention(state.name, "state", state.country3, start, end, surface, "metonym")
+
+
+@lru_cache(maxsize=1)
+def capital_states() -> dict[str, Place]:
+    """A capital city's name -> its country (the gazetteer's country place)."""
+    gaz = gazetteer()
+    return {town.name: gaz.iso3[iso3] for iso3, town in capitals().items() if iso3 in gaz.iso3}
 
 
 def state_of(ann: Annotated, country: str | None) -> Actor | None:
@@ -145,7 +175,7 @@ def wanted_sentences(
 def _reported(trigger: Span) -> bool:
     """A sentence of reported speech: a statement verb among its triggers."""
     return any(
-        t.sent.start == trigger.sent.start and t._.pattern.id == "statements.say"
+        t.sent.start == trigger.sent.start and t._.pattern.id in SPEECH
         for t in trigger.doc.spans.get("triggers", [])
     )
 

@@ -15,6 +15,7 @@ from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.headlines import headline_statement
 from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
+from streams.extraction.components.families.threats import threat_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.date_words import date_words
@@ -81,6 +82,7 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         out.extend(verbal_act_events(ann, sent, conflict, taken))
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
+        out.extend(threat_events(ann, sent, taken))
     out.extend(headline_statement(doc, ann, roles, out))
     speaker_days(out)
     for proto in out:

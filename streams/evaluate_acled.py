@@ -15,6 +15,9 @@ Per row and field, the row counts as correct when ANY event extracted from the n
   in the row's country: compact key, then the consonant skeleton for transliterated names;
   a place's admin1 without a code is resolved the same way), or the same name once accents,
   case, unit words (Oblast, Province, ...), spaces, punctuation and doubled vowels are dropped;
+  an ACLED name of a region since split, merged or renamed (Nepal's development regions,
+  "Brong Ahafo", "Federally Administered Tribal Areas") or of ACLED's own part of one
+  ("Shan-North", "CAR") also takes the ISO regions that now cover it (acled_scoring.json);
 - date: `when.date` equal to the event date; `date_stated` scores the same on the rows whose
   note names the event day (day and month name, or the ISO date): many older notes give no day
   at all, and for them only the publication day (the day after) is there to be read;
@@ -46,6 +49,7 @@ from streams.evaluation.acled_codes import (
     ScoringData,
     admin1_code,
     admin1_compact,
+    admin1_former,
     admin1_identity,
     admin1_key,
     country_alpha3,
@@ -70,6 +74,7 @@ __all__ = [
     "ScoringData",
     "Tally",
     "admin1_code",
+    "admin1_former",
     "admin1_key",
     "country_alpha3",
     "evaluate_rows",
@@ -284,6 +289,7 @@ def score_row(row: AcledRow, events: Sequence[Event]) -> RowResult:
     if row.admin1:
         named = (admin1_code(row.iso3, row.admin1), admin1_identity(row.iso3, row.admin1))
         codes = {code for code in named if code}
+        codes |= admin1_former(row.iso3, row.admin1, row.event_date)
         key = admin1_compact(row.admin1)
         hits["admin1"] = any(_event_admin1_match(e, codes, key) for e in events)
     hits["date"] = any(e.when.date == row.event_date for e in events)

@@ -156,7 +156,12 @@ def _regions_named(name: str, countries: set[str]) -> list[Place]:
             for r in _regions_by_skeleton().get(skeleton(name), [])
             if SequenceMatcher(None, folded, fold(r.admin1_name or r.name).lower()).ratio() >= 0.8
         ]
-    return [r for r in found if not countries or r.country3 in countries]
+    if countries:
+        return [r for r in found if r.country3 in countries]
+    # no country to read it in: a region of that very name ("(Bossaso, Bari)": Somalia's Bari)
+    # before one that only carries the name among its aliases (Apulia, around the city of Bari)
+    own = [r for r in found if fold(r.admin1_name or r.name).lower() == fold(name).lower()]
+    return own or found
 
 
 def _town(name: str, area: Place | None, countries: set[str]) -> Place | None:
@@ -308,7 +313,9 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
             proto.locations = [own[0]]
             continue
         _prefer_qualified(proto, resolved)
-        proto.locations = [loc for loc in proto.locations if not _unit_abroad(loc, resolved)]
+        kept = [loc for loc in proto.locations if not _unit_abroad(loc, resolved)]
+        # the sentence's only town was a unit read abroad: the settlement written with it
+        proto.locations = kept or [within(own or [resolved[0][1]], kept)]
         _fill_admin1(proto, [loc for _n, loc in resolved])
 
 

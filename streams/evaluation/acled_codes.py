@@ -178,6 +178,13 @@ def admin1_former(alpha3: str | None, name: str, date: str) -> set[str]:
     }
 
 
+def admin1_codes(alpha3: str | None, name: str, date: str) -> set[str]:
+    """Every ISO code an ACLED admin1 name of an event of this date stands for: pycountry's,
+    the gazetteer's, and those of the regions now covering a former one."""
+    named = {admin1_code(alpha3, name), admin1_identity(alpha3, name)}
+    return {code for code in named if code} | admin1_former(alpha3, name, date)
+
+
 def admin1_identity(alpha3: str | None, name: str) -> str | None:
     """The one ISO 3166-2 code a written admin1 name stands for within a country: pycountry's
     name, else the gazetteer's admin1 names and aliases (compact key, then skeleton); None when

@@ -15,6 +15,7 @@ Per row and field, the row counts as correct when ANY event extracted from the n
   in the row's country: compact key, then the consonant skeleton for transliterated names;
   a place's admin1 without a code is resolved the same way), or the same name once accents,
   case, unit words (Oblast, Province, ...), spaces, punctuation and doubled vowels are dropped;
+  a region since split or renamed also takes the regions now covering it (admin1_former);
 - date: `when.date` equal to the event date; `date_stated` scores the same on the rows whose
   note names the event day (day and month name, or the ISO date): many older notes give no day
   at all, and for them only the publication day (the day after) is there to be read;
@@ -45,6 +46,7 @@ from streams.evaluation.acled_codes import (
     DATA_FILE,
     ScoringData,
     admin1_code,
+    admin1_codes,
     admin1_compact,
     admin1_identity,
     admin1_key,
@@ -282,8 +284,7 @@ def score_row(row: AcledRow, events: Sequence[Event]) -> RowResult:
         lat, lon = row.latitude, row.longitude
         hits["location"] = any(_near(e, lat, lon) for e in events)
     if row.admin1:
-        named = (admin1_code(row.iso3, row.admin1), admin1_identity(row.iso3, row.admin1))
-        codes = {code for code in named if code}
+        codes = admin1_codes(row.iso3, row.admin1, row.event_date)
         key = admin1_compact(row.admin1)
         hits["admin1"] = any(_event_admin1_match(e, codes, key) for e in events)
     hits["date"] = any(e.when.date == row.event_date for e in events)

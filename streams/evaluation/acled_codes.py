@@ -23,6 +23,17 @@ class _Example(BaseModel):
     imputed: bool = False
 
 
+class _FormerRegion(BaseModel):
+    """An ACLED admin1 name the ISO regions no longer carry, with the regions now covering it."""
+
+    model_config = ConfigDict(extra="forbid")
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    codes: list[str] = Field(min_length=1)
+    before: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    about: str
+
+
 class ScoringData(BaseModel):
     """streams/data/acled_scoring.json, validated on load."""
 
@@ -30,6 +41,7 @@ class ScoringData(BaseModel):
     about: str
     admin1_unit_words: list[str] = Field(min_length=1)
     country_aliases: dict[str, str]
+    admin1_former: list[_FormerRegion]
     fatalities_coded_elsewhere: list[str] = Field(min_length=1)
     fatalities_imputed: list[str] = Field(min_length=1)
     examples: list[_Example]
@@ -146,6 +158,31 @@ def _gazetteer_admin1(alpha3: str) -> dict[str, frozenset[str]]:
                 for key in keys:
                     found.setdefault(key, set()).add(region.admin1_code)
     return {key: frozenset(codes) for key, codes in found.items()}
+
+
+def admin1_former(alpha3: str | None, name: str, date: str) -> set[str]:
+    """ISO codes of the regions now covering an ACLED admin1 name of a region since split,
+    merged or renamed (or ACLED's own part of one region: "Shan-North"), for an event of this
+    date (an entry with `before` holds only for earlier events: the old region's name lived on
+    for its remaining part)."""
+    if not alpha3:
+        return set()
+    key = admin1_compact(name)
+    return {
+        code
+        for entry in scoring_data().admin1_former
+        if entry.country == alpha3
+        and admin1_compact(entry.name) == key
+        and (entry.before is None or date < entry.before)
+        for code in entry.codes
+    }
+
+
+def admin1_codes(alpha3: str | None, name: str, date: str) -> set[str]:
+    """Every ISO code an ACLED admin1 name of an event of this date stands for: pycountry's,
+    the gazetteer's, and those of the regions now covering a former one."""
+    named = {admin1_code(alpha3, name), admin1_identity(alpha3, name)}
+    return {code for code in named if code} | admin1_former(alpha3, name, date)
 
 
 def admin1_identity(alpha3: str | None, name: str) -> str | None:

@@ -84,9 +84,12 @@ def stands_alone(
         and not unambiguous_town(best, cands, surface, context=context)
     ):
         return False  # a small town abroad, in an article about elsewhere: a homonym
-    # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story
+    # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story; with no country
+    # to read it in, "Sam Ouandja" is not Damascus under one of its other names either
     return not (
-        abroad and fold(best.name) != fold(surface) and _NAME_GOES_ON.match(doc.text[end : end + 2])
+        (abroad or not doc.focus)
+        and fold(best.name) != fold(surface)
+        and _NAME_GOES_ON.match(doc.text[end : end + 2])
     )
 
 

@@ -1,6 +1,8 @@
 """The country a text is about when it names none: the countries of its recognised actors
-(state forces, armed groups with a home country), of its demonyms, and of its unambiguous
-places (a name with no namesake in another country, or a first-level region of one country).
+(state forces, armed groups with a home country), of its demonyms, of the words only one
+country's notes use (data/en/country_clues.json: 'upazila', 'Awami League', 'MINUSCA'), and of
+its unambiguous places (a name with no namesake in another country, or a first-level region
+of one country).
 When that context points to one country, an ambiguous place name is read in that country, and
 a common word or a sentence-initial word with no namesake there is not a town abroad ('the
 Assumption church', 'Court ruled', 'Grenade attack')."""
@@ -32,6 +34,20 @@ def common_words() -> frozenset[str]:
     return frozenset(words | {w.lower() for w in gazetteer().stopwords})
 
 
+@lru_cache(maxsize=1)
+def _clue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    raw = json.loads((_DATA / "country_clues.json").read_text(encoding="utf-8"))
+    return tuple(
+        (country, re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])"))
+        for country, words in raw["clues"].items()
+    )
+
+
+def clue_votes(text: str) -> Counter[str]:
+    """One vote for each country whose own words the text uses."""
+    return Counter(country for country, pattern in _clue_patterns() if pattern.search(text))
+
+
 def context_country(doc: Annotated, raw_places: list[RawPlace]) -> str | None:
     """The one country the text points to when it names no country itself, else None: its
     actors' and demonyms' countries (the focus) and its unambiguous places each vote, and one
@@ -39,6 +55,7 @@ def context_country(doc: Annotated, raw_places: list[RawPlace]) -> str | None:
     if any(a.source == "country" for a in doc.actors):
         return None  # a text that names a country is read by its focus
     votes: Counter[str] = Counter({c: n for c, n in doc.focus.items() if c and n > 0})
+    votes.update(clue_votes(doc.text))
     for raw in raw_places:
         country = _unambiguous(doc, raw)
         if country is not None:

@@ -19,6 +19,8 @@ COMPOUND_ADJECTIVE = re.compile(
     r"held|based|born|bound)\b"
 )
 
+NAME_GOES_ON_LINKED = re.compile(r"\s+(?:del|de la|de|di|da|do|dos|das|du|des)\s+[A-Z][\w’'\-]*")
+
 _QUALIFIER = re.compile(r"^,\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)")
 
 _PAREN_REGION = re.compile(
@@ -52,6 +54,7 @@ def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
     }
     # a text that names no country: its actors and unambiguous places may point to one
     country = context_country(doc, raw_places)
+    linked = _linked_units(doc, raw_places)
     for raw in raw_places:
         cands = _trusted(doc, raw, region_countries)
         if cands is not None:
@@ -62,9 +65,31 @@ def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
             continue
         if COMPOUND_ADJECTIVE.match(doc.text, raw.end):
             continue  # "the U.S.-backed forces", "a Qatar-brokered truce": not the scene
+        if raw.start in linked:
+            doc.places.append(linked[raw.start])
+            continue
+        if any(u.start < raw.start < u.end for u in linked.values()):
+            continue  # "Lanao del Sur province": the tail of a unit's name, not Sur (Oman)
         mention = _resolve_one(doc, raw._replace(cands=cands), named_regions)
         if mention is not None:
             doc.places.append(mention)
+
+
+def _linked_units(doc: Annotated, raw_places: list[RawPlace]) -> dict[int, PlaceMention]:
+    """Units whose names link two words ('Lanao del Sur', 'Surigao del Sur': provinces below a
+    region), by where they start: each stands for its region when one region of one country
+    holds a unit of that name; neither word is a town of its own."""
+    found: dict[int, PlaceMention] = {}
+    for raw in raw_places:
+        linked = NAME_GOES_ON_LINKED.match(doc.text, raw.end)
+        if linked is None:
+            continue
+        full = doc.text[raw.start : linked.end()]
+        regions = region_of_unit(full, set())
+        if len(regions) == 1:
+            before = bool(LOC_PREP.search(doc.text[max(0, raw.start - 25) : raw.start]))
+            found[raw.start] = PlaceMention(regions[0], raw.start, linked.end(), full, before)
+    return found
 
 
 def _trusted(doc: Annotated, raw: RawPlace, region_countries: set[str]) -> list[Place] | None:

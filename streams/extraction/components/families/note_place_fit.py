@@ -1,9 +1,10 @@
-"""Which events take a place written with its units, and how it fits the places they had
-(note_places.complete_places)."""
+"""Which events take a place written with its units, how it fits the places they had
+(note_places.complete_places), and which bracket or chain is a list of units at all."""
 
 from __future__ import annotations
 
 from streams.extraction import spec
+from streams.extraction.gazetteer import Place, fold
 from streams.extraction.lexicons import UNTYPED_ATTACK
 from streams.schemas import Location
 
@@ -59,3 +60,22 @@ def within(own: list[Location], before: list[Location]) -> Location:
         return found
     region = next(iter(regions.values()))
     return found.model_copy(update={"admin1": region.admin1, "country": region.country})
+
+
+def units_written(name: str, parts: tuple[str, ...]) -> bool:
+    """A name and the units written after it: not '(described as ...)' (not a list of places),
+    not an acronym ('the Lords Resistance Army (LRA)': the group's, no unit), and no sentence
+    end inside the name ('30 August. In Wollo zone, ...')."""
+    if not parts or not all(p[:1].isupper() for p in parts):
+        return False
+    return not any(p.isupper() and " " not in p for p in parts) and ". " not in name
+
+
+def in_countries(found: list[Place], name: str, countries: set[str]) -> list[Place]:
+    """The regions of a name in the given countries; with none to read it in, a region of that
+    very name ('(Bossaso, Bari)': Somalia's Bari) before one that only carries it among its
+    aliases (Apulia, around the city of Bari)."""
+    if countries:
+        return [r for r in found if r.country3 in countries]
+    own = [r for r in found if fold(r.admin1_name or r.name).lower() == fold(name).lower()]
+    return own or found

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict
 
 from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.components.data import DATA
+from streams.extraction.components.families import note_place_fit as fit
 from streams.extraction.components.families.note_place_fit import agrees, material, weak, within
 from streams.extraction.extractors.common import Proto, location_of
 from streams.extraction.gazetteer import Place, fold, gazetteer, skeleton
@@ -109,9 +110,9 @@ def named_places(text: str) -> list[NamedPlace]:
         for match in pattern.finditer(text):
             raw = [p for p in match.group("inner").strip(", ").split(",") if p.strip()]
             parts = tuple(_strip_unit(p) for p in raw)
-            if not parts or not all(p[:1].isupper() for p in parts):
-                continue  # "(described as ...)": not a list of places
             name = _strip_unit(match.group("name"))
+            if not fit.units_written(name, parts):
+                continue
             regional = _last_word(raw[-1]) in units().region
             span = (match.start("name"), match.end("name"))
             found.append(NamedPlace(name, *span, parts, regional, units_end=match.end()))
@@ -156,7 +157,7 @@ def _regions_named(name: str, countries: set[str]) -> list[Place]:
             for r in _regions_by_skeleton().get(skeleton(name), [])
             if SequenceMatcher(None, folded, fold(r.admin1_name or r.name).lower()).ratio() >= 0.8
         ]
-    return [r for r in found if not countries or r.country3 in countries]
+    return fit.in_countries(found, name, countries)
 
 
 def _town(name: str, area: Place | None, countries: set[str]) -> Place | None:
@@ -308,7 +309,8 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
             proto.locations = [own[0]]
             continue
         _prefer_qualified(proto, resolved)
-        proto.locations = [loc for loc in proto.locations if not _unit_abroad(loc, resolved)]
+        kept = [loc for loc in proto.locations if not _unit_abroad(loc, resolved)]
+        proto.locations = kept or [within(own or [resolved[0][1]], kept)]
         _fill_admin1(proto, [loc for _n, loc in resolved])
 
 
@@ -339,8 +341,8 @@ def _displaced(
 
 
 def _unit_abroad(loc: Location, resolved: list[tuple[NamedPlace, Location]]) -> bool:
-    """A unit of a settlement's bracket read as a namesake town of another country ('Buur
-    Hakaba, Bay)': 'Bay' in the Philippines). It only qualifies the settlement."""
+    """A unit of a settlement's bracket read as a namesake town abroad ('Buur Hakaba, Bay)': in
+    the Philippines): it only qualifies the settlement, which stands in for a lone such town."""
     return any(
         n.end <= (loc.start if loc.start is not None else -1) < n.units_end
         and found.country is not None

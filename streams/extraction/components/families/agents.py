@@ -56,7 +56,14 @@ def headline_present(doc: Doc, trigger: Span, token: Token) -> bool:
 
 
 def _specific(noun: Token) -> bool:
-    return noun.like_num or any(d.dep_ in ("det", "nummod", "poss") for d in noun.children)
+    """'four tourists', 'the convoy', a named place or group ('Kismayo', 'control of Achana',
+    'the town of Baidoa'): one specific object."""
+    if noun.like_num or noun.tag_ == "NNP":
+        return True
+    if any(d.dep_ in ("det", "nummod", "poss") for d in noun.children):
+        return True
+    named = (o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+    return any(o.tag_ == "NNP" for o in named)
 
 
 def _plural_victims(noun: Token) -> bool:

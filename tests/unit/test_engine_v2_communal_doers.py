@@ -66,3 +66,44 @@ def test_a_headline_takeover_of_a_named_place_is_news() -> None:
 
 def test_an_acronym_taking_control_of_no_place_is_no_takeover() -> None:
     assert _events("The WHO took control of the vaccination campaign on Monday.") == []
+
+
+def test_a_killed_party_candidate_is_political_violence_with_no_doer_named() -> None:
+    event = _one("A party candidate, John Doe, was gunned down in Lahore on Monday.")
+    assert _codes(event) == ("Violence against civilians", "Attack")
+    assert _places(event) == ["Lahore"]
+    assert event.when.date == MONDAY
+
+
+def test_a_killed_shopkeeper_with_no_doer_stays_crime() -> None:
+    assert _events("A shopkeeper was stabbed to death outside a bar in Rajshahi on Monday.") == []
+
+
+def test_sides_of_a_clash_had_by_a_joined_subject() -> None:
+    event = _one("Supporters of the NPP and the NDC had a violent clash in Tamale on Monday.")
+    assert event.event_type == "armed_clash"
+    assert _places(event) == ["Tamale"]
+    assert _events("The couple had a clash over money in Tamale on Monday.") == []
+
+
+def test_sides_engaged_in_a_fight_with_weapons_told() -> None:
+    text = (
+        "Members of the herder community engaged in a fight with farmers at a market in Tamale "
+        "on Monday. Five people were injured by machetes."
+    )
+    event = _one(text)
+    assert event.event_type == "armed_clash"
+    assert _places(event) == ["Tamale"]
+
+
+def test_a_clash_read_as_a_modifier_of_the_opening_noun_has_that_noun_as_its_side() -> None:
+    event = _one("On Monday, 200 inmates clashed with police at the prison in Nairobi.")
+    assert _codes(event) == ("Riots", "Mob violence")
+    assert _places(event) == ["Nairobi"]
+
+
+def test_a_present_clash_naming_its_two_sides_opening_a_text_is_news() -> None:
+    event = _one("Herders clash with farmers in Wajir.")
+    assert event.event_type == "armed_clash"
+    assert _places(event) == ["Wajir"]
+    assert _events("Herders often clash with farmers in Wajir.") == []

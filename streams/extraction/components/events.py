@@ -42,7 +42,7 @@ from streams.extraction.components.families.conflict import (
     refers_back,
     toll_after,
 )
-from streams.extraction.components.families.doers import joined_roles, takes_place
+from streams.extraction.components.families.doers import agent_acts, political_victim, takes_place
 from streams.extraction.components.families.nonevents import (
     no_conflict,
     past_acts,
@@ -219,6 +219,8 @@ def _no_conflict_news(
         return True
     if "initiator" in named or armed_doers(best.doc.text, hits):
         return False  # 'gendarmes shot dead a suspect': a doer of an armed side
+    if political_victim(annotated(best.doc), hits):
+        return False  # 'a party candidate was gunned down': a political actor killed
     return _crime(best) and street_crime(sent.text)
 
 
@@ -273,12 +275,7 @@ def _first_agent_event(
     """'A man was shot and killed by a gunman': the doer and victims may hang on another act
     of the sentence (the 'by' agent on the last of two joined verbs); the first act that
     needs a doer and names one with whom it harmed makes the event."""
-    acts = sorted(
-        (t for t in triggers if t._.pattern.needs_agent),
-        key=lambda t: (-t._.pattern.priority, t.start_char),
-    )
-    doc = triggers[0].doc
-    found = (_agent_event(ann, sent, t, joined_roles(doc, t, triggers, hits)) for t in acts)
+    found = (_agent_event(ann, sent, t, roles) for t, roles in agent_acts(triggers, hits))
     return next((p for p in found if p is not None), None)
 
 

@@ -85,7 +85,11 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
     if weak and not any(armed(ann, h) for h in named) and not communal:
         return False
     sides = {h.head for h in named}
-    both = any(h.role == "participant" and " and " in h.text for h in named)
+    # 'a clash between X and Y'; 'supporters of X and Y had a clash': the phrase names both
+    text = trigger.doc.text
+    both = any(
+        h.role == "participant" and " and " in text[h.phrase[0] : h.phrase[1]] for h in named
+    )
     if (not weak or communal) and len(sides) == 1:
         # 'two rival families clashed', 'Goula factions clashed': a plural subject of a clash
         # names both sides (data/en/strategic.json side_nouns)

@@ -64,6 +64,7 @@ class Civilians(BaseModel):
     ranks: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    political: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,13 @@ def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
     word of a fighter ('28 gang members', 'militia members' are armed)."""
     armed = civilians().armed
     words = {w.lower().strip(".,") for h in hits if h.role in _VICTIM_ROLES for w in h.text.split()}
-    return _victims_in(text, hits, civilians().nouns) and not (words & armed)
+    nouns = civilians().nouns
+    victims = [h for h in hits if h.role in _VICTIM_ROLES]
+    # 'a party candidate, John Doe, was gunned down': the name set beside him is that person
+    unarmed = {h.base for h in victims if _victims_in(text, [h], nouns)}
+    named = [h for h in victims if h.base in unarmed and _named(text, h)]
+    rest = [h for h in hits if h not in named]
+    return _victims_in(text, rest, nouns) and not (words & armed)
 
 
 _VICTIM_ROLES = frozenset({"victims", "single_victim"})

@@ -15,9 +15,19 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.families.acts import TERRITORY
-from streams.extraction.components.families.conflict import mentions, places
+from streams.extraction.components.families.conflict import civilians, mentions, places
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
+
+
+def agent_acts(triggers: list[Span], hits: list[RoleHit]) -> list[tuple[Span, list[RoleHit]]]:
+    """The acts of the sentence that need a doer, highest priority first, each with its own
+    roles and those of the acts joined to it (joined_roles)."""
+    acts = sorted(
+        (t for t in triggers if t._.pattern.needs_agent),
+        key=lambda t: (-t._.pattern.priority, t.start_char),
+    )
+    return [(t, joined_roles(t.doc, t, triggers, hits)) for t in acts]
 
 
 def joined_roles(doc: Doc, act: Span, triggers: list[Span], hits: list[RoleHit]) -> list[RoleHit]:
@@ -93,3 +103,18 @@ def _named_after(trigger: Span, kinds: frozenset[str]) -> bool:
         return False
     objects = [c for c in last.children if c.dep_ == "pobj"]
     return any(o.tag_ == "NNP" or o.lower_ in kinds for o in objects)
+
+
+def political_victim(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """'A party candidate was gunned down', 'a BNP leader was hacked to death': a victim named
+    by a political post (data/en/civilians.json political) or as a member of a party or
+    group of the actor dictionaries is a political actor: their killing is no street crime
+    (codebook rule 3), whoever did it."""
+    posts = civilians().political
+    for hit in hits:
+        if hit.role not in ("victims", "single_victim", "target"):
+            continue
+        words = {w.lower().strip(".,") for w in hit.text.split()}
+        if words & posts or any(m.kind == "group" for m in mentions(ann, hit.phrase)):
+            return True
+    return False

@@ -42,6 +42,7 @@ from streams.extraction.components.families.conflict import (
     refers_back,
     toll_after,
 )
+from streams.extraction.components.families.doers import agent_acts, political_victim, takes_place
 from streams.extraction.components.families.nonevents import (
     no_conflict,
     past_acts,
@@ -138,7 +139,8 @@ def _sentence_event(
     best = best_trigger(triggers)
     told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
     if told and not idle_agent(doc, best) and not no_conflict(ann, sentence, best):
-        proto = _new_proto(ann, sentence, triggers, hits)
+        fought = bool(out) and out[-1].sentence.index == index - 1  # takeover_after's case
+        proto = _new_proto(ann, sentence, triggers, hits, after_fight=fought)
     if proto is None and takeover_after(doc, index, triggers, hits, out):
         return None  # 'They took control of the village' after a fight: its outcome
     if proto is None and refers_back(doc, triggers):
@@ -219,6 +221,8 @@ def _no_conflict_news(
         return True
     if "initiator" in named or armed_doers(best.doc.text, hits):
         return False  # 'gendarmes shot dead a suspect': a doer of an armed side
+    if political_victim(annotated(best.doc), hits):
+        return False  # 'a party candidate was gunned down': a political actor killed
     return _crime(best) and street_crime(sent.text)
 
 
@@ -243,7 +247,12 @@ def _headline(doc: Doc, index: int) -> bool:
 
 
 def _new_proto(
-    ann: Annotated, sent: Sentence, triggers: list[Span], hits: list[RoleHit]
+    ann: Annotated,
+    sent: Sentence,
+    triggers: list[Span],
+    hits: list[RoleHit],
+    *,
+    after_fight: bool = False,
 ) -> Proto | None:
     """An event the legacy rules missed: only from a trigger that needs no context, whose
     roles name an actor of the dictionaries or a count, in a sentence about this time."""
@@ -253,11 +262,23 @@ def _new_proto(
         proto = _located(ann, sent, best, MOB if mob else GENERIC)
         proto.lead = mob and opens_text(ann, sent.index)  # a riot is kept unlocated as news
         return proto
+    if not after_fight and takes_place(ann, best, hits) and not _aside(sent, best):
+        return _located(ann, sent, best, best.label_)  # an armed group took a place
     if not _may_tell_event(ann, sent, best):
         return None
     if best._.pattern.needs_agent:
-        return _agent_event(ann, sent, best, hits)
+        return _first_agent_event(ann, sent, triggers, hits)
     return _act_event(ann, sent, triggers, hits)
+
+
+def _first_agent_event(
+    ann: Annotated, sent: Sentence, triggers: list[Span], hits: list[RoleHit]
+) -> Proto | None:
+    """'A man was shot and killed by a gunman': the doer and victims may hang on another act
+    of the sentence (the 'by' agent on the last of two joined verbs); the first act that
+    needs a doer and names one with whom it harmed makes the event."""
+    found = (_agent_event(ann, sent, t, roles) for t, roles in agent_acts(triggers, hits))
+    return next((p for p in found if p is not None), None)
 
 
 def _may_tell_event(ann: Annotated, sent: Sentence, best: Span) -> bool:

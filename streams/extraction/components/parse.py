@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from streams.extraction.components.families import verbal, verbal_events
+from streams.extraction.components.families.acts import TERRITORY
 from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
 from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
 from streams.extraction.nlp import parse
@@ -45,7 +46,9 @@ def trigger_sentences(doc: Doc) -> list[Span]:
         sent = trigger.sent
         by_sentence.setdefault(sent.start, []).append(trigger)
         # a weak cue that names its doer ('militants arrived in X') is read with its roles
+        # ... and so is a takeover ('the XYZ seized the town': families/doers.takes_place)
         weak_ok = pattern.two_sided or pattern.needs_agent or family in _PLACED
+        weak_ok = weak_ok or pattern.event_type in TERRITORY
         alone = (not pattern.needs_context or weak_ok) and family not in COUNT_ONLY
         if alone or sent.start_char in legacy:
             seen.setdefault(sent.start, sent)

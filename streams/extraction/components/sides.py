@@ -12,7 +12,9 @@ from spacy.tokens import Span
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.conflict import civilians, mentions
+from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
+from streams.extraction.extractors.arms import weapons
 from streams.schemas import Actor
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
@@ -76,11 +78,19 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
         and people(ann, h)
     ]
-    if trigger._.pattern.needs_context and not any(armed(ann, h) for h in named):
+    weak = trigger._.pattern.needs_context
+    if weak and communal_word(trigger, named):
+        return True  # 'tribal fighting', 'rival ethnic groups': the word names both sides
+    communal = weak and communal_fight(ann, trigger, named)
+    if weak and not any(armed(ann, h) for h in named) and not communal:
         return False
     sides = {h.head for h in named}
-    both = any(h.role == "participant" and " and " in h.text for h in named)
-    if not trigger._.pattern.needs_context and len(sides) == 1:
+    # 'a clash between X and Y'; 'supporters of X and Y had a clash': the phrase names both
+    text = trigger.doc.text
+    both = any(
+        h.role == "participant" and " and " in text[h.phrase[0] : h.phrase[1]] for h in named
+    )
+    if (not weak or communal) and len(sides) == 1:
         # 'two rival families clashed', 'Goula factions clashed': a plural subject of a clash
         # names both sides (data/en/strategic.json side_nouns)
         from streams.extraction.components.families.base import cues  # base imports this
@@ -89,6 +99,60 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         both = both or named[0].text.lower().startswith(("two ", "rival ", "both "))
         both = both or head in cues().side_nouns
     return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides
+
+
+def communal_fight(ann: Annotated, trigger: Span, named: list[RoleHit]) -> bool:
+    """A fight between communities with no armed side (data/en/strategic.json
+    communal_words): a communal word on the fight ('tribal fighting') or its sides ('rival
+    ethnic groups'), or sides that are all plurals of people and harm told with the fight
+    ('inhabitants fought herders ... One killed')."""
+    if communal_word(trigger, named):
+        return True
+    return bool(named) and all(_community(ann, h) for h in named) and _harm(trigger)
+
+
+def communal_word(trigger: Span, named: list[RoleHit]) -> bool:
+    """A communal word on the fight ('tribal fighting', 'clan clashes') or in a side that
+    names a community ('rival ethnic groups'; not 'a clan elder')."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    words = cues().communal_words
+    token = parsed_token(trigger.doc, trigger)
+    mods = [c for c in token.children if c.dep_ in ("amod", "compound")] if token else []
+    if any(c.lower_ in words for c in mods):
+        return True
+    ann = annotated(trigger.doc)
+    return any(
+        {w.lower().strip(".,") for w in h.text.split()} & words and _community(ann, h)
+        for h in named
+    )
+
+
+def _community(ann: Annotated, hit: RoleHit) -> bool:
+    """A side named as a community ('inhabitants', 'Fulani herders', 'rival clans')."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    head = ann.text[hit.head[0] : hit.head[1]].lower()
+    return head in cues().community_nouns or head in cues().side_nouns
+
+
+def _harm(trigger: Span) -> bool:
+    """The fight's sentence or the next tells someone killed or hurt, or a weapon used."""
+    from streams.extraction.components.families.base import cues  # base imports this
+
+    doc = trigger.doc
+    ann = annotated(doc)
+    at = trigger.start_char
+    index = next((s.index for s in ann.sentences if s.start <= at < s.end), None)
+    if index is None:
+        return False
+    told = ann.sentences[index : index + 2]
+    labels = cues().harm_labels
+    hurt = any(
+        t.label_ in labels and any(s.start <= t.start_char < s.end for s in told)
+        for t in doc.spans.get("triggers", [])
+    )
+    return hurt or any(weapons(s) for s in told)
 
 
 def armed(ann: Annotated, hit: RoleHit) -> bool:

@@ -46,17 +46,38 @@ def headline_present(doc: Doc, trigger: Span, token: Token) -> bool:
     """A present-tense act that opens the text ('Gunmen abduct four tourists from a resort')
     is the headline present of news, not a habit: the first sentence's main verb, with no
     modal, whose object is one specific (a determiner, a number, a possessor) or people or
-    things named in the plural ('Militia burns homes in X', 'Cadres beat residents in X')."""
+    things named in the plural ('Militia burns homes in X', 'Cadres beat residents in X'), or
+    a fight whose two sides it names ('Herders clash with farmers in X')."""
     if trigger.sent.start != 0 or token.dep_ != "ROOT":
         return False
     if any(c.tag_ in ("MD", "TO") for c in token.children):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return any(_specific(o) or _plural_victims(o) for o in objects) and not _habitual(token)
+    told = any(_specific(o) or _plural_victims(o) for o in objects)
+    told = told or (trigger._.pattern.two_sided and _sides_given(token))
+    return told and not _habitual(token)
+
+
+def _sides_given(verb: Token) -> bool:
+    """'Supporters and police clash at X', 'Herders clash with farmers in X': a fight whose
+    two sides the clause names (a joined subject, or a 'with' side)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    joined = any(t.dep_ == "conj" for s in subjects for t in s.subtree)
+    with_side = any(
+        c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children) for c in verb.children
+    )
+    return bool(subjects) and (joined or with_side)
 
 
 def _specific(noun: Token) -> bool:
-    return noun.like_num or any(d.dep_ in ("det", "nummod", "poss") for d in noun.children)
+    """'four tourists', 'the convoy', a named place or group ('Kismayo', 'control of Achana',
+    'the town of Baidoa'): one specific object."""
+    if noun.like_num or noun.tag_ == "NNP":
+        return True
+    if any(d.dep_ in ("det", "nummod", "poss") for d in noun.children):
+        return True
+    named = (o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+    return any(o.tag_ == "NNP" for o in named)
 
 
 def _plural_victims(noun: Token) -> bool:

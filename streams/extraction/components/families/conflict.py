@@ -63,6 +63,8 @@ class Civilians(BaseModel):
     armed: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    political: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +78,13 @@ def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
     word of a fighter ('28 gang members', 'militia members' are armed)."""
     armed = civilians().armed
     words = {w.lower().strip(".,") for h in hits if h.role in _VICTIM_ROLES for w in h.text.split()}
-    return _victims_in(text, hits, civilians().nouns) and not (words & armed)
+    nouns = civilians().nouns
+    victims = [h for h in hits if h.role in _VICTIM_ROLES]
+    # 'a party candidate, John Doe, was gunned down': the name set beside him is that person
+    unarmed = {h.base for h in victims if _victims_in(text, [h], nouns)}
+    named = [h for h in victims if h.base in unarmed and _named(text, h)]
+    rest = [h for h in hits if h not in named]
+    return _victims_in(text, rest, nouns) and not (words & armed)
 
 
 _VICTIM_ROLES = frozenset({"victims", "single_victim"})
@@ -119,10 +127,25 @@ def armed_doers(text: str, hits: list[RoleHit]) -> bool:
 
 def _victims_in(text: str, hits: list[RoleHit], nouns: frozenset[str]) -> bool:
     victims = [h for h in hits if h.role in ("victims", "single_victim")]
-    heads = [text[h.head[0] : h.head[1]].lower() for h in victims]
-    return bool(heads) and all(
-        h in nouns or h.removesuffix("s") in nouns or h.removesuffix("es") in nouns for h in heads
+    return bool(victims) and all(
+        _noun_in(text[h.head[0] : h.head[1]].lower(), nouns) or _titled(text, h, nouns)
+        for h in victims
     )
+
+
+def _noun_in(word: str, nouns: frozenset[str]) -> bool:
+    return word in nouns or word.removesuffix("s") in nouns or word.removesuffix("es") in nouns
+
+
+def _titled(text: str, hit: RoleHit, nouns: frozenset[str]) -> bool:
+    """'the youth wing president Ravi Menon', 'the farmer Ali Musa': a name as the head with
+    a word of the class (or, for unarmed people, a civilian post) before it names such a
+    person."""
+    if not text[hit.head[0] : hit.head[1]][:1].isupper():
+        return False
+    words = {w.lower().strip(".,") for w in text[hit.phrase[0] : hit.head[0]].split()}
+    known = nouns | civilians().titles if nouns is civilians().nouns else nouns
+    return any(_noun_in(w, known) for w in words)
 
 
 @lru_cache(maxsize=1)

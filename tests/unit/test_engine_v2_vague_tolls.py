@@ -1,6 +1,7 @@
 """Engine v2 tolls, round 4: vague amounts coded the ACLED way (docs/codebook.md, 'Vague
 tolls'), a toll told before the event's sentence, a toll after an attack told as a happening
-(the attack's count, not a casualty report) and killers counted before an active killing verb.
+(the attack's count, not a casualty report), killers counted before an active killing verb
+and the victims of a lynching counted dead.
 Sentences written for these tests, in no gold set."""
 
 from __future__ import annotations
@@ -113,3 +114,17 @@ def test_a_running_total_before_the_event_gives_no_toll() -> None:
         "Militants attacked an army post near Mocimboa da Praia on Monday."
     )
     assert [t for _, t in _typed_tolls(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Residents lynched three suspected robbers in Kisumu on Sunday.", 3),
+        ("Two traders were lynched by a vigilante group in Nakuru on Monday.", 2),
+        # beating is no killing: no toll
+        ("An angry mob beat two suspected thieves in Kisumu on Sunday.", None),
+    ],
+)
+def test_a_lynching_counts_its_victims_dead(text: str, toll: int | None) -> None:
+    found = [(e.event_type, e.quantities.killed) for e in _events(text)]
+    assert [(kind, k.value if k else None) for kind, k in found] == [("mob_violence", toll)]

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 import pytest
 
 from streams.extraction import extract
+from streams.extraction.components.families.conflict import count
+from streams.extraction.components.roles import RoleHit
 from streams.extraction.numbers import AMOUNT_RE, VAGUE, parse_amount
 from streams.schemas import Article, Event
 
@@ -128,3 +130,26 @@ def test_a_running_total_before_the_event_gives_no_toll() -> None:
 def test_a_lynching_counts_its_victims_dead(text: str, toll: int | None) -> None:
     found = [(e.event_type, e.quantities.killed) for e in _events(text)]
     assert [(kind, k.value if k else None) for kind, k in found] == [("mob_violence", toll)]
+
+
+def _victim(text: str, start: int, base: int) -> RoleHit:
+    span = (start, start + len(text))
+    return RoleHit((60, 71), "single_victim", "p", span, span, text, base)
+
+
+def test_coordinated_single_victims_add_up_past_a_misparsed_conjunct() -> None:
+    # 'Police allege a nurse and a village chief were gunned down', the parser making
+    # 'Police allege' a victim of its own: each 'a ...' conjunct is one dead, it is no one
+    hits = [
+        _victim("Police allege", 0, 0),
+        _victim("a nurse", 14, 14),
+        _victim("a village chief", 26, 14),
+    ]
+    found = count(hits, "victims")
+    assert found is not None
+    assert found.value == 2
+
+
+def test_coordinated_single_victims_in_the_sentence() -> None:
+    text = "Gunmen shot dead a nurse and a village chief in Narathiwat on Monday."
+    assert [t for _, t in _typed_tolls(text)] == [2]

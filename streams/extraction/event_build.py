@@ -135,3 +135,11 @@ def to_event(proto: Proto, doc: Annotated, extracted_at: datetime) -> Event:
         extractor=ExtractorRef(name=proto.extractor, version=proto.version),
         summary=summary(proto),
     )
+
+
+def told(a: Proto, b: Proto) -> bool:
+    """The untyped attack of the two is told as a happening ('gunmen raided X'), not only named
+    back ('killed in the attack'): a definite word before its trigger names it back."""
+    attack = a if a.event_type == lexicons.UNTYPED_ATTACK else b
+    before = attack.sentence.text[: max(0, attack.trigger[0] - attack.sentence.start)].split()
+    return not before or before[-1].lower() not in ("the", "this", "that")

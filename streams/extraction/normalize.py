@@ -8,7 +8,7 @@ from datetime import date
 
 from streams.extraction import spec
 from streams.extraction.actor_tidy import tidy_actors
-from streams.extraction.event_build import event_id, first_actor, to_event
+from streams.extraction.event_build import event_id, first_actor, to_event, told
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
 from streams.schemas import Actor, Count, Location
@@ -167,7 +167,9 @@ def absorb(into: Proto, new: Proto) -> Proto:
     """Merge new into into; the richer mention gives the evidence sentence."""
     rich, poor = (into, new) if _richness(into) >= _richness(new) else (new, into)
     merged = Proto(
-        event_type=_merged_type(into.event_type, new.event_type, _protested(into, new)),
+        event_type=_merged_type(
+            into.event_type, new.event_type, _protested(into, new), told(into, new)
+        ),
         sentence=rich.sentence,
         trigger=rich.trigger,
         extractor=rich.extractor,
@@ -217,7 +219,7 @@ def _protested(a: Proto, b: Proto) -> bool:
     return bool({w.lower() for w in clause.split()} & cues().grievance_words)
 
 
-def _merged_type(a: str, b: str, protested: bool = False) -> str:
+def _merged_type(a: str, b: str, protested: bool = False, attack_told: bool = False) -> str:
     if {a, b} <= UNREST:
         return max(a, b, key=UNREST_RANK.__getitem__)
     if {a, b} & UNREST and {a, b} & (_WEAK | {"attack_on_civilians"}):
@@ -228,7 +230,9 @@ def _merged_type(a: str, b: str, protested: bool = False) -> str:
             return _HARMED  # 'soldiers shot dead a protester': force used on the protest
         return _WITH_HARM.get(unrest, unrest)
     if a in _TYPE_RANK and b in _TYPE_RANK:
-        return a if _TYPE_RANK[a] >= _TYPE_RANK[b] else b
+        # 'Clashes broke out. Three were killed.': a toll of an attack told is its toll [1, 8]
+        toll = attack_told and {a, b} == {UNTYPED_ATTACK, "casualty_report"}
+        return UNTYPED_ATTACK if toll else (a if _TYPE_RANK[a] >= _TYPE_RANK[b] else b)
     return a
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 _UNITS = {
     "zero": 0,
@@ -40,17 +42,16 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# Vague amounts, coded the ACLED way (conventions.md): "dozens" -> 12 at_least.
-VAGUE = {
-    "dozens": (12, "at_least"),
-    "scores": (20, "at_least"),
-    "hundreds": (100, "at_least"),
-    "thousands": (1000, "at_least"),
-    "a dozen": (12, "approximately"),
-    "a couple": (2, "exact"),
-    "tens of thousands": (10000, "at_least"),
-    "hundreds of thousands": (100000, "at_least"),
-}
+
+
+def _vague() -> dict[str, tuple[int, str]]:
+    """Vague amounts, coded the ACLED way ("dozens" -> 12 at_least): data/en/vague_numbers.json."""
+    path = Path(__file__).parent / "data" / "en" / "vague_numbers.json"
+    found = json.loads(path.read_text(encoding="utf-8"))["amounts"]
+    return {phrase: (int(value), str(qual)) for phrase, (value, qual) in found.items()}
+
+
+VAGUE = _vague()
 _QUALIFIERS = [
     (
         r"at least|no fewer than|no less than|more than|over|upwards of|in excess of|as many as|"

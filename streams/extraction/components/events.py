@@ -51,7 +51,12 @@ from streams.extraction.components.families.nonevents import (
 from streams.extraction.components.families.property import property_act
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
-from streams.extraction.components.families.tolls import add_later, sentence_toll, without_wounded
+from streams.extraction.components.families.tolls import (
+    add_later,
+    sentence_toll,
+    toll_before,
+    without_wounded,
+)
 from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit
@@ -111,6 +116,7 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
         )
         if proto is not None:
             out.append(proto)
+    toll_before(doc, grouped, out)
     _lone_attack_sides(doc, out)
     return out
 

@@ -7,7 +7,7 @@ import re
 from streams.extraction.annotate import Sentence
 from streams.extraction.extractors.matching import W as _W
 from streams.extraction.extractors.matching import found_in
-from streams.extraction.numbers import AMOUNT, Amount, parse_amount
+from streams.extraction.numbers import AMOUNT, VAGUE, Amount, parse_amount
 from streams.schemas import Count
 
 _ONE_VICTIM = (
@@ -17,15 +17,15 @@ _ONE_VICTIM = (
     r"protester|demonstrator|bystander|passer-by|villager|worshipper|pilgrim|shopkeeper|"
     r"vendor|teacher|priest|pastor|imam|chief|trader|herder|fisherman|miner|pedestrian"
 )
-_PEOPLE = (
+_NAMED = (
     r"(?:people|persons|individuals|civilians|children|kids|minors|women|men|soldiers|troops|"
     r"servicemen|officers|policemen|police officers|fighters|militants|residents|workers|"
     r"passengers|others|Palestinians|Israelis|Ukrainians|Russians|protesters|demonstrators|"
-    r"villagers|journalists|medics|rescuers|civilians|students|pilgrims|migrants|members|"
-    r"[a-z]+s|"
-    # one victim: "killed a police officer", "a child was injured"
-    rf"{_ONE_VICTIM})"
+    r"villagers|journalists|medics|rescuers|civilians|students|pilgrims|migrants|members)"
 )
+# any plural ("14 herders"), or one victim: "killed a police officer", "a child was injured"
+_PEOPLE = rf"(?:{_NAMED}|[a-z]+s|{_ONE_VICTIM})"
+_NAMED_LAST = re.compile(rf"(?:^|\s){_NAMED}$", re.IGNORECASE)
 # killed outright by the attacker: "beheaded 2 civilians", "five villagers were executed"
 _KILLED_BY = r"beheaded|executed|massacred|murdered|slaughtered|gunned down|hacked to death"
 _KILLING_BY = r"beheading|executing|massacring|slaughtering"  # "..., beheading three civilians"
@@ -197,11 +197,35 @@ def _casualty_count(match: re.Match[str], text: str, offset: int) -> tuple[bool,
     amount = parse_amount(match, offset) or _one_person(match, noun, offset)
     if amount is None or amount.value == 0 or (noun and _NONHUMAN.match(noun)):
         return None
+    if noun and _vague(match) and not _NAMED_LAST.search(noun):
+        return None  # 'kills several drug-resistant superbugs': a vague count of people only
     verb = (groups.get("verb2") or groups.get("verb") or groups.get("kind") or "").lower()
-    if verb == "leaving":
+    if verb == "leaving" or _killers(match, text):
         return None
     is_hurt = bool(re.match(_HURT, verb)) or verb.endswith(("injured", "wounded"))
     return is_hurt, _count(amount)
+
+
+_ACTIVE = re.compile(r"kill(?:ed|s)?|murder(?:ed|s)?|executed|beheaded|massacred|slaughtered")
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|this|that|these|those|one|two|three|four|five|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _vague(match: re.Match[str]) -> bool:
+    return (match.group("num") or "").lower().removesuffix(" of").strip() in VAGUE
+
+
+def _killers(match: re.Match[str], text: str) -> bool:
+    """'several farmers killed the pastoralist': a count before an active killing verb with
+    no auxiliary ('were killed'), followed by its object, counts the killers, not the dead."""
+    groups = match.groupdict()
+    if "mid" not in groups or (groups.get("mid") or "").strip():
+        return False
+    return bool(_ACTIVE.fullmatch((groups.get("verb") or "").lower())) and bool(
+        _OBJECT_NEXT.match(text, match.end())
+    )
 
 
 def _with_children(killed: Count, text: str, offset: int) -> Count:

@@ -204,16 +204,21 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
 
 def _one(hits: list[RoleHit]) -> Count | None:
     """'A farmer was hacked to death': one victim named by a singular noun is one dead; 'a
-    farmer and a teacher were killed': coordinated phrases that each name one person add up."""
-    hit = next((h for h in hits if h.role == "single_victim" and not _NONE.match(h.text)), None)
-    if hit is None:
+    farmer and a teacher were killed': coordinated phrases that each name one person add up
+    (each conjunct that opens with a singular word; a phrase the parser wrongly made a victim,
+    'Thai police allege a teacher and a village head were shot', is no one)."""
+    found = [h for h in hits if h.role == "single_victim" and not _NONE.match(h.text)]
+    if not found:
         return None
-    key = (hit.trigger, hit.pattern, hit.base)
-    group = [h for h in hits if h.role == "single_victim" and (h.trigger, h.pattern, h.base) == key]
     singular = references().singular
-    if len(group) > 1 and all(h.text.split()[0].lower() in singular for h in group):
-        return Count(value=len(group), qualifier="exact", text=" and ".join(h.text for h in group))
-    return Count(value=1, qualifier="exact", text=hit.text)
+    groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
+    for hit in found:
+        if hit.text.split()[0].lower() in singular:
+            groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
+    ones = next((g for g in groups.values() if len(g) > 1), None)
+    if ones is not None:
+        return Count(value=len(ones), qualifier="exact", text=" and ".join(h.text for h in ones))
+    return Count(value=1, qualifier="exact", text=found[0].text)
 
 
 def _with_subsets(total: Count, hits: list[RoleHit]) -> Count:

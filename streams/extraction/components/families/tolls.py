@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated, Sentence
+from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.conflict import TOLL_GAP, amount, count
 from streams.extraction.components.families.conflict import _definite as definite
 from streams.extraction.components.families.cuefile import CueFile, load
@@ -184,3 +185,35 @@ def _same_places(ann: Annotated, sent: Sentence, attack: Proto) -> bool:
     names = {loc.name for loc in attack.locations}
     towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]
     return all(p.text in names or p.place.name in names for p in towns)
+
+
+def toll_before(doc: Doc, grouped: dict[int, list[Span]], out: list[Proto]) -> None:
+    """'A truck helper succumbed to his injuries today. He was hurt when activists threw petrol
+    bombs at his truck.': a sentence before the text's first event that tells dead (by a toll
+    word: died, dead, succumbed) and makes no event of its own, naming no doer, gives that
+    event its dead when it has none (none from a past toll or running total, 'since 2019'; a
+    noun, 'caused the death of 50', names a toll that may sum more happenings than the one)."""
+    first = next((p for p in out if p.status == "occurred"), None)
+    if first is None or first.killed is not None:
+        return
+    ann = annotated(doc)
+    for index in sorted(i for i in grouped if 0 < first.sentence.index - i <= TOLL_GAP):
+        spans = {
+            (t.start_char, t.end_char)
+            for t in grouped[index]
+            if family_of(t._.pattern.id) in COUNT_ONLY and t._.pattern.victims_die and _told(doc, t)
+        }
+        hits = [r for r in doc._.roles or [] if r.trigger in spans]
+        sent = ann.sentences[index]
+        if any(h.role == "initiator" for h in hits) or context_count(sent.text, ann.published.year):
+            continue
+        found = count(without_wounded(doc.text, hits), "victims")
+        if found is not None:
+            first.killed = found
+            return
+
+
+def _told(doc: Doc, trigger: Span) -> bool:
+    """The toll word is a verb or adjective ('died', 'succumbed', 'dead'), not a noun."""
+    token = parsed_token(doc, trigger)
+    return token is not None and token.pos_ != "NOUN"

@@ -111,7 +111,7 @@ def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> 
                 break
             spans = {
                 (t.start_char, t.end_char) for t in harm.get(index, []) if not grievance(doc, t)
-            }
+            } | ({proto.trigger} if index == first else set())  # 'lynched two thieves'
             hits = [r for r in roles if r.trigger in spans]
             if index > first and any(h.role == "initiator" for h in hits):
                 break

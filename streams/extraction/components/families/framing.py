@@ -29,7 +29,9 @@ class Framing(CueFile):
     distributive: frozenset[str]
     time_units: frozenset[str]
     since: frozenset[str]
+    recent: frozenset[str]
     proceedings: frozenset[str]
+    passive_proceedings: frozenset[str]
     proceeding_preps: frozenset[str]
     past_preps: frozenset[str]
     not_dating: frozenset[str]
@@ -156,6 +158,7 @@ def describing(token: Token, end: int) -> bool:
     a trigger that names the noun with it ('improvised explosive device')."""
     return (
         token.head.idx >= end
+        and (token.i == 0 or token.nbor(-1).text != "-")  # 'the bullet-hit body' was hit
         and token.dep_ in ("amod", "compound")
         and token.tag_ in _DESCRIBING
         and token.head.pos_ in ("NOUN", "PROPN")
@@ -177,9 +180,17 @@ def habitual(token: Token, counted: bool) -> bool:
                 d.dep_ == "det" and d.lower_ in cues.distributive for d in child.children
             ):
                 return True
-            if counted and perfect and child.dep_ == "prep" and child.lower_ in cues.since:
+            if counted and perfect and _since_long(child):
                 return True
     return False
+
+
+def _since_long(prep: Token) -> bool:
+    """'since January', 'since the war began'; not 'since Sunday's attack': the news's days."""
+    cues = framing()
+    if prep.dep_ != "prep" or prep.lower_ not in cues.since:
+        return False
+    return not any(t.lower_ in cues.recent for t in prep.subtree)
 
 
 def _numbered(token: Token) -> bool:
@@ -200,15 +211,16 @@ def earlier_year(token: Token, published: int) -> bool:
 def _dates_clause(year: Token, path: set[Token]) -> bool:
     """The year hangs, through a dating preposition and nouns only, off the trigger's clause."""
     cues = framing()
-    node, dated = year, False
+    node, dated = year, None
     while node not in path:
         if node.lower_ in cues.not_dating or node.pos_ in ("VERB", "AUX"):
             return False
-        dated = dated or (node.dep_ == "prep" and node.lower_ in cues.past_preps)
+        if dated is None and node.dep_ == "prep":
+            dated = node.lower_ in cues.past_preps  # 'in 2019', not 'in memory of 1963'
         if node.head.i == node.i:
             return False
         node = node.head
-    return dated
+    return bool(dated)
 
 
 def _year(text: str) -> bool:
@@ -230,7 +242,18 @@ def proceeding(token: Token) -> bool:
 
 def _proceeds(token: Token) -> bool:
     """A proceeding's word, or the one it proceeds against ('convicted a soldier of')."""
-    words = framing().proceedings
-    if token.lemma_.lower() in words:
+    cues = framing()
+    if _proceeding_word(token, cues):
         return True
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in words
+    return token.dep_ in ("dobj", "nsubjpass") and _proceeding_word(token.head, cues)
+
+
+def _proceeding_word(token: Token, cues: Framing) -> bool:
+    """'convicted', 'sentenced'; 'is accused of' (a charge), not 'X accused Y of' (a side's
+    accusation, which reports the act)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return False  # 'in charge of operating the road': no proceeding
+    if lemma in cues.proceedings:
+        return True
+    return lemma in cues.passive_proceedings and any(c.dep_ == "auxpass" for c in token.children)

@@ -128,9 +128,10 @@ def clause_path(token: Token) -> Iterator[Token]:
 
 def hypothetical(token: Token) -> bool:
     """'could resume', 'would have killed', 'if talks fail', 'in case the truce fails'; not
-    'may have been planted by': a past act whose doer is uncertain."""
+    'may have been planted by': a past act whose doer is uncertain; not 'he would double the
+    aid, and met X': a past verb joined to a modal one is told as done."""
     cues = framing()
-    for node in clause_path(token):
+    for node in _modal_scope(token):
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in cues.conditions for c in node.children
         ):
@@ -144,6 +145,14 @@ def hypothetical(token: Token) -> bool:
             ):
                 return True
     return False
+
+
+def _modal_scope(token: Token) -> Iterator[Token]:
+    """The clause path up to a past verb joined to another ('..., and met X')."""
+    for node in clause_path(token):
+        yield node
+        if node.dep_ == "conj" and node.tag_ == "VBD":
+            return
 
 
 def _epistemic(modal: Token) -> bool:

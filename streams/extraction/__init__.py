@@ -157,6 +157,10 @@ def _v2_result(doc: Doc | Exception, when: datetime) -> ExtractionResult:
         pipeline.complete_places(ann, protos)
     except Exception as exc:
         failures.append(ExtractorFailure("places_v2", repr(exc), _short_traceback(exc)))
+    try:
+        pipeline.mark_framed(doc, protos)
+    except Exception as exc:
+        failures.append(ExtractorFailure("framing_v2", repr(exc), _short_traceback(exc)))
     return _finish(ann, protos, failures, when)
 
 

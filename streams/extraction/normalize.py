@@ -136,6 +136,7 @@ def compatible(old: Proto, new: Proto) -> bool:
         and _locations_overlap(old.locations, new.locations)
         and not _dates_differ(old, new)
         and _same_story(old, new)
+        and {old.framed, new.framed} != {True, False}  # a hypothetical act is no retelling
     )
 
 
@@ -201,6 +202,7 @@ def absorb(into: Proto, new: Proto) -> Proto:
     merged.money = rich.money or poor.money
     merged.base_confidence = min(0.9, max(into.base_confidence, new.base_confidence) + 0.05)
     merged.lead = into.lead or new.lead
+    merged.framed = new.framed if into.framed is None else into.framed and new.framed is not False
     return merged
 
 
@@ -267,7 +269,7 @@ def merge(protos: list[Proto]) -> list[Proto]:
                 break
         else:
             merged.append(proto)
-    kept = [_finish(p) for p in merged if _keep(p)]
+    kept = [_finish(p) for p in merged if _keep(p) and not p.framed]
     return _condemned_attackers(_inherit_initiators(_drop_answered_denials(kept)))
 
 

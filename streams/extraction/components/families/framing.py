@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 from streams.extraction import spec
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.cuefile import CueFile, load
+from streams.extraction.components.families.nonevents import year_word
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.common import Proto
-from streams.extraction.nlp import pipeline
+from streams.extraction.nlp import parse
 
 
 class Framing(CueFile):
@@ -112,7 +113,7 @@ def sentence_parse(doc: Doc, proto: Proto) -> Doc:
     parses: dict[int, Doc] = doc._.parses if doc._.parses is not None else {}
     parsed = parses.get(start) or (doc._.verbal_parses or {}).get(start)
     if parsed is None:
-        parsed = parses[start] = pipeline()(proto.sentence.text)
+        parsed = parses[start] = parse([proto.sentence.text])[0]
         doc._.parses = parses
     return parsed
 
@@ -205,13 +206,13 @@ def _since_long(prep: Token) -> bool:
 def _numbered(token: Token) -> bool:
     """The trigger's clause counts ('have killed 40 villagers since January')."""
     head = list(clause_path(token))[-1]
-    return any(t.like_num and not _year(t.text) for t in head.subtree)
+    return any(t.like_num and not year_word(t.text) for t in head.subtree)
 
 
 def earlier_year(token: Token, published: int) -> bool:
     """'In 2022, he was arrested': the clause dates the act to a year before publication."""
     path = set(clause_path(token))
-    for year in (t for t in token.sent if _year(t.text) and int(t.text) < published):
+    for year in (t for t in token.sent if year_word(t.text) and int(t.text) < published):
         if _dates_clause(year, path):
             return True
     return False
@@ -230,10 +231,6 @@ def _dates_clause(year: Token, path: set[Token]) -> bool:
             return False
         node = node.head
     return bool(dated)
-
-
-def _year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def proceeding(token: Token) -> bool:

@@ -26,12 +26,13 @@ def past_acts(doc: Doc, year: int) -> frozenset[str]:
     out = set()
     for trigger in doc.spans.get("triggers", []):
         before = doc[trigger.start - 1] if trigger.start > 0 else None
-        if before is not None and _year(before.text) and int(before.text) < year:
+        if before is not None and year_word(before.text) and int(before.text) < year:
             out.add(family_of(trigger._.pattern.id))
     return frozenset(out)
 
 
-def _year(text: str) -> bool:
+def year_word(text: str) -> bool:
+    """A four-digit year of the 1900s or 2000s ('2019')."""
     return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
@@ -45,7 +46,7 @@ def told_as_history(doc: Doc, trigger: Span, past: frozenset[str], year: int) ->
     if family_of(trigger._.pattern.id) not in past:
         return False
     before = doc[trigger.start - 1] if trigger.start > 0 else None
-    return (before is not None and _year(before.text)) or definite(doc, trigger)
+    return (before is not None and year_word(before.text)) or definite(doc, trigger)
 
 
 def _back_then(doc: Doc, sent: Span, year: int) -> bool:
@@ -58,4 +59,4 @@ def _back_then(doc: Doc, sent: Span, year: int) -> bool:
     if not opens or sent.start == 0:
         return False
     before = doc[sent.start - 1].sent
-    return any(_year(t.text) and int(t.text) < year for t in before)
+    return any(year_word(t.text) and int(t.text) < year for t in before)

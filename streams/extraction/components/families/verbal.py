@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families.capital import capitals
 from streams.extraction.components.families.cues import cues
+from streams.extraction.components.families.framing import framing
 from streams.extraction.components.families.speakers import (
     pronoun_speaker,
     speaks_for_state,
@@ -263,9 +264,6 @@ def story_sides(conflict: list[Proto]) -> list[Actor]:
     return []
 
 
-_POSSIBLE = frozenset({"would", "could", "might", "may", "should"})
-
-
 def hypothetical(token: Token) -> bool:
     """'the complexities of reaching a deal', 'hopes of holding talks': the act is the
     complement of a noun through a non-finite verb, talked about and not done. A past-tense
@@ -274,7 +272,7 @@ def hypothetical(token: Token) -> bool:
     if token.tag_ == "VBD":
         return False
     for head in token.ancestors:
-        if any(c.tag_ == "MD" and c.lower_ in _POSSIBLE for c in head.children):
+        if any(c.tag_ == "MD" and c.lower_ in framing().modals for c in head.children):
             return True  # 'sanctions would be imposed if ...': a possibility
         if head.pos_ in ("VERB", "AUX") and head.tag_ not in ("VBG", "VB"):
             return False  # a finite verb: the clause states the act

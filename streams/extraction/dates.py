@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from streams.extraction.date_figures import day_month, restated
 from streams.extraction.date_ranges import RANGE_LEAD, join_ranges
 from streams.extraction.date_words import alternation, date_words
 from streams.extraction.numbers import words_to_int
@@ -74,6 +75,9 @@ DATE_RE = re.compile(
     r"|(?P<ago>\b(?P<ago_n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten|a few))"
     r"\s+days?\s+(?:ago|earlier)\b)"
     r"|(?P<num>\b(?P<num_a>\d{1,2})[./](?P<num_b>\d{1,2})[./](?P<num_y>(?:19|20)\d\d)\b)"
+    # "on 25/09", "(03/02)": a day and month in figures, no year, where a date is expected
+    r"|(?P<dm>(?:(?<=\b[Oo]n )|(?<=\bof )|(?<=[(\[]))"
+    r"(?P<dm_a>\d{1,2})/(?P<dm_b>\d{1,2})(?![/.]?\d))"
     # "the 12th," / "on the 3rd of this month": a day of the current (or last) month
     r"|(?P<dom>\bthe\s+(?P<dom_d>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;]|of this month|$)))"
     rf"|(?P<mon>\b(?:[Ii]n|[Dd]uring|[Bb]y)\s+(?P<mon_part>early|mid|late)?-?\s*(?P<mon_name>{MONTH_RE})"
@@ -276,6 +280,7 @@ _READERS: tuple[tuple[str, Callable[[re.Match[str], date, bool], Reading]], ...]
     ("wd", _wd),
     ("rel", lambda match, pub, future: _relative(match.group(0), pub)),
     ("num", _num),
+    ("dm", lambda match, pub, future: (day_month(match["dm_a"], match["dm_b"], pub), "day")),
     ("dom", lambda match, pub, future: (_day_of_month(int(match.group("dom_d")), pub), "day")),
     ("mon", lambda match, pub, future: (_month(match, pub), "month")),
     ("vague", lambda match, pub, future: (pub, "week")),
@@ -316,7 +321,7 @@ def find_dates(text: str, pub: date, offset: int = 0) -> list[DateMention]:
         mention = resolve(match, anchor or pub, offset, future=future)
         if mention is not None:
             out.append(_night_of(text, match, mention))
-    return join_ranges(text, out, offset)
+    return restated(text, join_ranges(text, out, offset), offset)
 
 
 _OF_HAPPENING = re.compile(rf"\s+{alternation(date_words().relative_of)}\b", re.IGNORECASE)

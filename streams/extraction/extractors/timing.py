@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.date_words import alternation, date_words
@@ -62,6 +62,13 @@ def event_date(
                 return When(date=day.isoformat(), precision="day"), False
             break
         i -= 1
+    told = None if verbal or in_sent else happening_day(doc, sent)
+    if told is not None:  # "The first attack ...": the day the text gave that happening
+        return When(date=told.isoformat(), precision="day"), True
+    return _undated(doc, in_sent)
+
+
+def _undated(doc: Annotated, in_sent: list[DateMention]) -> tuple[When, bool]:
     said = [m for m in in_sent if not _possessive(doc.text, m)]
     if said:  # only the day it was said: better than nothing
         pick = said[0]
@@ -70,6 +77,27 @@ def event_date(
     if reported is not None:  # "As reported on 24 June 2019, ...": the report's day
         return When(date=reported.date.isoformat(), precision="day", text=reported.text), True
     return When(date=doc.published.isoformat(), precision="day"), False
+
+
+_HAPPENING = alternation(date_words().happenings)
+_NAMED_AGAIN = re.compile(rf"\b(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}{_HAPPENING}\b", re.I)
+_NAMED_BEFORE = re.compile(rf"\b{_HAPPENING}\b[^.;!?]{{0,60}}$", re.IGNORECASE)
+
+
+def happening_day(doc: Annotated, sent: Sentence) -> date | None:
+    """'The first attack was in Al Noor Mosque', '36 minutes after the shooting': a sentence
+    that names a happening with a definite article (a happening told before) and states no day
+    takes the day an earlier sentence gives a happening right after naming it ('a mass
+    shooting in Christchurch on Friday'); not a day something was said ('said on Friday')."""
+    if not _NAMED_AGAIN.search(sent.text):
+        return None
+    earlier = [m for m in doc.dates if m.end <= sent.start and m.precision == "day"]
+    for mention in reversed(earlier):
+        if _attribution(doc.text, mention) or _possessive(doc.text, mention):
+            continue
+        if _NAMED_BEFORE.search(doc.text, max(0, mention.start - 80), mention.start):
+            return mention.date
+    return None
 
 
 _VAGUE = re.compile(alternation(date_words().vague_past), re.IGNORECASE)

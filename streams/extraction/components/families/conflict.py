@@ -24,6 +24,7 @@ from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, S
 from streams.extraction.components.data import DATA
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_of
+from streams.extraction.extractors.casualties import counts_animals
 from streams.extraction.extractors.common import (
     Proto,
     _add_weapon,
@@ -185,7 +186,8 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
     N children" under the victims sets the count's children (civilians)."""
     groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
     for hit in hits:
-        if hit.role == role:  # 'killed five and another attack': two objects, not a sum
+        if hit.role == role and not counts_animals(hit.text):
+            # 'killed five and another attack': two objects, not a sum
             groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
     for group in groups.values():
         amounts = [amount(h.text) for h in group]
@@ -207,7 +209,11 @@ def _one(hits: list[RoleHit]) -> Count | None:
     farmer and a teacher were killed': coordinated phrases that each name one person add up
     (each conjunct that opens with a singular word; a phrase the parser wrongly made a victim,
     'Thai police allege a teacher and a village head were shot', is no one)."""
-    found = [h for h in hits if h.role == "single_victim" and not _NONE.match(h.text)]
+    found = [
+        h
+        for h in hits
+        if h.role == "single_victim" and not _NONE.match(h.text) and not counts_animals(h.text)
+    ]
     if not found:
         return None
     singular = references().singular

@@ -29,6 +29,7 @@ class TollWords(CueFile):
     more: frozenset[str]
     hurt: frozenset[str]
     be: tuple[str, ...]
+    animals: frozenset[str]  # read by extractors.casualties.counts_animals
 
 
 def words() -> TollWords:

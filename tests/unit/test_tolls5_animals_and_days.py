@@ -119,3 +119,26 @@ def test_a_new_happening_without_the_definite_article_keeps_the_publication_day(
     )
     zaria = [e for e in _events(text) if any(p.name == "Zaria" for p in e.locations)]
     assert [e.when.date for e in zaria] == ["2024-05-16"]
+
+
+# --------------------------------------------------------------------------- along with
+
+
+def test_dead_killed_along_with_others_add_up() -> None:
+    text = "On 14 May, a guard was killed in an attack by gunmen in Kano, along with 4 others."
+    assert [(_killed(e), e.when.date) for e in _events(text)] == [(5, "2024-05-14")]
+
+
+def test_dead_killed_together_with_named_people_count_one_each() -> None:
+    text = "Gunmen killed the chief of Kano together with his son and his driver on 14 May."
+    assert [_killed(e) for e in _events(text)] == [3]
+
+
+def test_an_uncounted_companion_adds_nothing() -> None:
+    text = "Soldiers killed six militants in Kano on 14 May along with their relatives."
+    assert [_killed(e) for e in _events(text)] == [6]
+
+
+def test_doers_along_with_others_are_no_dead() -> None:
+    text = "Police, along with soldiers, killed six militants in Kano on 14 May."
+    assert [_killed(e) for e in _events(text)] == [6]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated
@@ -19,6 +19,7 @@ from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
+from streams.extraction.extractors.casualties import counts_animals
 from streams.extraction.extractors.common import Proto, context_count, sentence_places
 from streams.extraction.numbers import VAGUE
 from streams.schemas import Count
@@ -30,6 +31,7 @@ class TollWords(CueFile):
     hurt: frozenset[str]
     be: tuple[str, ...]
     animals: frozenset[str]  # read by extractors.casualties.counts_animals
+    accompanying: frozenset[str]
 
 
 def words() -> TollWords:
@@ -120,9 +122,51 @@ def sentence_toll(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> Count 
     pool = [h for h in hits if h.trigger not in spans] if spans else hits
     own = count(pool, "victims")
     if own is None:
-        return count(hits, "victims")
-    extra += _more_subjects(pool)
+        own, extra = count(hits, "victims"), 0
+        if own is None:
+            return None
+    extra += _more_subjects(pool) + sum(_accompanying(doc, t) for t in triggers)
     return own.model_copy(update={"value": own.value + extra}) if extra else own
+
+
+def _accompanying(doc: Doc, trigger: Span) -> int:
+    """'a police officer was killed, along with 2 others', 'killed the mayor together with his
+    driver and his guard': the dead the killing verb takes 'along with' (a word of
+    `accompanying` right before 'with'), a number each or one a singular noun; none when one of
+    them is uncounted ('along with their families') or animals."""
+    token = parsed_token(doc, trigger)
+    if token is None or token.pos_ != "VERB":
+        return 0
+    near = [token, *(c for c in token.children if c.dep_ in ("prep", "prt", "advmod"))]
+    for head in near:
+        for child in head.children:
+            if _with_companion(child):
+                return sum(_companions(child))
+    return 0
+
+
+def _with_companion(token: Token) -> bool:
+    return (
+        token.lower_ == "with"
+        and token.dep_ == "prep"
+        and token.i > 0
+        and token.nbor(-1).lower_ in words().accompanying
+    )
+
+
+def _companions(prep: Token) -> list[int]:
+    """The count of each object of 'along with' (coordinated objects each), [0] when one of
+    them names no number and no single person."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    counts = []
+    for obj in objects:
+        phrase = obj.doc[obj.left_edge.i : obj.i + 1].text
+        found = amount(phrase)
+        if counts_animals(phrase) or (found is None and obj.tag_ not in ("NN", "NNP")):
+            return [0]
+        counts.append(found.value if found is not None else 1)
+    return counts
 
 
 def _opens_with_number(text: str) -> bool:

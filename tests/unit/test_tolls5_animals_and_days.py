@@ -142,3 +142,18 @@ def test_an_uncounted_companion_adds_nothing() -> None:
 def test_doers_along_with_others_are_no_dead() -> None:
     text = "Police, along with soldiers, killed six militants in Kano on 14 May."
     assert [_killed(e) for e in _events(text)] == [6]
+
+
+# --------------------------------------------------------------------------- found dead
+
+
+def test_people_found_dead_after_an_attack_are_its_dead() -> None:
+    text = "On 14 May, four traders were found dead in Kano after an attack by gunmen."
+    assert [(e.event_type, _killed(e), e.when.date) for e in _events(text)] == [
+        ("attack_on_civilians", 4, "2024-05-14")
+    ]
+
+
+def test_one_person_found_dead_is_one_dead() -> None:
+    text = "On 14 May, a herder was found dead in Kano after an attack by gunmen."
+    assert [_killed(e) for e in _events(text)] == [1]

@@ -28,7 +28,7 @@ from streams.extraction.components.families.acts import (
     larger,
     one_sided,
 )
-from streams.extraction.components.families.agents import headline_present, idle_agent
+from streams.extraction.components.families.agents import headline_present, idle_agent, past_form
 from streams.extraction.components.families.conflict import (
     amount,
     count,
@@ -207,6 +207,8 @@ def _reported_act(doc: Doc, trigger: Span) -> bool:
         token = token.head  # 'blocked roads and set tyres on fire': the tense of the first
     if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
         return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
+    if token is not None and past_form(token):
+        return True  # 'retook' read as a present by the tagger
     return token is not None and token.tag_ not in _NOT_REPORTED
 
 
@@ -286,11 +288,15 @@ def _act_event(
     """An act with two sides named, a count, or anyone in a specific act's roles."""
     best = best_trigger(triggers)
     named = {h.role for h in hits if h.role in ("initiator", "target") and _mentions(ann, h)}
-    counted = any(amount(h.text) for h in hits if h.role in ("victims", "injured"))
+    # 'a youth was killed in a clash': one victim named is a count of one
+    counted = any(h.role == "single_victim" or amount(h.text) for h in hits if h.role in _COUNTED)
+    if best.label_ == ONE_SIDED and not one_sided(ann.article.text, triggers, hits, alone=True):
+        fight = next((t for t in triggers if t._.pattern.two_sided), None)
+        if fight is None or not counted:
+            return None  # 'the attacker was shot dead by police'
+        best = fight  # 'two people were shot dead in a clash': the clash, with its toll
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
-    if best.label_ == ONE_SIDED and not one_sided(ann.article.text, triggers, hits, alone=True):
-        return None  # 'the attacker was shot dead by police'
     if not (len(named) == 2 or counted or specific):
         return None
     if no_conflict_news(sent, best, named, counted, hits):
@@ -363,6 +369,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
 
 
 _DEAD = frozenset({"victims", "single_victim"})
+_COUNTED = frozenset({"victims", "single_victim", "injured"})
 
 
 def _mentions(ann: Annotated, hit: RoleHit) -> list[ActorMention]:

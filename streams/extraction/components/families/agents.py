@@ -6,8 +6,11 @@ gives no type and makes no event of its own (cues: data/en/agents.json)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
+from streams.extraction.components.data import inflections
 from streams.extraction.components.families.cuefile import CueFile, load
 
 
@@ -94,3 +97,20 @@ def _habitual(verb: Token) -> bool:
     """'Farmers burn residues every winter': a word of frequency in the clause tells a habit."""
     found = load(AgentCues, "agents.json")
     return any(t.lower_ in found.habitual for t in verb.subtree)
+
+
+@lru_cache(maxsize=1)
+def _irregular_pasts() -> frozenset[str]:
+    table = inflections().irregular
+    return frozenset(
+        form
+        for lemma, forms in table.items()
+        for form in forms
+        if form != lemma and not form.endswith(("ing", "s"))
+    )
+
+
+def past_form(token: Token) -> bool:
+    """'forces retook the town' tagged as a present (VBP) by the tagger: the word is an
+    irregular past or participle of data/en/inflections.json, so the act is told as done."""
+    return token.tag_ in ("VB", "VBP") and token.lower_ in _irregular_pasts()

@@ -83,7 +83,7 @@ def takes_place(ann: Annotated, trigger: Span, hits: list[RoleHit]) -> bool:
         return False
     span = (trigger.start_char, trigger.end_char)
     own = [h for h in hits if h.trigger == span]
-    if not any(h.role == "initiator" and organisation(ann, h) for h in own):
+    if not any(h.role == "initiator" and _armed_org(ann, h) for h in own):
         return False
     kinds = units().settlement | units().unit
     if any(
@@ -92,7 +92,31 @@ def takes_place(ann: Annotated, trigger: Span, hits: list[RoleHit]) -> bool:
         for h in own
     ):
         return True
-    return _named_after(trigger, kinds)
+    return _named_after(trigger, kinds) or _control_over(trigger, kinds)
+
+
+def _armed_org(ann: Annotated, hit: RoleHit) -> bool:
+    """An armed organisation, or a doer headed by a word of forces or fighters ('the armed
+    forces', 'X Forces', 'the military': data/en/strategic.json armed_words)."""
+    from streams.extraction.components.families.base import cues  # avoids a cycle
+
+    head = ann.text[hit.head[0] : hit.head[1]].lower()
+    return organisation(ann, hit) or head in cues().armed_words
+
+
+_CONTROL_PREPS = frozenset({"of", "over"})
+
+
+def _control_over(trigger: Span, kinds: frozenset[str]) -> bool:
+    """'retook control over the city of X', 'took control of X': the object of 'of' or 'over'
+    under the verb or its object is a name or a settlement word."""
+    verb = parsed_token(trigger.doc, trigger[:1])
+    if verb is None:
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    objects = [o for p in preps if p.lower_ in _CONTROL_PREPS for o in p.children]
+    return any(o.dep_ == "pobj" and (o.tag_ == "NNP" or o.lower_ in kinds) for o in objects)
 
 
 def _named_after(trigger: Span, kinds: frozenset[str]) -> bool:

@@ -84,7 +84,7 @@ def _event(
 ) -> Proto | None:
     sent = ann.sentences[index]
     span = (trigger.start_char, trigger.end_char)
-    hits = [r for r in roles if r.trigger == span]
+    hits = [r for r in roles if r.trigger == span] + _shared_doers(trigger, roles)
     if not _told(doc, ann, sent, trigger, hits, fought=fought):
         return None
     if trigger.label_ in CONFLICT_TYPES and accidents.vetoed(
@@ -168,6 +168,26 @@ def _yields_to_forces(token: Token) -> bool:
     over to forces fought them, so the doer is fighters (data/en/strategic.json yield_lemmas,
     arms_words); 'the suspect surrendered to police' names no arms: no group's change."""
     return _to_forces(token) and any(t.lower_ in cues().arms_words for t in token.subtree)
+
+
+def _shared_doers(trigger: Span, roles: list[RoleHit]) -> list[RoleHit]:
+    """'a soldier defected and surrendered to the rebels': a verb joined to an earlier one
+    with no subject of its own shares that verb's doers."""
+    token = _token(trigger)
+    if token is None or token.dep_ != "conj" or any(c.dep_ == "nsubj" for c in token.children):
+        return []
+    offset = trigger.sent.start_char
+    start = offset + token.head.idx
+    shared = [r for r in roles if r.trigger[0] == start and r.role == "initiator"]
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if shared or subject is None:
+        return shared
+    words = list(subject.subtree)
+    phrase = (offset + words[0].idx, offset + words[-1].idx + len(words[-1]))
+    head = (offset + subject.idx, offset + subject.idx + len(subject))
+    span = (trigger.start_char, trigger.end_char)
+    text = trigger.doc.text[phrase[0] : phrase[1]]
+    return [RoleHit(span, "initiator", "strategic.shared_subject", head, phrase, text, head[0])]
 
 
 def _to_forces(token: Token) -> bool:

@@ -3,7 +3,10 @@ another name or a homonym elsewhere."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from streams.extraction.annotated import Annotated
 from streams.extraction.gazetteer import Place, fold, gazetteer
@@ -25,9 +28,9 @@ ADJECTIVAL = (
     )
 )
 
-_SETTLEMENT_OF = re.compile(r"\b(?:village|town|city|hamlet|settlement)\s+of\s+$", re.I)
+_DATA = Path(__file__).resolve().parent / "data" / "en"
 
-_NAME_GOES_ON = re.compile(r"\s[A-Z]")
+_SETTLEMENT_OF = re.compile(r"\b(?:village|town|city|hamlet|settlement)\s+of\s+$", re.I)
 
 _SUBURB_OF = re.compile(r"^\s+(?:suburb|neighbou?rhood|outskirts)\s+of\s+[A-Z]")
 
@@ -67,30 +70,78 @@ def stands_alone(
     span: tuple[int, int, str],
     *,
     context: bool,
+    home: frozenset[str],
 ) -> bool:
-    """A town or region nothing vouches for is a place only when the text makes it likely."""
-    start, end, surface = span
+    """A town or region nothing vouches for is a place only when the text makes it likely.
+    `home`: the countries the text is about (its focus, else the one country its words and
+    places point to), empty when it points nowhere."""
+    start, _end, surface = span
     before = doc.text[max(0, start - 25) : start]
     if surface in gazetteer().stopwords and not LOC_PREP.search(before):
         return False
     if not context and best.population < 100_000:
         return False
-    abroad = bool(doc.focus) and best.country3 not in doc.focus
+    abroad = bool(home) and best.country3 not in home
     if abroad and _SETTLEMENT_OF.search(before) and len({c.country3 for c in cands}) == 1:
         return True  # "the village of Tammun": a named settlement with no namesake abroad
     if (
         abroad
-        and best.population < 200_000
+        and best.population < SMALL_ABROAD
         and not unambiguous_town(best, cands, surface, context=context)
     ):
         return False  # a small town abroad, in an article about elsewhere: a homonym
     # "Cano Limon-Covenas pipeline": not Kano (Nigeria) in a Colombian story; with no country
-    # to read it in, "Sam Ouandja" is not Damascus under one of its other names either
-    return not (
-        (abroad or not doc.focus)
-        and fold(best.name) != fold(surface)
-        and _NAME_GOES_ON.match(doc.text[end : end + 2])
+    # to read it in, "Sam Ouandja" is not Damascus under one of its other names either, and
+    # "Bagan Thande Hotel", "Jua Kali" are not a small town abroad
+    return not ((abroad or not home) and part_of_a_longer_name(doc, best, span, abroad=abroad))
+
+
+SMALL_ABROAD = 200_000
+"""A town abroad below this size, in a text about elsewhere, is taken for a homonym."""
+
+
+def part_of_a_longer_name(
+    doc: Annotated, best: Place, span: tuple[int, int, str], *, abroad: bool
+) -> bool:
+    """The name runs into a capitalised word next to it ('Jua Kali', 'Bula Sheikh'): part of a
+    longer name, when the gazetteer knows the place under another name, or when it is a small
+    town abroad and the word is no unit word ('Muse Township'). At home, or with no country
+    to read it in, a town's own name before another word is the town ('Meru University')."""
+    start, end, surface = span
+    differs = fold(best.name) != fold(surface)
+    small = abroad and best.precision == "city" and best.population < SMALL_ABROAD
+    if not (differs or small):
+        return False
+    return runs_on(doc, start, end, units=not differs, before=best.precision == "city")
+
+
+def runs_on(doc: Annotated, start: int, end: int, *, units: bool, before: bool = True) -> bool:
+    """The name at start:end runs into a capitalised word after it (or, with `before`, one
+    before it that opens no sentence): a part of a longer name. With `units`, a unit word
+    ('Township', 'District') does not count: the name is written with its kind."""
+    after = _NEXT_WORD.match(doc.text, end)
+    if after is not None and not (units and after.group(1).lower() in _unit_words()):
+        return True
+    previous = _PREVIOUS_WORD.search(doc.text, max(0, start - 30), start)
+    return (
+        before
+        and previous is not None
+        and previous.group(1).lower() not in _unit_words()
+        and not any(s.start == previous.start(1) for s in doc.sentences)
+        and previous.start(1) != doc.dateline_end
     )
+
+
+_NEXT_WORD = re.compile(r"\s([A-Z][\w’'\-]*)")
+
+_PREVIOUS_WORD = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]*) $")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """The words naming a kind of place after its name (data/en/place_units.json)."""
+    raw = json.loads((_DATA / "place_units.json").read_text(encoding="utf-8"))
+    return frozenset(w for key in ("settlement", "unit", "region") for w in raw[key])
 
 
 def unambiguous_town(best: Place, cands: list[Place], surface: str, *, context: bool) -> bool:

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from streams.extraction.annotated import Annotated, RawPlace
-from streams.extraction.gazetteer import Place, gazetteer
+from streams.extraction.gazetteer import Place, fold, gazetteer
+from streams.extraction.place_checks import runs_on
 
 _PLACE_WORD = re.compile(
     r"\b(?:in|at|near|outside|from|to|into|village of|town of|city of)\s+(?:the\s+)?$", re.I
@@ -56,9 +57,11 @@ def context_country(doc: Annotated, raw_places: list[RawPlace]) -> str | None:
         return None  # a text that names a country is read by its focus
     votes: Counter[str] = Counter({c: n for c, n in doc.focus.items() if c and n > 0})
     votes.update(clue_votes(doc.text))
+    voted: set[str] = set()
     for raw in raw_places:
         country = _unambiguous(doc, raw)
-        if country is not None:
+        if country is not None and raw.surface not in voted:
+            voted.add(raw.surface)  # a name written twice is one place
             votes[country] += 1
     if not votes:
         return None
@@ -74,12 +77,20 @@ def _unambiguous(doc: Annotated, raw: RawPlace) -> str | None:
     countries = {c.country3 for c in raw.cands}
     if raw.variant or len(countries) != 1 or raw.surface.lower() in common_words():
         return None
-    if _opens_sentence(doc, raw):
-        return None
+    if _opens_sentence(doc, raw) or runs_on(doc, raw.start, raw.end, units=True):
+        return None  # "Sinduria Boruria village": a part of a longer name
+    if foreign_unit_after(doc, raw.end, countries):
+        return None  # "Santhia upazila": written with another country's own unit word
     region = all(c.precision == "admin1" for c in raw.cands)
     # "the Forum for Democratic Change": a town 'Change' in France only after 'in', 'near'
     placed = bool(_PLACE_WORD.search(doc.text[max(0, raw.start - 30) : raw.start]))
     return next(iter(countries)) if region or placed else None
+
+
+def foreign_unit_after(doc: Annotated, end: int, countries: set[str]) -> bool:
+    """The name ending at `end` is written with the own word of a country not among these
+    ('Santhia upazila': a unit of Bangladesh, whatever Santhià Italy has)."""
+    return bool(clue_votes(doc.text[end : end + 20].split(",")[0]).keys() - countries)
 
 
 def in_context(doc: Annotated, raw: RawPlace, country: str | None) -> list[Place] | None:
@@ -106,4 +117,25 @@ def _initial_word(doc: Annotated, raw: RawPlace) -> bool:
 def _opens_sentence(doc: Annotated, raw: RawPlace) -> bool:
     return raw.start == doc.dateline_end or any(
         s.start <= raw.start and not doc.text[s.start : raw.start].strip() for s in doc.sentences
+    )
+
+
+def town_of_one_country(
+    doc: Annotated, best: Place, cands: list[Place], span: tuple[int, int, str]
+) -> bool:
+    """'Chadian forces raped girls in Sibut': a town under its own name, that no other country
+    has, written after a location word ('in', 'at', 'village of'), is that town even when the
+    doers point the text to another country (its focus). Common words are no such town ('in
+    Police'), nor is the head of a longer name ('at Jua Kali') or a name written with another
+    country's own unit word ('in Santhia upazila')."""
+    start, end, surface = span
+    return (
+        best.precision == "city"
+        and bool(doc.focus)
+        and len({c.country3 for c in cands}) == 1
+        and not runs_on(doc, start, end, units=True)
+        and not foreign_unit_after(doc, end, {best.country3})
+        and fold(best.name) == fold(surface)
+        and surface.lower() not in common_words()
+        and bool(_PLACE_WORD.search(doc.text[max(0, start - 30) : start]))
     )

@@ -10,7 +10,7 @@ from streams.extraction.annotated import Annotated, PlaceMention, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.extraction.name_lexicon import admin1_candidates
 from streams.extraction.place_checks import LOC_PREP, only_a_name, stands_alone
-from streams.extraction.place_context import context_country, in_context
+from streams.extraction.place_context import context_country, in_context, town_of_one_country
 from streams.extraction.region_names import ADMIN_PAREN, REGION_AFTER
 from streams.extraction.subdivisions import region_of_unit
 
@@ -54,6 +54,9 @@ def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
     }
     # a text that names no country: its actors and unambiguous places may point to one
     country = context_country(doc, raw_places)
+    home = frozenset(c for c, n in doc.focus.items() if c and n > 0) or frozenset(
+        [country] if country else []
+    )
     linked = _linked_units(doc, raw_places)
     for raw in raw_places:
         cands = _trusted(doc, raw, region_countries)
@@ -70,7 +73,7 @@ def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
             continue
         if any(u.start < raw.start < u.end for u in linked.values()):
             continue  # "Lanao del Sur province": the tail of a unit's name, not Sur (Oman)
-        mention = _resolve_one(doc, raw._replace(cands=cands), named_regions)
+        mention = _resolve_one(doc, raw._replace(cands=cands), named_regions, home)
         if mention is not None:
             doc.places.append(mention)
 
@@ -103,8 +106,11 @@ def _trusted(doc: Annotated, raw: RawPlace, region_countries: set[str]) -> list[
     return cands or None
 
 
-def _resolve_one(doc: Annotated, raw: RawPlace, named_regions: set[str]) -> PlaceMention | None:
-    """The place one candidate name stands for here, or None when it is not a scene."""
+def _resolve_one(
+    doc: Annotated, raw: RawPlace, named_regions: set[str], home: frozenset[str]
+) -> PlaceMention | None:
+    """The place one candidate name stands for here, or None when it is not a scene. `home`:
+    the countries the text is about (stands_alone)."""
     start, end, surface, cands, strong, _ = raw
     before = doc.text[max(0, start - 25) : start]
     context = bool(LOC_PREP.search(before)) or strong
@@ -114,7 +120,7 @@ def _resolve_one(doc: Annotated, raw: RawPlace, named_regions: set[str]) -> Plac
         # namesake the gazetteer has
         town = next((p for p in reversed(doc.places) if p.place.precision == "city"), None)
         return None if town is None else PlaceMention(town.place, start, end, surface, True)
-    narrowed = _narrowed(doc, cands, start, end, vouched=district)
+    narrowed = _narrowed(doc, cands, start, end, vouched=False)
     if narrowed is None or _not_a_scene(doc, start, surface):
         return None
     cands, vouched = narrowed
@@ -124,13 +130,32 @@ def _resolve_one(doc: Annotated, raw: RawPlace, named_regions: set[str]) -> Plac
     best = best_place(cands, doc.focus, surface)
     if only_a_name(doc, best, start, end):
         return None
-    if (
-        best.precision in ("city", "admin1")
-        and not (strong or vouched)
-        and not stands_alone(doc, best, cands, (start, end, surface), context=context)
-    ):
+    if not (strong or vouched) and not _likely(doc, best, cands, (start, end, surface), home):
         return None
     return PlaceMention(best, start, end, surface, context)
+
+
+def _likely(
+    doc: Annotated,
+    best: Place,
+    cands: list[Place],
+    span: tuple[int, int, str],
+    home: frozenset[str],
+) -> bool:
+    """A town or region nothing around it vouches for is likely the place (stands_alone). A
+    unit word after it ('Mansi Township') vouches for a town at home, not for a small
+    namesake abroad (Muncie, Indiana, in a Myanmar note)."""
+    start, end, _surface = span
+    if best.precision not in ("city", "admin1"):
+        return True
+    if _DISTRICT_AFTER.match(doc.text[end : end + 20]):
+        return best.precision != "city" or stands_alone(
+            doc, best, cands, span, context=True, home=home
+        )
+    if town_of_one_country(doc, best, cands, span):
+        return True
+    context = bool(LOC_PREP.search(doc.text[max(0, start - 25) : start]))
+    return stands_alone(doc, best, cands, span, context=context, home=home)
 
 
 def _narrowed(

@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from streams.extraction import spec
 from streams.extraction.gazetteer import Place, fold
 from streams.extraction.lexicons import UNTYPED_ATTACK
-from streams.schemas import Location
+from streams.schemas import Admin1, Location
+
+if TYPE_CHECKING:
+    from streams.extraction.components.families.note_places import NamedPlace
 
 
 def material(event_type: str) -> bool:
@@ -79,3 +84,16 @@ def in_countries(found: list[Place], name: str, countries: set[str]) -> list[Pla
         return [r for r in found if r.country3 in countries]
     own = [r for r in found if fold(r.admin1_name or r.name).lower() == fold(name).lower()]
     return own or found
+
+
+def by_region_name(named: NamedPlace) -> Location:
+    """A settlement with its region as written and no country ('Assin Bereku town (Assin
+    North, Central)': Central is a region of Ghana, Malawi, Uganda ...)."""
+    return Location(
+        name=named.name,
+        admin1=Admin1(name=named.parts[-1]),
+        precision="city",
+        text=named.name,
+        start=named.start,
+        end=named.end,
+    )

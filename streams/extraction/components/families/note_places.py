@@ -192,8 +192,8 @@ def resolve(named: NamedPlace, countries: set[str]) -> Location | None:
                 if found.admin1 is None and admin1 is not None:
                     found = found.model_copy(update={"admin1": admin1})
                 return found
-    if len({a.country3 for a in areas}) > 1:
-        return None  # "Central": a region of that name in several countries
+    if len({a.country3 for a in areas}) > 1:  # "Central": a region in several countries
+        return fit.by_region_name(named) if len(named.parts) >= 2 else None
     only = areas[0] if areas else None
     admin1 = _admin1(only, named)
     moved = _moved_town(named, only)
@@ -276,8 +276,8 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     first = {n: resolve(n, countries) or _found_elsewhere(n, countries) for n in named}
     # a region name of several countries ("Plateau") is read in the country of the others
     sure = {loc.country for loc in first.values() if loc is not None and loc.country}
-    if not countries and sure:
-        first = {n: loc or resolve(n, sure) for n, loc in first.items()}
+    if not countries and sure:  # also a settlement found by its region's name only
+        first = {n: x if x and x.country else resolve(n, sure) or x for n, x in first.items()}
     resolved = [(n, loc) for n, loc in first.items() if loc is not None]
     if not resolved:
         return
@@ -341,11 +341,11 @@ def _displaced(
 
 
 def _unit_abroad(loc: Location, resolved: list[tuple[NamedPlace, Location]]) -> bool:
-    """A unit of a settlement's bracket read as a namesake town abroad ('Buur Hakaba, Bay)': in
-    the Philippines): it only qualifies the settlement, which stands in for a lone such town."""
+    """A unit of a settlement's bracket read as a namesake town abroad ('Buur Hakaba, Bay)', in
+    the Philippines; 'Central'): it only qualifies the settlement, which stands in for it."""
     return any(
         n.end <= (loc.start if loc.start is not None else -1) < n.units_end
-        and found.country is not None
+        and (found.country is not None or found.admin1 is not None)
         and loc.country != found.country
         for n, found in resolved
     )

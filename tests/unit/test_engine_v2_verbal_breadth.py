@@ -163,3 +163,33 @@ def test_an_appeal_announced_in_reported_speech_is_an_appeal() -> None:
 def test_an_appeal_negated_or_on_a_condition_is_none(clause: str) -> None:
     text = f"Brazil's foreign minister said on Tuesday that {clause}."
     assert _of(_events(text), "appeal") == []
+
+
+def test_naming_a_side_as_a_wrong_is_a_condemnation() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdogan on Monday named the PKK and the YPG as terrorists."
+    )
+    event = _one(text, "condemnation")
+    assert _sides(event) == [
+        ("initiator", "Recep Tayyip Erdogan", "TUR"),
+        ("target", "PKK", "TUR"),
+        ("target", "YPG", "SYR"),
+    ]
+    assert _day(event) == "2026-03-02"
+
+
+def test_naming_someone_to_an_office_is_no_condemnation() -> None:
+    text = "Turkish President Recep Tayyip Erdogan on Monday named Hakan Fidan as foreign minister."
+    assert _of(_events(text), "condemnation") == []
+
+
+def test_a_quoted_appeal_in_the_first_person_is_the_quoted_speakers_appeal() -> None:
+    text = '"I urge the Taliban to reopen the schools," the UN envoy said on Monday.'
+    event = _one(text, "appeal")
+    assert _sides(event) == [("initiator", "United Nations", None), ("target", "Taliban", "AFG")]
+    assert _day(event) == "2026-03-02"
+
+
+def test_a_quoted_appeal_in_the_third_person_is_not_the_quoting_speakers() -> None:
+    text = '"They urge the Taliban to reopen the schools," the UN envoy said on Monday.'
+    assert _of(_events(text), "appeal") == []

@@ -193,3 +193,13 @@ def test_a_quoted_appeal_in_the_first_person_is_the_quoted_speakers_appeal() -> 
 def test_a_quoted_appeal_in_the_third_person_is_not_the_quoting_speakers() -> None:
     text = '"They urge the Taliban to reopen the schools," the UN envoy said on Monday.'
     assert _of(_events(text), "appeal") == []
+
+
+def test_a_charge_voiced_with_no_day_of_its_own_takes_the_publication_day() -> None:
+    text = (
+        "Pakistan's foreign ministry repeated the claim that the ambush had been planned by "
+        "militants sheltering in Afghanistan, a charge the Afghan government rejected on Monday."
+    )
+    event = _one(text, "condemnation")
+    assert _sides(event) == [("initiator", "Pakistan", "PAK"), ("target", "Afghanistan", "AFG")]
+    assert _day(event) == "2026-03-04"

@@ -29,7 +29,7 @@ from streams.extraction.components.families.verbal import (
     mentions_in,
 )
 from streams.extraction.extractors.common import Proto, actor_of
-from streams.schemas import Actor
+from streams.schemas import Actor, When
 
 APPEALS = frozenset(
     {
@@ -47,6 +47,8 @@ CHARGES = frozenset({"statements.charge_noun"})
 ADDRESSEES = "statements.addressee_of_"
 """The noun's addressee ('an appeal to X') or its voicing verb's ('sent a plea to X')."""
 _CONTENT = frozenset({"acl", "ccomp", "appos"})
+_ASIDES = frozenset({"relcl", "appos", "acl"})
+"""Clauses hung on a word, telling another act than the voicing verb's."""
 
 
 def voiced(token: Token) -> bool:
@@ -79,10 +81,34 @@ def noun_act_events(ann: Annotated, sent: Sentence, taken: set[str]) -> list[Pro
         if not targets:
             continue
         proto = make_proto(ann, trigger, kind)
+        if _others_day(ann, sent, token.head):
+            proto.when, proto.date_explicit = When(date=ann.published.isoformat()), False
         proto.actors = [actor_of(speaker, "initiator"), *targets[:3]]
         out.append(proto)
         taken.add(kind)
     return out
+
+
+def _others_day(ann: Annotated, sent: Sentence, verb: Token) -> bool:
+    """Every day the sentence states lies in a clause of someone else's act ('repeated the
+    claim that ..., a charge Niger rejected on Tuesday'): none is the voicing's day, which is
+    then the publication day (codebook rule 5)."""
+    days = [d for d in ann.dates if sent.offset <= d.start < sent.offset + len(sent.parsed.text)]
+    if not days:
+        return False
+    return all(_in_other_clause(sent, verb, d.start) for d in days)
+
+
+def _in_other_clause(sent: Sentence, verb: Token, char: int) -> bool:
+    token = next((t for t in sent.parsed if t.idx + sent.offset == char), None)
+    if token is None:
+        return False
+    for head in (token, *token.ancestors):
+        if head is verb:
+            return False
+        if head.dep_ in _ASIDES:
+            return True
+    return False
 
 
 def _addressees(

@@ -125,14 +125,23 @@ def test_a_states_own_official_addressing_the_authorities_addresses_no_state() -
     assert targets == []
 
 
-def test_a_charge_repeated_names_the_side_it_accuses() -> None:
+@pytest.mark.parametrize(
+    ("when", "after", "day"),
+    [
+        # the day it was said
+        (" on Tuesday", "", "2026-03-03"),
+        # a day only in a clause of another's act: the publication day (codebook rule 5)
+        ("", ", a charge the Afghan government rejected on Monday", "2026-03-04"),
+    ],
+)
+def test_a_charge_repeated_names_the_side_it_accuses(when: str, after: str, day: str) -> None:
     text = (
-        "Pakistan's foreign ministry on Tuesday repeated the claim that the ambush had been "
-        "planned by militants sheltering in Afghanistan."
+        f"Pakistan's foreign ministry{when} repeated the claim that the ambush had been "
+        f"planned by militants sheltering in Afghanistan{after}."
     )
     event = _one(text, "condemnation")
     assert _sides(event) == [("initiator", "Pakistan", "PAK"), ("target", "Afghanistan", "AFG")]
-    assert _day(event) == "2026-03-03"
+    assert _day(event) == day
 
 
 def test_a_claim_denied_is_no_charge_of_the_denier() -> None:
@@ -193,13 +202,3 @@ def test_a_quoted_appeal_in_the_first_person_is_the_quoted_speakers_appeal() -> 
 def test_a_quoted_appeal_in_the_third_person_is_not_the_quoting_speakers() -> None:
     text = '"They urge the Taliban to reopen the schools," the UN envoy said on Monday.'
     assert _of(_events(text), "appeal") == []
-
-
-def test_a_charge_voiced_with_no_day_of_its_own_takes_the_publication_day() -> None:
-    text = (
-        "Pakistan's foreign ministry repeated the claim that the ambush had been planned by "
-        "militants sheltering in Afghanistan, a charge the Afghan government rejected on Monday."
-    )
-    event = _one(text, "condemnation")
-    assert _sides(event) == [("initiator", "Pakistan", "PAK"), ("target", "Afghanistan", "AFG")]
-    assert _day(event) == "2026-03-04"

@@ -40,6 +40,16 @@ class VerbalCues(BaseModel):
     """Places where people are treated or held: a visit to people there ('visited the prisoners
     in jail', 'to visit X, who was being treated in hospital') is care or a prison visit, no
     diplomatic meeting."""
+    voicing: frozenset[str] = frozenset()
+    """Verbs that voice an act named by a noun: 'reiterated its call to X', 'issued an appeal
+    to X', 'repeated the claim that ...' (roles statements.voicer* name the same verbs)."""
+    state_bodies: frozenset[str] = frozenset()
+    """Heads of a state's body addressed with no state named ('the authorities', 'the central
+    government'): the speaker's state, else the state the story is about."""
+    speech_verbs: frozenset[str] = frozenset()
+    intent_modals: frozenset[str] = frozenset()
+    """'said the government would press X to ...': a modal of intent in a past speech verb's
+    clause tells the act as announced (families/verbal_acts.py)."""
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from streams.extraction.annotate import ActorMention, Annotated
+from streams.extraction.components.families.addressees import addressed_state
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
     addressed_group,
@@ -26,8 +27,12 @@ from streams.extraction.components.families.verbal import (
 from streams.extraction.extractors.common import Proto, actor_of
 from streams.schemas import Actor
 
-NAMING = "statements.call_names"
-"""'called the raid a crime': a condemnation only when what it is called is a wrong."""
+NAMING = frozenset({"statements.call_names", "statements.label"})
+"""'called the raid a crime', 'branded the rebels terrorists', 'named X as terrorists': a
+condemnation only when what it is called is a wrong."""
+ASKING = "statements.ask"
+"""'asked X to ...', 'encouraged X to ...': an appeal only when X is asked to act (an
+infinitive complement); 'asked X about Y' is a question."""
 
 
 def named_a_wrong(token: Token) -> bool:
@@ -35,6 +40,7 @@ def named_a_wrong(token: Token) -> bool:
     what the object is called (the object's own complement, or the verb's) is a wrong."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     named = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    named += [c for h in (token, *objects) for c in h.children if c.lower_ == "as"]
     named += [g for o in objects for g in o.children if g.dep_ in ("dobj", "appos", "oprd")]
     wrongs = cues().pejoratives
     return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
@@ -46,11 +52,55 @@ def _told_act(trigger: Span, token: Token) -> bool:
     reported speech ('said X should ...'), whose roles need the speech verb."""
     if trigger._.pattern.id == OUGHT:
         return token.tag_ == "MD"
+    if trigger._.pattern.id == ASKING and not asked_to_act(token):
+        return False
+    if announced(token) or performative(token):
+        return True
     if token.pos_ != "VERB" or token.dep_ == "relcl" or token.tag_ in ("VB", "VBP", "VBZ"):
         return False
     if hypothetical(token) or standing_position(token):
         return False
-    return trigger._.pattern.id != NAMING or named_a_wrong(token)
+    return trigger._.pattern.id not in NAMING or named_a_wrong(token)
+
+
+def asked_to_act(token: Token) -> bool:
+    """'encouraged the CIA to release the files': the verb has an infinitive complement."""
+    clauses = (c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB")
+    return any(a.lower_ == "to" for c in clauses for a in c.children)
+
+
+def announced(token: Token) -> bool:
+    """'Ebrard said the Mexican government would press the U.S. to ...': a verbal act with a
+    modal of intent (data/en/verbal_cues.json `intent_modals`), in the clause of a past verb
+    of speech, is announced then: the act is told (not a condition: 'would press X if ...';
+    not negated)."""
+    if token.pos_ != "VERB" or token.tag_ != "VB" or token.dep_ != "ccomp":
+        return False
+    modals = cues().intent_modals
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in token.children):
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    if any(t.dep_ == "advcl" and _conditional(t) for t in token.subtree):
+        return False
+    speech = token.head
+    return speech.tag_ == "VBD" and speech.lemma_.lower() in cues().speech_verbs
+
+
+def performative(token: Token) -> bool:
+    """'"We condemn this attack," the minister said', '"I urge the Taliban to reverse their
+    decision," he said': a verbal act in the first person present, quoted by a verb of
+    speech, is done by saying it (its speaker is the speech verb's subject: roles
+    `statements.speaker_of_quote`)."""
+    if token.pos_ != "VERB" or token.tag_ != "VBP" or token.dep_ != "ccomp":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children):
+        return False
+    return token.head.lemma_.lower() in cues().speech_verbs
+
+
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
 
 def _act_targets(
@@ -59,13 +109,19 @@ def _act_targets(
     """The named object or addressee; condemned, a happening whose perpetrator the story names."""
     hits = sent.role(trigger, "target")
     # 'accused the Nepalese government': a demonym on a state body names the state
-    targets = [
-        actor_of(m, "target")
+    named = {
+        m.name: actor_of(m, "target")
         for h in hits
         for m in mentions_in(ann, h)
         if m.name != speaker.name and (m.source != "demonym" or speaks_for_state(h))
-    ]
-    if targets or trigger._.pattern.event_type != "condemnation":
+    }  # a name and its abbreviation ('the Kurdistan Workers' Party (PKK)') name one side
+    targets = list(named.values())
+    if targets:
+        return targets
+    state = addressed_state(ann, hits, speaker)  # 'urged the authorities to ...'
+    if state is not None:
+        return [state]
+    if trigger._.pattern.event_type != "condemnation":
         return targets
     culprit = perpetrator_before(conflict, trigger.start_char)
     happenings = cues().happenings

@@ -17,6 +17,7 @@ from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
 from streams.extraction.components.families.threats import threat_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
+from streams.extraction.components.families.verbal_nouns import noun_act_events
 from streams.extraction.components.roles import RoleHit, Roles
 from streams.extraction.date_words import date_words
 from streams.extraction.extractors import aid, diplomacy, humanitarian, sanctions, statements
@@ -80,6 +81,7 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
             out.extend(proposed)
         taken = {p.event_type for p in out if p.sentence.start == start}
         out.extend(verbal_act_events(ann, sent, conflict, taken))
+        out.extend(noun_act_events(ann, sent, taken))
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
         out.extend(threat_events(ann, sent, taken))
@@ -202,6 +204,7 @@ def _speaker_and_target(
     hits = sent.role(trigger, "target")
     named = [m for h in hits for m in verbal.mentions_in(ann, h)] + _listed_after(ann, proto, hits)
     found = [actor_of(m, "target") for m in named if not speaker or m.name != speaker[0].name]
+    found = list({a.name: a for a in found}.values())  # one hit per pattern that reads it
     if found:  # 'condemned Uganda for sending refugees to Sudan': whom syntax names
         proto.actors = [*(a for a in proto.actors if a.role != "target"), *found[:3]]
     if proto.event_type != "condemnation":

@@ -54,6 +54,25 @@ def _sides(text: str) -> set[tuple[str, str, str | None, str]]:
             "attack attributed to the Taliban.",
             {("initiator", "Taliban", "AFG", "group")},
         ),
+        (  # who leads an act is its doer; civilians the parse names as victims are the
+            # target, not the country named as the place
+            "A Saudi-led air raid on a fishing harbour in western Yemen killed 20 Indian "
+            "fishermen on Tuesday.",
+            {
+                ("initiator", "Saudi Arabia", "SAU", "state"),
+                ("target", "civilians", "IND", "civilians"),
+            },
+        ),
+        (
+            "An air raid on a fishing harbour in southern Somalia killed nine Kenyan fishermen "
+            "on Sunday.",
+            {("target", "civilians", "KEN", "civilians")},
+        ),
+        (
+            "A Nigerian-led patrol attacked a militant camp near Baga on Monday, killing seven "
+            "fighters.",
+            {("initiator", "Nigeria", "NGA", "state")},
+        ),
         (  # a named state force is its state's armed forces
             "FACA soldiers attacked a rebel base near Bambari on Sunday, killing six fighters.",
             {("initiator", "Central African Armed Forces", "CAF", "armed_forces")},

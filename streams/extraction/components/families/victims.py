@@ -51,10 +51,11 @@ def _unread_state(actor: Actor, hits: list[RoleHit]) -> bool:
 
 
 def add_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
-    """The civilians the parse names as victims are the target; a state target the parse gives
-    no side yields to them."""
-    unread = [a for a in proto.actors if _unread_state(a, hits)]
-    if len(proto.role("target")) > len(unread) or not _victims_are_civilians(ann, proto, hits):
+    """The civilians the parse names as victims are the target. A state target the parse
+    gives no side yields to civilians of another country named in the victims ('a raid on a
+    port in western Yemen killed 20 Indian fishermen': civilians of India, not Yemen); the
+    state itself stays the target of a strike on its own people."""
+    if not _victims_are_civilians(ann, proto, hits):
         return
     phrases = [h.phrase for h in hits if h.role in _VICTIMS]
     if not phrases:
@@ -65,6 +66,10 @@ def add_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
         if a.source == "demonym" and any(s <= a.start < e for s, e in phrases)
     ]
     country = next((c for c in named if c), None)
+    foreign = [a for a in proto.actors if country not in (None, a.country)]
+    unread = [a for a in foreign if _unread_state(a, hits)]
+    if len(proto.role("target")) > len(unread):
+        return
     country = country or next((p.country for p in proto.locations if p.country), None)
     proto.actors = [a for a in proto.actors if a not in unread]
     proto.actors.append(Actor(role="target", name="civilians", kind="civilians", country=country))

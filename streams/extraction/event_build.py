@@ -26,6 +26,23 @@ def first_actor(proto: Proto, role: str) -> Actor | None:
     return next((a for a in proto.actors if a.role == role), None)
 
 
+TWO_SIDED = "armed_clash"
+
+Pairing = list[tuple[Actor | None, Actor | None]]
+
+
+def pairings(proto: Proto, other: Proto) -> list[Pairing]:
+    """How the sides of two mentions may pair for them to be one event: initiator with
+    initiator and target with target; for two battles (two sides and no direction, ACLED's
+    actor 1 and actor 2) also crosswise: 'X clashed with Y' and 'Y fought X' are one battle."""
+    own = [first_actor(proto, "initiator"), first_actor(proto, "target")]
+    theirs = [first_actor(other, "initiator"), first_actor(other, "target")]
+    out = [list(zip(own, theirs, strict=True))]
+    if proto.event_type == other.event_type == TWO_SIDED:
+        out.append(list(zip(own, theirs[::-1], strict=True)))
+    return out
+
+
 def event_id(article_id: str, event_type: str, start: int, end: int, places: str = "") -> str:
     """Stable id from the article, the type, the evidence span and the places (two protests in
     one sentence, in two cities, are two events). Independent of extraction time."""

@@ -155,6 +155,11 @@ def _backed_or_people(doc: Annotated, start: int, first: str, index: dict[str, A
         # "Pro-Houthi fighters" at a sentence start: the group's own forces
         add_actor(doc, backed, (start + 4, start + len(first)), first[4:], index)
         return True
+    leader = index.get(first[:-4]) if first.endswith("-led") else None
+    if leader is not None and leader.source != "person":
+        # "a Saudi-led air raid", "US-led forces": who leads the act is its doer
+        add_actor(doc, leader, (start, start + len(first) - 4), first[:-4], index)
+        return True
     plural = index.get(first[:-1]) if first.endswith("s") else None
     if plural is not None and plural.source == "demonym" and plural.country:
         # "Palestinians", "Iraqis": the article is about that country; the people are not

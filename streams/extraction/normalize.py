@@ -8,7 +8,7 @@ from datetime import date
 
 from streams.extraction import spec
 from streams.extraction.actor_tidy import tidy_actors
-from streams.extraction.event_build import event_id, first_actor, to_event, told
+from streams.extraction.event_build import event_id, first_actor, pairings, to_event, told
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
 from streams.schemas import Actor, Count, Location
@@ -129,10 +129,7 @@ def compatible(old: Proto, new: Proto) -> bool:
         old.status == new.status
         and not _distinct_attacks(old, new)
         and (_types_merge(old.event_type, new.event_type) or _unrest_violence(old, new))
-        and all(
-            _same_actor(first_actor(old, role), first_actor(new, role))
-            for role in ("initiator", "target")
-        )
+        and any(all(_same_actor(a, b) for a, b in p) for p in pairings(old, new))
         and _locations_overlap(old.locations, new.locations)
         and not _dates_differ(old, new)
         and _same_story(old, new)

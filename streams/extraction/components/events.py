@@ -50,6 +50,7 @@ from streams.extraction.components.families.nonevents import (
 from streams.extraction.components.families.property import property_act
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
+from streams.extraction.components.families.syntax_sides import parsed_sides
 from streams.extraction.components.families.tolls import (
     add_later,
     sentence_toll,
@@ -341,6 +342,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     ann = annotated(doc)
     best = best_trigger(triggers)
     proto.event_type = retyped(doc, proto, triggers, hits)
+    parsed_sides(doc, ann, proto, hits)  # the parse's side over the legacy rules' where they differ
     # where the legacy rules found a role, they keep it; syntax fills the roles they left empty
     # (measured both ways on the tune halves: docs/engine.md)
     for role in ("initiator", "target"):

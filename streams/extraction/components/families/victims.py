@@ -37,8 +37,25 @@ def _victims_are_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) ->
     return proto.event_type in remote_types() and civilian_victims(ann.article.text, hits)
 
 
+def _unread_state(actor: Actor, hits: list[RoleHit]) -> bool:
+    """A state target the parse gives no side: implied (the country where it happened) or
+    read outside every role phrase ('a raid on a port in western Yemen')."""
+    if actor.role != "target" or actor.kind != "state":
+        return False
+    if actor.start is None or actor.end is None:
+        return True
+    sides = ("initiator", "target", *_VICTIMS)
+    return not any(
+        h.role in sides and h.phrase[0] <= actor.start and actor.end <= h.phrase[1] for h in hits
+    )
+
+
 def add_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
-    if proto.role("target") or not _victims_are_civilians(ann, proto, hits):
+    """The civilians the parse names as victims are the target. A state target the parse
+    gives no side yields to civilians of another country named in the victims ('a raid on a
+    port in western Yemen killed 20 Indian fishermen': civilians of India, not Yemen); the
+    state itself stays the target of a strike on its own people."""
+    if not _victims_are_civilians(ann, proto, hits):
         return
     phrases = [h.phrase for h in hits if h.role in _VICTIMS]
     if not phrases:
@@ -49,5 +66,10 @@ def add_civilians(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
         if a.source == "demonym" and any(s <= a.start < e for s, e in phrases)
     ]
     country = next((c for c in named if c), None)
+    foreign = [a for a in proto.actors if country not in (None, a.country)]
+    unread = [a for a in foreign if _unread_state(a, hits)]
+    if len(proto.role("target")) > len(unread):
+        return
     country = country or next((p.country for p in proto.locations if p.country), None)
+    proto.actors = [a for a in proto.actors if a not in unread]
     proto.actors.append(Actor(role="target", name="civilians", kind="civilians", country=country))

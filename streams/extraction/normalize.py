@@ -8,6 +8,8 @@ from datetime import date
 
 from streams.extraction import spec
 from streams.extraction.actor_tidy import tidy_actors
+from streams.extraction.coreference import fold
+from streams.extraction.coreference import locations_overlap as _locations_overlap
 from streams.extraction.event_build import event_id, first_actor, pairings, to_event, told
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
@@ -66,23 +68,6 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
 
 def _sub(locs: list[Location]) -> list[Location]:
     return [loc for loc in locs if loc.precision != "country"]
-
-
-def _locations_overlap(a: list[Location], b: list[Location]) -> bool:
-    sa, sb = _sub(a), _sub(b)
-    if not sa or not sb:
-        ca = {loc.country for loc in a}
-        cb = {loc.country for loc in b}
-        return not ca or not cb or bool(ca & cb)
-    names_a = {loc.name for loc in sa}
-    if names_a & {loc.name for loc in sb}:
-        return True
-    # a city inside a region named in the other mention ("Kharkiv" / "Kharkiv region")
-    regions_a = {loc.admin1.code for loc in sa if loc.precision == "admin1" and loc.admin1}
-    regions_b = {loc.admin1.code for loc in sb if loc.precision == "admin1" and loc.admin1}
-    codes_a = {loc.admin1.code for loc in sa if loc.admin1}
-    codes_b = {loc.admin1.code for loc in sb if loc.admin1}
-    return bool(regions_a & codes_b or regions_b & codes_a)
 
 
 def _unrest_violence(a: Proto, b: Proto) -> bool:
@@ -266,6 +251,7 @@ def merge(protos: list[Proto]) -> list[Proto]:
                 break
         else:
             merged.append(proto)
+    merged = fold(merged, CONFLICT)  # two tellings of one act that the mentions left apart
     kept = [_finish(p) for p in merged if _keep(p) and not p.framed]
     return _condemned_attackers(_inherit_initiators(_drop_answered_denials(kept)))
 

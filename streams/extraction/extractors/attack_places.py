@@ -16,8 +16,15 @@ from streams.schemas import Actor, Location
 
 _SUBORDINATE = re.compile(
     r",\s+(?:as|while|whereas|which|who|after|before|since|days after|hours after|a day after)\b|"
-    r";|\b(?:in order to|to pressure|to force|to press)\b"
+    r";|\b(?:in order to|to pressure|to force|to press)\b|\bsince\s+(?:a|an|the)\b"
 )
+"""What follows is another clause: its places are not the act's. 'since an assault in X' (the
+deadliest since ...) names an earlier act."""
+RELATIVE = re.compile(r",\s+(?:which|who|whose)\b")
+"""A relative clause after the act ('protested in X, which ...'): what it tells is not the act's."""
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
+"""A relative clause set off by commas ('Central Command, which oversees operations in the
+Middle East, said ...'): it describes a noun, and its places are not the act's."""
 
 
 _RELATIVE_PLACE = re.compile(
@@ -39,7 +46,7 @@ def event_locations(
 ) -> list[Location]:
     """lead: the article's first attack, which may happen in the dateline city (when its
     sentence names the city's country or a toll: a bare "fired" is no reason to place it)."""
-    places = _clause_places(doc, sent, trigger_end)
+    places = clause_places(doc, sent, trigger_end)
     initiator = next((a for a in actors if a.role == "initiator"), None)
     target = next((a for a in actors if a.role == "target"), None)
     keep = _named_places(doc, places, initiator, target)
@@ -57,15 +64,20 @@ def event_locations(
     return out
 
 
-def _clause_places(doc: Annotated, sent: Sentence, trigger_end: int | None) -> list[PlaceMention]:
+def clause_places(
+    doc: Annotated, sent: Sentence, trigger_end: int | None, cut: re.Pattern[str] = _SUBORDINATE
+) -> list[PlaceMention]:
     """The sentence's places, but for those of a later, subordinate clause: "Israel struck
     Damascus, as it stepped up attacks to press for a withdrawal from Sweida" happened in
     Damascus."""
     places = sentence_places(doc, sent)
     if trigger_end is not None:
-        other = _SUBORDINATE.search(doc.text, trigger_end, sent.end)
+        other = cut.search(doc.text, trigger_end, sent.end)
         if other is not None:
             places = [p for p in places if p.start < other.start()]
+        asides = [m.span() for m in _ASIDE.finditer(doc.text, sent.start, sent.end)]
+        asides = [(a, b) for a, b in asides if not a <= trigger_end <= b]
+        places = [p for p in places if not any(a <= p.start < b for a, b in asides)]
     return places
 
 

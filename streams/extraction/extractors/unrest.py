@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
+from streams.extraction.extractors.attack_places import RELATIVE, clause_places
 from streams.extraction.extractors.common import (
     AMOUNT_RE,
     Hit,
@@ -244,7 +245,7 @@ def _protest_events(doc: Annotated, sent: Sentence) -> list[Proto]:
         return []
     places = [
         p
-        for p in sentence_places(doc, sent)
+        for p in clause_places(doc, sent, end, RELATIVE)  # not of 'which ...' after it
         if p.place.precision != "country"
         and _AT_PLACE.search(doc.text[max(0, p.start - 24) : p.start])
     ]

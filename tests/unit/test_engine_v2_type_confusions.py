@@ -168,3 +168,39 @@ def test_armed_victims_or_a_base_keep_the_battle(text: str) -> None:
     types = _types(text)
     assert "armed_clash" in types
     assert "attack_on_civilians" not in types
+
+
+# --- the police response told two sentences after the demonstration -------------------------
+
+
+def test_police_intervening_two_sentences_later_is_an_intervention() -> None:
+    text = (
+        "On Monday, students demonstrated in Kumasi over the state of the campus road. "
+        "Traffic stood still for an hour. Police intervened."
+    )
+    event = _of(text, "protest_with_intervention")
+    assert event.codes.acled_event_type == "Protests"
+    assert event.codes.acled_sub_event_type == "Protest with intervention"
+    assert _names(event, "initiator") == {"Protesters"}
+    assert [p.name for p in event.locations] == ["Kumasi"]
+    assert event.when.date == "2025-03-03"
+
+
+def test_a_march_the_police_repressed_is_an_intervention() -> None:
+    event = _of(
+        "On Monday, students marched in Kumasi and the police repressed the march.",
+        "protest_with_intervention",
+    )
+    assert event.codes.acled_sub_event_type == "Protest with intervention"
+
+
+def test_a_response_to_a_later_demonstration_is_not_the_first_ones() -> None:
+    text = (
+        "On Monday, nurses marched in Kumasi over unpaid wages. "
+        "Their union said more marches would follow. "
+        "On Tuesday, students protested in Tamale and police dispersed them."
+    )
+    peaceful = _of(text, "protest")
+    assert [p.name for p in peaceful.locations] == ["Kumasi"]
+    dispersed = _of(text, "protest_with_intervention")
+    assert [p.name for p in dispersed.locations] == ["Tamale"]

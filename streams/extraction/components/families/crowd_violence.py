@@ -18,6 +18,7 @@ from streams.extraction.components.sides import PRONOUNS
 
 LATER = 3
 DEMONSTRATION = "protests.crowd"
+INTERVENTION = "protest_with_intervention"
 """Sentences after a demonstration's in which the crowd's own violence is told of it."""
 
 
@@ -38,9 +39,7 @@ def violence_after(
     armed_before = armed_named(doc, ann, ann.sentences[index])
     out = []
     cue, violence = found
-    for later in range(index + 1, min(index + LATER + 1, len(ann.sentences))):
-        if any(t._.pattern.id == DEMONSTRATION for t in cue.get(later, [])):
-            break
+    for later in _later(ann, index, cue, first=index + 1):
         for trigger in set(cue.get(later, []) + violence.get(later, [])):
             if trigger.label_ not in types or armed_act(doc, ann, trigger, roles):
                 continue
@@ -48,6 +47,30 @@ def violence_after(
                 continue
             if not _described(doc, trigger):
                 out.append(trigger)
+    return out
+
+
+def response_after(ann: Annotated, index: int, cue: dict[int, list[Span]]) -> list[Span]:
+    """The response to the demonstration told in sentence `index`, told in the LATER
+    sentences after the next one (which its own rule reads): police intervening, dispersing
+    or arresting ('... Traffic was blocked. Police intervened.'); the scan stops, as for
+    violence, at a sentence that names a demonstration again."""
+    return [
+        t
+        for later in _later(ann, index, cue, first=index + 2)
+        for t in cue.get(later, [])
+        if t.label_ == INTERVENTION
+    ]
+
+
+def _later(ann: Annotated, index: int, cue: dict[int, list[Span]], first: int) -> list[int]:
+    """The sentences from `first` to LATER after `index`, up to one that names a
+    demonstration again."""
+    out = []
+    for later in range(first, min(index + LATER + 1, len(ann.sentences))):
+        if any(t._.pattern.id == DEMONSTRATION for t in cue.get(later, [])):
+            break
+        out.append(later)
     return out
 
 

@@ -88,7 +88,7 @@ def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
     rest = [h for h in hits if h not in named]
     # 'armed men attacked a village, killing three': the village's people, by a bare count
     dwelt = [h for h in victims if _victims_in(text, [h], civilians().dwellings)]
-    if dwelt:
+    if dwelt and any(h not in dwelt for h in victims):  # people harmed there, not the place alone
         rest = [h for h in rest if h not in dwelt and not _bare_count(text, h)]
         return not (words & armed) and (not _has_victims(rest) or _victims_in(text, rest, nouns))
     return _victims_in(text, rest, nouns) and not (words & armed)

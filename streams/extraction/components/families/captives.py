@@ -1,7 +1,8 @@
 """An abduction whose captives are also harmed (docs/codebook.md 'Abduction vs arrest'):
 raped in the abduction's sentence, or in the next sentence that takes them up ('The victims
 were raped'), it is sexual violence; killed or hurt, an attack on civilians. The word classes
-are data (data/en/captives.json)."""
+are data (data/en/captives.json). An arrest whose detainees are beaten or tortured in custody
+is an attack on civilians too (harmed_detainees)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ class CaptiveCues(CueFile):
     sexual_lemmas: frozenset[str]
     references: frozenset[str]
     accusations: frozenset[str]
+    detainee_harm_lemmas: frozenset[str]
+    detainee_references: frozenset[str]
+    reasons: frozenset[str]
 
 
 def captive_cues() -> CaptiveCues:
@@ -33,11 +37,32 @@ def harmed_captives(doc: Doc, index: int, kind: str) -> str:
     if kind != ABDUCTION:
         return kind
     cues = captive_cues()
-    tokens = _told(doc, index)
+    tokens = _told(doc, index, cues.references)
     lemmas = {t.lemma_.lower() for i, t in enumerate(tokens) if not _charged(tokens[:i])}
     if lemmas & cues.sexual_lemmas:
         return SEXUAL
     return ATTACK if lemmas & cues.harm_lemmas else kind
+
+
+ARREST = "arrest"
+
+
+def harmed_detainees(doc: Doc, index: int, kind: str) -> str:
+    """The type of the arrest told in sentence `index`: an attack on civilians where the
+    detainees are also beaten or tortured ('arrested and tortured him', 'They were beaten in
+    detention'), else kind; harm named as the reason of the arrest ('arrested for beating his
+    wife', 'accused of torture') is no harm to the detainee."""
+    if kind != ARREST:
+        return kind
+    cues = captive_cues()
+    tokens = _told(doc, index, cues.references | cues.detainee_references)
+    stops = cues.accusations | cues.reasons
+    harm = {
+        t.lemma_.lower()
+        for i, t in enumerate(tokens)
+        if not any(b.lower_ in stops for b in tokens[max(0, i - SUBJECT_WORDS + 1) : i])
+    }
+    return ATTACK if harm & cues.detainee_harm_lemmas else kind
 
 
 SUBJECT_WORDS = 3
@@ -50,7 +75,7 @@ def _charged(before: list[Token]) -> bool:
     return any(t.lower_ in captive_cues().accusations for t in before[-SUBJECT_WORDS:])
 
 
-def _told(doc: Doc, index: int) -> list[Token]:
+def _told(doc: Doc, index: int, references: frozenset[str]) -> list[Token]:
     """The tokens of the abduction's sentence, and of the next one when it opens by taking
     up the captives ('They were found dead', 'The victims were raped')."""
     sentences = annotated(doc).sentences
@@ -60,6 +85,6 @@ def _told(doc: Doc, index: int) -> list[Token]:
         return tokens
     after = sentences[index + 1]
     following = [t for t in doc if after.start <= t.idx < after.end and not t.is_space]
-    if {t.lower_ for t in following[:SUBJECT_WORDS]} & captive_cues().references:
+    if {t.lower_ for t in following[:SUBJECT_WORDS]} & references:
         tokens += following
     return tokens

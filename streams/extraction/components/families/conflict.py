@@ -66,6 +66,8 @@ class Civilians(BaseModel):
     forces: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     political: frozenset[str] = frozenset()
+    dwellings: frozenset[str] = frozenset()
+    bare_people: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +87,25 @@ def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
     unarmed = {h.base for h in victims if _victims_in(text, [h], nouns)}
     named = [h for h in victims if h.base in unarmed and _named(text, h)]
     rest = [h for h in hits if h not in named]
+    # 'armed men attacked a village, killing three': the village's people, by a bare count
+    dwelt = [h for h in victims if _victims_in(text, [h], civilians().dwellings)]
+    if dwelt and any(h not in dwelt for h in victims):  # people harmed there, not the place alone
+        rest = [h for h in rest if h not in dwelt and not _bare_count(text, h)]
+        return not (words & armed) and (not _has_victims(rest) or _victims_in(text, rest, nouns))
     return _victims_in(text, rest, nouns) and not (words & armed)
+
+
+def _has_victims(hits: list[RoleHit]) -> bool:
+    return any(h.role in _VICTIM_ROLES for h in hits)
+
+
+def _bare_count(text: str, hit: RoleHit) -> bool:
+    """A victims phrase that is only a number or a bare word of more people ('killing three',
+    'wounding others')."""
+    head = text[hit.head[0] : hit.head[1]].lower()
+    if hit.head != hit.phrase:
+        return False
+    return head.isdigit() or head in civilians().bare_people or amount(head) is not None
 
 
 _VICTIM_ROLES = frozenset({"victims", "single_victim"})

@@ -24,6 +24,7 @@ from streams.extraction.components.families.base import (
     cues,
     new_proto,
 )
+from streams.extraction.components.families.captives import harmed_detainees
 from streams.extraction.components.families.conflict import references
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
@@ -54,6 +55,7 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     legacy_arrests = unrest.extract_arrests(ann)
     unnamed = forces_arrests(doc, {p.sentence.index for p in legacy_arrests})
     out = reported_arrests(doc, legacy_arrests + unnamed)
+    _harmed_in_custody(doc, ann, out)
     fought = _fighting(doc, ann) | {p.sentence.index for p in doc._.legacy_conflict or []}
     # property burnt in a riot story is the riot's (merged there by normalize), not a new event
     rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
@@ -77,6 +79,21 @@ def strategic_protos(doc: Doc) -> list[Proto]:
         if proto is not None:
             out.append(proto)
     return out
+
+
+def _harmed_in_custody(doc: Doc, ann: Annotated, arrests: list[Proto]) -> None:
+    """Detainees beaten or tortured in custody (families/captives.py): the arrest is an attack
+    on civilians; not in a demonstration's sentence, where police beating and arresting
+    protesters is the protest's intervention (families/unrest.py; an arrest word alone is
+    one of its cues, no demonstration)."""
+    unrest_told = {
+        index
+        for index, triggers in by_sentence(doc, ann, UNREST).items()
+        if any(t.label_ != "protest_with_intervention" for t in triggers)
+    }
+    for proto in arrests:
+        if proto.sentence.index not in unrest_told:
+            proto.event_type = harmed_detainees(doc, proto.sentence.index, proto.event_type)
 
 
 def _event(

@@ -22,6 +22,11 @@ from streams.extraction.components.families.base import (
     new_proto,
 )
 from streams.extraction.components.families.conflict import TOLL_GAP, count, mentions
+from streams.extraction.components.families.crowd_violence import (
+    armed_act,
+    response_after,
+    violence_after,
+)
 from streams.extraction.components.families.grievance import grievance
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
@@ -61,9 +66,12 @@ def unrest_protos(doc: Doc) -> list[Proto]:
     for proto in legacy:
         index = proto.sentence.index
         near = by_cue.get(index, []) + by_cue.get(index + 1, [])
+        near += response_after(ann, index, by_cue)
         # 'demanded that the president intervene': a response asked for, not one made
         near = [t for t in near if t.label_ != INTERVENTION or not grievance(doc, t)]
+        near = [t for t in near if not armed_act(doc, ann, t, roles)]  # 'police blocked roads'
         own = by_cue.get(index, []) + violence.get(index, [])
+        own += violence_after(doc, ann, index, (by_cue, violence), roles)
         facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
         # a toll told of another time ('victims of the 2024 collapse') harmed no protester
         harmed = (

@@ -66,6 +66,7 @@ def language() -> Language:
 def make_doc(article: Article) -> Doc:
     doc = language().make_doc(article.text)
     doc._.article = article
+    doc.user_data["text"] = article.text  # doc.text (the tokenizer keeps every character)
     return doc
 
 

@@ -30,6 +30,16 @@ def annotated(doc: Doc) -> Annotated:
     return value
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per doc and kept in doc.user_data (spaCy joins every token's text,
+    one Token object each, on each call: the rules ask for an article's text many times;
+    pipeline.make_doc keeps the article's text there from the start)."""
+    text: str | None = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def _spans(doc: Doc, items: list[tuple[int, int, str, object]]) -> list[Span]:
     out = []
     for start, end, label, value in items:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction import spec
 from streams.extraction.annotate import Annotated
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
 from streams.extraction.components.families.captives import harmed_captives
@@ -60,7 +60,7 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     """The type of an act whose doer and victims are named: one-sided violence when every
     victim is unarmed, else a battle; None without a doer who names people (not a pronoun,
     not 'flooding') or a victim."""
-    text = doc.text
+    text = doc_text(doc)
     span = (trigger.start_char, trigger.end_char)
     own = [h for h in hits if h.trigger == span]
     ann = annotated(doc)
@@ -104,7 +104,7 @@ def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) 
         return agent  # 'gunmen killed two traders': who did it to whom
     # 'struck the headquarters, killing three people': the objects of the act count too
     objects = acted_on(hits) if toll or kind == UNTYPED_ATTACK else hits
-    if kind in (GENERIC, UNTYPED_ATTACK) and one_sided(doc.text, triggers, objects):
+    if kind in (GENERIC, UNTYPED_ATTACK) and one_sided(doc_text(doc), triggers, objects):
         background = context_count(proto.sentence.text, annotated(doc).published.year)
         return kind if background else ONE_SIDED
     return kind
@@ -118,7 +118,7 @@ def _trigger_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]
         return str(pattern.event_type)  # a specific act's own type
     if _done_by_explosion(kind, triggers):
         return str(pattern.event_type)  # 'a bomb at a market kills five', 'with mines'
-    armed_hit = kind == ONE_SIDED and armed_victims(doc.text, hits)
+    armed_hit = kind == ONE_SIDED and armed_victims(doc_text(doc), hits)
     harmed = kind in (ONE_SIDED, UNTYPED_ATTACK, TOLL)
     if armed_hit or (harmed and forces_attacked(doc, triggers, hits)):
         # 'killed 12 militants', 'militants attacked the gendarmerie and killed five': a
@@ -138,7 +138,7 @@ def _fight_type(doc: Doc, kind: str, triggers: list[Span], hits: list[RoleHit]) 
         return None
     if demonstration(best):
         return RIOT  # 'students protesting clashed with police': a violent demonstration
-    return MOB if crowds(doc.text, hits, best) else kind  # 'two rival families clashed'
+    return MOB if crowds(doc_text(doc), hits, best) else kind  # 'two rival families clashed'
 
 
 def _fight_told(doc: Doc, fight: Span, hits: list[RoleHit]) -> bool:
@@ -190,7 +190,7 @@ def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
     pattern = best._.pattern
     if pattern.fallback_type is None and pattern.priority < SPECIFIC:
         return False
-    if pattern.event_type == ONE_SIDED and not one_sided(doc.text, triggers, hits, alone=True):
+    if pattern.event_type == ONE_SIDED and not one_sided(doc_text(doc), triggers, hits, alone=True):
         return False  # 'a police captain was shot dead', 'shot dead in a shootout'
     if idle_agent(doc, best):
         return False  # 'suicide bombers were holding hostages': no bombing told

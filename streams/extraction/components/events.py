@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction import spec
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.event_types import (
     GENERIC,
     MOB,
@@ -355,7 +355,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
         proto.actors += [a for a in found if a.name not in names]
     hurt_only = {(t.start_char, t.end_char) for t in triggers if not t._.pattern.victims_die}
     hits = without_wounded(
-        doc.text, [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
+        doc_text(doc), [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]
     )
     if not context_count(proto.sentence.text, ann.published.year):
         # the legacy count where it has one: syntax fills the gaps (measured: docs/engine.md)

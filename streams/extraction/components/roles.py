@@ -9,6 +9,7 @@ roles_of would drop: the same hits in the same order."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,6 +19,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from streams.extraction.components.annotation import doc_text
 from streams.extraction.components.data import RolePattern, families
 from streams.extraction.components.depmatch import IndexedDependencyMatcher
 from streams.extraction.components.triggers import family_of, trigger_rows
@@ -102,7 +104,7 @@ class Roles:
         anchors = {i for i, idx in enumerate(_starts(parsed)) if first <= idx < last}
         own = family_of(trigger._.pattern.id)
         out = []
-        text = _text(parsed)
+        text = doc_text(parsed)
         pinned = anchors | _family_anchors(trigger.doc, parsed, offset, own)
         for key, token_ids in self._matches(parsed, own, pinned):
             family, pattern = role_patterns()[key]
@@ -151,7 +153,7 @@ def _family_anchors(doc: Doc, parsed: Doc, offset: int, family: str) -> frozense
     serves them all (roles_of keeps the matches of its own trigger)."""
     cache = parsed.user_data.setdefault("role_anchors", {})
     if family not in cache:
-        end = offset + len(_text(parsed))
+        end = offset + len(doc_text(parsed))
         spans = [
             (start - offset, stop - offset)
             for start, stop, own in _trigger_places(doc)
@@ -169,6 +171,13 @@ def _trigger_places(doc: Doc) -> list[tuple[int, int, str]]:
     return [(t.start_char, t.end_char, family) for t, _pattern, family in trigger_rows(doc)]
 
 
+def token_at(parsed: Doc, char: int) -> Token | None:
+    """The parse's token that starts at a character of its text (None when none does)."""
+    starts = _starts(parsed)
+    i = bisect_left(starts, char)
+    return parsed[i] if i < len(starts) and starts[i] == char else None
+
+
 def _starts(parsed: Doc) -> list[int]:
     """The parse's token start characters (token.idx), read once per parse."""
     starts: list[int] | None = parsed.user_data.get("token_starts")
@@ -176,14 +185,6 @@ def _starts(parsed: Doc) -> list[int]:
         starts = [t.idx for t in parsed]
         parsed.user_data["token_starts"] = starts
     return starts
-
-
-def _text(parsed: Doc) -> str:
-    """parsed.text, joined once per parse (spaCy joins every token's text on each call)."""
-    text: str | None = parsed.user_data.get("text")
-    if text is None:
-        text = parsed.user_data["text"] = parsed.text
-    return text
 
 
 def _applies(pattern: RolePattern, *event_types: str) -> bool:

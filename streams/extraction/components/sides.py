@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from streams.extraction.annotate import Annotated
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.conflict import civilians, mentions
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
@@ -73,7 +73,7 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         h
         for h in hits
         if h.trigger == span
-        and trigger.doc.text[h.head[0] : h.head[1]].isalpha()
+        and doc_text(trigger.doc)[h.head[0] : h.head[1]].isalpha()
         and (h.role in _SIDE_ROLES - {"target"} or h.pattern.endswith(".clash_with"))
         and not (h.pattern.endswith(".nominal_modifier") and not h.text[:1].isupper())
         and people(ann, h)
@@ -86,7 +86,7 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         return False
     sides = {h.head for h in named}
     # 'a clash between X and Y'; 'supporters of X and Y had a clash': the phrase names both
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     both = any(
         h.role == "participant" and " and " in text[h.phrase[0] : h.phrase[1]] for h in named
     )
@@ -95,7 +95,7 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         # names both sides (data/en/strategic.json side_nouns)
         from streams.extraction.components.families.base import cues  # base imports this
 
-        head = trigger.doc.text[named[0].head[0] : named[0].head[1]].lower()
+        head = doc_text(trigger.doc)[named[0].head[0] : named[0].head[1]].lower()
         both = both or named[0].text.lower().startswith(("two ", "rival ", "both "))
         both = both or head in cues().side_nouns
     return len(sides) >= 2 or both  # 'between the X and Y families': one phrase, two sides

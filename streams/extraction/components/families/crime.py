@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from streams.extraction.annotate import Sentence
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.event_types import ONE_SIDED
 from streams.extraction.components.families.conflict import armed_doers, civilians
 from streams.extraction.components.families.doers import political_victim
@@ -20,7 +20,7 @@ def no_conflict_news(
     stabbed to death outside a nightclub', with no armed doer, is crime (codebook rule 3)."""
     if counted and running_total(sent):
         return True
-    if "initiator" in named or armed_doers(best.doc.text, hits):
+    if "initiator" in named or armed_doers(doc_text(best.doc), hits):
         return False  # 'gendarmes shot dead a suspect': a doer of an armed side
     if political_victim(annotated(best.doc), hits):
         return False  # 'a party candidate was gunned down': a political actor killed

@@ -17,6 +17,7 @@ from streams.extraction import spec
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.nonevents import year_word
+from streams.extraction.components.roles import token_at
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.common import Proto
 from streams.extraction.nlp import parse
@@ -102,8 +103,7 @@ def trigger_tokens(doc: Doc, proto: Proto) -> list[tuple[Token, int]]:
             if start <= t.start_char < proto.sentence.end
             and family_of(t._.pattern.id) not in NO_ACT
         ]
-    by_offset = {t.idx: t for t in parsed}
-    found = [(by_offset.get(a - start), b - start) for a, b in spans]
+    found = [(token_at(parsed, a - start), b - start) for a, b in spans]
     return [(t, end) for t, end in found if t is not None]
 
 

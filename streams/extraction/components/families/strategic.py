@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction import spec
 from streams.extraction.annotate import Annotated, Sentence
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.events import _places as places
 from streams.extraction.components.events import _reported_act
 from streams.extraction.components.families.arrests import forces_arrests, reported_arrests
@@ -119,7 +119,7 @@ def _event(
     if token is not None and _to_forces(token):
         proto.event_type = "agreement"  # a surrender to forces: a surrender deal
     told = [r for r in roles if sent.start <= r.trigger[0] < sent.end]
-    if trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc.text, told):
+    if trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc_text(doc), told):
         if fought and any(r.role in ("victims", "single_victim") for r in told):
             return None  # 'the farmers killed ten people and vandalized the camps': the attack
         # 'residents torched the police post': a crowd's destruction is a riot (ACLED)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.components.families.conflict import references
+from streams.extraction.components.roles import token_at
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.common import Proto
 
@@ -26,7 +27,7 @@ def parsed_token(doc: Doc, trigger: Span) -> Token | None:
     """The trigger's first token in its sentence's parse (None when it is not parsed)."""
     parsed = (doc._.parses or {}).get(trigger.sent.start_char)
     offset = trigger.start_char - trigger.sent.start_char
-    return next((t for t in parsed if t.idx == offset), None) if parsed is not None else None
+    return token_at(parsed, offset) if parsed is not None else None
 
 
 def _vague_plural(doc: Doc, trigger: Span) -> bool:

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import Annotated, Sentence
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.conflict import TOLL_GAP, amount, count
 from streams.extraction.components.families.conflict import _definite as definite
 from streams.extraction.components.families.cuefile import CueFile, load
@@ -252,7 +252,7 @@ def toll_before(doc: Doc, grouped: dict[int, list[Span]], out: list[Proto]) -> N
         sent = ann.sentences[index]
         if any(h.role == "initiator" for h in hits) or context_count(sent.text, ann.published.year):
             continue
-        found = count(without_wounded(doc.text, hits), "victims")
+        found = count(without_wounded(doc_text(doc), hits), "victims")
         if found is not None:
             first.killed = found
             return

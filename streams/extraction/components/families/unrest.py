@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
-from streams.extraction.components.annotation import annotated
+from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.events import _reported_act, opens_text
 from streams.extraction.components.families.base import (
     armed_doer,
@@ -333,7 +333,7 @@ def _to_verb(doc: Doc, hit: RoleHit, trigger: Span) -> RoleHit:
     if not hit.phrase[1] <= trigger.start_char or trigger.start_char - hit.phrase[0] > 80:
         return hit
     phrase = (hit.phrase[0], trigger.start_char)
-    return replace(hit, phrase=phrase, text=doc.text[phrase[0] : phrase[1]].strip())
+    return replace(hit, phrase=phrase, text=doc_text(doc)[phrase[0] : phrase[1]].strip())
 
 
 def _demonstrating(doc: Doc, trigger: Span, hits: list[RoleHit]) -> bool:
@@ -343,7 +343,7 @@ def _demonstrating(doc: Doc, trigger: Span, hits: list[RoleHit]) -> bool:
     found = cues()
     if trigger._.pattern.id in found.demonstration_acts:
         return True
-    heads = [doc.text[h.head[0] : h.head[1]].lower() for h in hits if h.role == "target"]
+    heads = [doc_text(doc)[h.head[0] : h.head[1]].lower() for h in hits if h.role == "target"]
     return any(h in found.demonstration_objects for h in heads)
 
 

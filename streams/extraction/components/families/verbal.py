@@ -31,7 +31,7 @@ from streams.extraction.components.families.speakers import (
     surname_person,
     titled_person,
 )
-from streams.extraction.components.roles import RoleHit, Roles
+from streams.extraction.components.roles import RoleHit, Roles, token_at
 from streams.extraction.components.triggers import trigger_rows
 from streams.extraction.date_words import date_words
 from streams.extraction.extractors.common import Proto, actor_of, event_date
@@ -57,7 +57,7 @@ SPEAKER_KINDS = frozenset({"person", "state", "organization", "group", "armed_fo
 
 
 def _token(parsed: Doc, offset: int, char: int) -> Token | None:
-    return next((t for t in parsed if t.idx == char - offset), None)
+    return token_at(parsed, char - offset)
 
 
 def parse_sentences(doc: Doc, sents: list[Span]) -> None:

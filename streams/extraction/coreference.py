@@ -201,6 +201,9 @@ def fill(host: Proto, other: Proto) -> Proto:
         host.locations = [*_sub(other.locations), *host.locations]
     if other.date_explicit and not host.date_explicit:
         host.when, host.date_explicit = other.when, True
+    from streams.extraction.toll_sides import joint_toll  # it reads marked_other of this module
+
+    host.killed = joint_toll(host, other) or host.killed  # the dead of two sides add
     for field in _COUNTS:
         if getattr(host, field) is None:
             setattr(host, field, getattr(other, field))

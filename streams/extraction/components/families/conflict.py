@@ -322,6 +322,10 @@ def toll_after(ann: Annotated, sent: Sentence, hits: list[RoleHit], out: list[Pr
     event of its own and names no doer, shortly after the last event told, gives that event its
     dead and wounded when it has none (a past toll, 'in 2019', is not one)."""
     attack = _referent(out)
+    if attack is not None and attack.killed is not None:
+        from streams.extraction.components.families.tolls import add_side  # it reads this one
+
+        add_side(ann, sent, hits, attack)  # the dead of another side add
     if attack is None or attack.killed is not None:
         return
     if not 0 < sent.index - attack.sentence.index <= TOLL_GAP:

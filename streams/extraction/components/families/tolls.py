@@ -22,6 +22,7 @@ from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.casualties import counts_animals
 from streams.extraction.extractors.common import Proto, context_count, sentence_places
 from streams.extraction.numbers import VAGUE
+from streams.extraction.toll_sides import other_side
 from streams.schemas import Count
 
 
@@ -223,6 +224,23 @@ def add_later(
     add_to(attack, extra)
     others = [t for t in triggers if t not in added and family_of(t._.pattern.id) not in COUNT_ONLY]
     return all(definite(doc, t) for t in others)
+
+
+def add_side(ann: Annotated, sent: Sentence, hits: list[RoleHit], attack: Proto) -> None:
+    """'Three soldiers were killed. The bodies of six fighters were found.': a sentence that
+    makes no event of its own and names no doer, shortly after an event with its toll, tells
+    the dead of another side (toll_sides.other_side), which add to that toll (none from
+    another town, a past toll or a running total)."""
+    found = count(hits, "victims")
+    if found is None or attack.killed is None or any(h.role == "initiator" for h in hits):
+        return
+    if not 0 < sent.index - attack.sentence.index <= TOLL_GAP:
+        return
+    if context_count(sent.text, ann.published.year) or not _same_places(ann, sent, attack):
+        return
+    phrase = " ".join(h.text for h in hits if h.role == "victims")  # its nouns name the side
+    told = found.model_copy(update={"text": phrase})
+    attack.killed = other_side(attack.killed, told, sent.text) or attack.killed
 
 
 def _same_places(ann: Annotated, sent: Sentence, attack: Proto) -> bool:

@@ -1,0 +1,105 @@
+"""The dead of two sides told apart (codebook rule 8: all the dead of the happening).
+
+'Troops clashed with rebels, leaving 4 rebels dead. 6 soldiers were killed during the
+fighting.': two tellings of one act, each with the dead of one side. The merge of mentions and
+the coreference fold keep the larger of two tolls (a toll told twice); where the two tolls each
+name victims of one group and the groups differ (data/en/victim_sides.json), they count
+different people and add (`joint_toll`); so do the dead a later sentence tells that makes no
+event of its own ('The bodies of six fighters were found': `other_side`, read by
+components/families/tolls.add_side). Never when:
+- the two are told in one sentence (its own tolls are summed where it is read), or further
+  apart than a few sentences;
+- either toll names no group, or groups in common ('4 rebels ... the four insurgents');
+- either count is vague or approximate ('dozens of militants');
+- the later telling adds to the count itself ('were also killed', '6 more': summed where it is
+  read), marks an act of its own ('in a separate attack') or is a running total or of another
+  time ('have been killed since January')."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from streams.extraction.coreference import cues, marked_other
+from streams.extraction.extractors.casualties import context_count
+from streams.extraction.extractors.common import Proto
+from streams.extraction.lexicons import DATA_DIR
+from streams.extraction.numbers import VAGUE
+from streams.schemas import Count
+
+_DATA = DATA_DIR / "en" / "victim_sides.json"
+_GAP = 3
+"""At most this many sentences between the two tellings (the toll gap of components)."""
+_PUNCT = ".,;:'\"“”‘’()"
+
+
+class Sides(BaseModel):
+    """data/en/victim_sides.json."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    comment: str
+    groups: dict[str, frozenset[str]]
+
+
+@cache
+def sides() -> Sides:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    return Sides(comment=raw["_comment"], groups=raw["groups"])
+
+
+def _words(count: Count) -> set[str]:
+    return {w.strip(_PUNCT).lower() for w in (count.text or "").split()}
+
+
+def victim_groups(count: Count) -> frozenset[str]:
+    """The groups whose words the toll's phrase names ('6 soldiers were killed': military)."""
+    words = _words(count)
+    return frozenset(name for name, nouns in sides().groups.items() if words & nouns)
+
+
+def _numbered(count: Count) -> bool:
+    told = f" {' '.join(sorted(_words(count)))} "
+    plain = f" {(count.text or '').lower()} "
+    vague = any(f" {v} " in plain or f" {v} " in told for v in VAGUE)
+    return count.qualifier in ("exact", "at_least") and not vague
+
+
+def _adds_itself(count: Count) -> bool:
+    from streams.extraction.components.families.tolls import words  # after the components
+
+    return bool(_words(count) & (words().additive | words().more))
+
+
+def _apart(earlier: Proto, later: Proto) -> bool:
+    """The later telling is no retelling of the earlier's act, or is too far from it."""
+    gap = abs(later.sentence.index - earlier.sentence.index)
+    year = later.published.year if later.published else 0
+    return not 0 < gap <= _GAP or marked_other(later) or context_count(later.sentence.text, year)
+
+
+def other_side(told: Count, found: Count, sentence: str) -> Count | None:
+    """The two tolls added, when each names victims of one group and the groups differ, both
+    are numbered, and the later one (`found`, of the sentence) neither adds itself ('also',
+    'more') nor marks an act of its own ('in a separate attack'); None where the larger toll
+    stands."""
+    if not (_numbered(told) and _numbered(found)) or _adds_itself(found):
+        return None
+    words = {w.strip(_PUNCT).lower() for w in sentence.split()}
+    if words & (cues().apart | cues().distinct):
+        return None
+    ga, gb = victim_groups(told), victim_groups(found)
+    if not ga or not gb or ga & gb:
+        return None
+    text = f"{told.text}; {found.text}"
+    return told.model_copy(update={"value": told.value + found.value, "text": text})
+
+
+def joint_toll(earlier: Proto, later: Proto) -> Count | None:
+    """The two tellings' dead added, when they are of different sides (module doc); None
+    where the larger toll stands."""
+    a, b = earlier.killed, later.killed
+    if a is None or b is None or _apart(earlier, later):
+        return None
+    return other_side(a, b, later.sentence.text)

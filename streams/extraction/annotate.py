@@ -12,6 +12,7 @@ from __future__ import annotations
 from streams.extraction.annotated import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.article_dates import lead_date, month_phrase, month_words, published_day
 from streams.extraction.dates import find_dates
+from streams.extraction.headings import blank_headings
 from streams.extraction.name_lexicon import actor_index
 from streams.extraction.name_matching import scan_names
 from streams.extraction.place_regions import fold_regions_into_towns
@@ -36,7 +37,9 @@ __all__ = [
 
 
 def annotate(article: Article) -> Annotated:
-    text = article.text
+    text = blank_headings(article.text)
+    if text != article.text:  # 'Arrests: ...': a heading is no part of the sentence
+        article = article.model_copy(update={"text": text})
     day = published_day(article)
     doc = Annotated(article, text, day, day, split_sentences(text))
     doc.english = is_english(article)

@@ -33,6 +33,7 @@ from streams.extraction.components.roles import Roles
 from streams.extraction.extractors import attack
 from streams.extraction.extractors import unrest as legacy_unrest
 from streams.extraction.extractors.common import Proto
+from streams.extraction.headings import blank_headings
 from streams.extraction.registry import Registered, registered
 from streams.schemas import Article
 
@@ -64,6 +65,9 @@ def language() -> Language:
 
 
 def make_doc(article: Article) -> Doc:
+    text = blank_headings(article.text)  # 'Arrests: ...': no rule reads a heading's words
+    if text != article.text:
+        article = article.model_copy(update={"text": text})
     doc = language().make_doc(article.text)
     doc._.article = article
     doc.user_data["text"] = article.text  # doc.text (the tokenizer keeps every character)

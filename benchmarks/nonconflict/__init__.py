@@ -1,17 +1,31 @@
 """Conflict events on real news that reports none (issue 12's non-conflict target).
 
-The set, tests/gold/nonconflict.jsonl, holds real openly licensed news with no conflict event
-(benchmarks/nonconflict/build.py says how it was chosen and screened). A *conflict event* here
-is an event whose type the spec (data/taxonomy.json) puts in category ``conflict`` (ACLED's
-battles, explosions/remote violence, violence against civilians, plus property destruction and
-casualty reports) or in ACLED's event type Riots: ACLED's political violence. The target is a
+Two sets of real openly licensed news with no conflict event, chosen by their sources' own
+categories and screened by reading, never by running the extractor:
+
+- ``first`` (tests/gold/nonconflict.jsonl, 629 texts; benchmarks/nonconflict/build.py):
+  Wikinews 2019-2020 and the Current Events Portal 2025-2026 (sections Arts and culture,
+  Business and economy, Disasters and accidents, Health and environment, Science and
+  technology, Sports; 80 items each). Fixed tune / check halves by the hash of the id.
+- ``second`` (tests/gold/second/nonconflict-second.jsonl, 1,472 texts; second.py): a tuning
+  set as a whole (no check half), disjoint from the first and from realnews: the portal items
+  of the same six sections ranked after the first set's (up to 300 more each), and the items
+  of September 2015's portal (WikiTimes) in the categories Business_Finance, Disaster_Accident,
+  Entertainment_Culture, Health_Medical_Pharma, Sports, Technology_Internet. Texts read and
+  removed (attacks, protests and strikes, arrests, explosions of unstated cause):
+  screen-second.json.
+
+A *conflict event* here is an event whose type the spec (data/taxonomy.json) puts in category
+``conflict`` (ACLED's battles, explosions/remote violence, violence against civilians, plus
+property destruction and casualty reports) or in ACLED's event type Riots: ACLED's political
+violence. The target is a
 conflict event on at most 0.5% of the texts. Protests, arrests and the other strategic
 developments are counted apart (``other ACLED events``): they are not political violence, but
-the set has none either, so each is a false positive too.
+the sets have none either, so each is a false positive too.
 
-    .venv/bin/python -m benchmarks.nonconflict [--half tune|check] [--engine legacy|spacy|both]
-                                               [--json] [--limit N]
-    .venv/bin/python -m benchmarks.nonconflict build   # rebuild the set from the mirrors
+    .venv/bin/python -m benchmarks.nonconflict [--set first|second|FILE] [--half tune|check]
+                                               [--engine legacy|spacy|both] [--json] [--limit N]
+    .venv/bin/python -m benchmarks.nonconflict build   # rebuild both sets from the mirrors
 """
 
 from __future__ import annotations
@@ -22,12 +36,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from streams.evaluate import GoldItem, StandOffItem, half_of, load_gold
+from streams.evaluate import GoldFileError, GoldItem, StandOffItem, half_of, load_gold
 from streams.extraction import spec
 from streams.extraction.lexicons import taxonomy
 from streams.schemas import Article, Event
 
 SET = Path(__file__).resolve().parents[2] / "tests" / "gold" / "nonconflict.jsonl"
+SECOND = SET.parent / "second" / "nonconflict-second.jsonl"
+SETS = {"first": SET, "second": SECOND}
+TUNE_ONLY = frozenset({SECOND})
+"""Sets that are for tuning as a whole: no check half."""
 TARGET = 0.005
 
 Half = Literal["tune", "check"]
@@ -71,7 +89,12 @@ def section_of(item: GoldItem | StandOffItem) -> str:
 
 
 def load(path: Path = SET, half: Half | None = None) -> list[Text]:
-    """The set's texts (a stand-off set's from its built cache: streams.evaluation.standoff)."""
+    """The set's texts (a stand-off set's from its built cache: streams.evaluation.standoff);
+    a tuning set (TUNE_ONLY) is all tune half and has no check half."""
+    if path.resolve() in TUNE_ONLY:
+        if half == "check":
+            raise GoldFileError(f"{path.name} is a tuning set as a whole: it has no check half")
+        half = None
     return [
         Text(item, section_of(item))
         for item in load_gold(path)
@@ -156,8 +179,11 @@ def format_result(result: Result, *, spurious: bool = True) -> str:
 
 
 __all__ = [
+    "SECOND",
     "SET",
+    "SETS",
     "TARGET",
+    "TUNE_ONLY",
     "Result",
     "Spurious",
     "Text",

@@ -9,8 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import nonconflict
-from benchmarks.nonconflict import build
+from benchmarks.nonconflict import build, second
 from streams.evaluate import GoldFileError
+
+
+def _set_path(value: str) -> Path:
+    return nonconflict.SETS.get(value) or Path(value)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,7 +26,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("action", nargs="?", choices=("measure", "build"), default="measure")
     parser.add_argument("--half", choices=("tune", "check"))
     parser.add_argument("--engine", choices=("legacy", "spacy", "both"), default="both")
-    parser.add_argument("--set", type=Path, default=nonconflict.SET)
+    parser.add_argument(
+        "--set",
+        type=_set_path,
+        default=nonconflict.SET,
+        help="first (default), second (the tuning set), or a gold-format file",
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N texts")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quiet", action="store_true", help="no list of spurious events")
@@ -33,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.action == "build":
-        print(json.dumps(build.build(args.mirrors)))
+        print(json.dumps({"first": build.build(args.mirrors)}))
+        print(json.dumps({"second": second.build_second(args.mirrors)}))
         return 0
     from streams.extraction import extract
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +196,10 @@ def portal_items(mirrors: Path) -> Iterator[dict[str, Any]]:
             }
 
 
-def _pick_per_section(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def pick_per_section(
+    items: Iterable[dict[str, Any]], start: int, stop: int
+) -> list[dict[str, Any]]:
+    """Each section's items ranked start..stop-1 by their id (a hash), each text once."""
     by_section: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
     for item in items:
@@ -207,12 +210,12 @@ def _pick_per_section(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     picked: list[dict[str, Any]] = []
     for section in PORTAL_SECTIONS:
         ranked = sorted(by_section.get(section, []), key=lambda i: i["id"])
-        picked += ranked[:PER_SECTION]
+        picked += ranked[start:stop]
     return picked
 
 
 def candidates(mirrors: Path) -> list[dict[str, Any]]:
-    return list(wikinews(mirrors)) + _pick_per_section(list(portal_items(mirrors)))
+    return list(wikinews(mirrors)) + pick_per_section(portal_items(mirrors), 0, PER_SECTION)
 
 
 def flagged(item: dict[str, Any]) -> list[str]:

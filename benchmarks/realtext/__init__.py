@@ -41,6 +41,7 @@ SETS: dict[str, Path] = {
     "realnews": GOLD / "realnews.jsonl",
     "realnews-second": GOLD / "second" / "realnews-second.jsonl",
     "nonconflict": GOLD / "nonconflict.jsonl",
+    "nonconflict-second": GOLD / "second" / "nonconflict-second.jsonl",
     "staging_articles": GOLD / "canonical" / "staging_articles.jsonl",
 }
 

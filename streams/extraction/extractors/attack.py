@@ -91,7 +91,9 @@ _BACKGROUND = re.compile(
     # habitual: "Kyiv rarely comments on attacks", "Russia often strikes the city"
     r"rarely|often|routinely|usually|typically|frequently|"
     r"(?:past|previous|earlier|similar) (?:attacks|strikes|bombings|raids)|"
-    r"(?:almost|nearly) (?:daily|every day)|a daily (?:threat|occurrence))\b",
+    r"(?:almost|nearly) (?:daily|every day)|a daily (?:threat|occurrence)|"
+    # the state of things a happening is set in: "the airport opens amid the ongoing fighting"
+    r"amid(?:st)? (?:the )?(?:ongoing|continuing|continued|protracted|years-long|months-long))\b",
     re.IGNORECASE,
 )
 

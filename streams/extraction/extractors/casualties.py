@@ -86,6 +86,17 @@ def counts_animals(phrase: str) -> bool:
     return bool(words) and words[-1] in _animals()
 
 
+# the words after 'N dead' that it qualifies: up to three, no comma, conjunction or preposition
+_DEAD_QUALIFIES = re.compile(r"\s((?:(?!and\b|or\b|in\b|on\b|at\b|after\b)[a-z-]+\s?){1,3})")
+
+
+def dead_animals(after: str) -> bool:
+    """'two dead wild boars': 'dead' qualifies the animals that follow, so 'two dead' counts no
+    people."""
+    found = _DEAD_QUALIFIES.match(after)
+    return found is not None and any(w in _animals() for w in found.group(1).lower().split())
+
+
 _CASUALTY_WORD = re.compile(
     r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll|behead|execut|massac|"
     r"murder|slaughter|gunned|hacked",
@@ -214,7 +225,8 @@ def _casualty_count(match: re.Match[str], text: str, offset: int) -> tuple[bool,
     amount = parse_amount(match, offset) or _one_person(match, noun, offset)
     if amount is None or amount.value == 0 or (noun and _NONHUMAN.match(noun)):
         return None
-    if noun and counts_animals(noun):
+    dead_before = groups.get("verb") == "dead" and dead_animals(text[match.end() :])
+    if (noun and counts_animals(noun)) or dead_before:
         return None
     if noun and _vague(match) and not _NAMED_LAST.search(noun):
         return None  # 'kills several drug-resistant superbugs': a vague count of people only

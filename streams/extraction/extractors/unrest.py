@@ -75,9 +75,11 @@ _OFF_TOPIC = Path(__file__).resolve().parent.parent / "data" / "en" / "off_topic
 
 @lru_cache(maxsize=1)
 def _off_topic() -> tuple[re.Pattern[str], ...]:
-    """data/en/off_topic.json: a market price story or a sports match, no demonstration."""
+    """data/en/off_topic.json: a market price story, a sports match, or a protest that is a
+    resignation, withdrawal or boycott: no demonstration."""
     cues = json.loads(_OFF_TOPIC.read_text(encoding="utf-8"))
-    return tuple(re.compile(cues[name], re.IGNORECASE) for name in ("market_story", "sport_story"))
+    names = ("market_story", "sport_story", "symbolic_act")
+    return tuple(re.compile(cues[name], re.IGNORECASE) for name in names)
 
 
 def _not_a_demonstration(text: str) -> bool:

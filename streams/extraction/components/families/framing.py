@@ -37,6 +37,8 @@ class Framing(CueFile):
     proceeding_preps: frozenset[str]
     past_preps: frozenset[str]
     not_dating: frozenset[str]
+    circumstance_preps: frozenset[str]
+    lasting: frozenset[str]
 
 
 def framing() -> Framing:
@@ -84,6 +86,7 @@ def unreal(token: Token, end: int, proto: Proto, year: int) -> bool:
     counted = any((proto.killed, proto.injured, proto.arrested)) or _numbered(token)
     return (
         describing(token, end)
+        or circumstance(token, bool(proto.killed or proto.injured))
         or habitual(token, counted)
         or earlier_year(token, year)
         or proceeding(token)
@@ -174,6 +177,18 @@ def describing(token: Token, end: int) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.dep_ != "ROOT"
         and token.i < token.head.i
+    )
+
+
+def circumstance(token: Token, tolled: bool) -> bool:
+    """'the airport opens amid the ongoing fighting': a lasting state the news is set in, not a
+    happening of it; with a toll it is the news ('two killed amid ongoing clashes')."""
+    cues = framing()
+    return (
+        not tolled
+        and token.dep_ == "pobj"
+        and token.head.lower_ in cues.circumstance_preps
+        and any(c.dep_ == "amod" and c.lower_ in cues.lasting for c in token.children)
     )
 
 

@@ -131,6 +131,19 @@ def _act_targets(
     return []
 
 
+def _untargeted_act(sent: Sentence, trigger: Span, kind: str) -> bool:
+    """An act that counts with no named target: an appeal to a group of people asked to act
+    (`speakers.addressed_group`); a condemnation of a happening whose perpetrator the story
+    does not name ('called the stabbing an act of barbarity'; codebook rule 2)."""
+    if kind == "appeal":
+        return addressed_group(sent, trigger)
+    if trigger._.pattern.id not in NAMING:
+        return False  # an accusation or a claim names whom it charges
+    happenings = cues().happenings
+    hits = sent.role(trigger, "target")
+    return any(h.text and h.text.split()[-1].lower().rstrip("s") in happenings for h in hits)
+
+
 def verbal_act_events(
     ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
 ) -> list[Proto]:
@@ -148,7 +161,7 @@ def verbal_act_events(
         if not speakers:
             continue
         targets = _act_targets(ann, sent, trigger, speakers[0], conflict)
-        if not targets and not (kind == "appeal" and addressed_group(sent, trigger)):
+        if not targets and not _untargeted_act(sent, trigger, kind):
             continue
         proto = make_proto(ann, trigger, kind)
         proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]

@@ -54,3 +54,19 @@ def test_a_happening_called_no_wrong_is_no_condemnation() -> None:
 def test_a_claim_of_a_happening_with_no_one_charged_is_no_condemnation() -> None:
     text = "Health Minister Marta Kowalczyk claimed the shooting was over within minutes."
     assert _of(_events(text), "condemnation") == []
+
+
+def test_counting_on_a_named_side_to_act_is_an_appeal_to_it() -> None:
+    text = (
+        '"We count on Serbia to release the detained monitors," '
+        "the Croatian foreign minister said on Monday."
+    )
+    assert _actors(text, "appeal") == [("initiator", "Croatia"), ("target", "Serbia")]
+
+
+def test_relying_on_a_side_for_a_good_is_no_appeal() -> None:
+    text = (
+        "The Croatian foreign minister said on Monday that Croatia relies on Serbia "
+        "for electricity."
+    )
+    assert _of(_events(text), "appeal") == []

@@ -26,7 +26,9 @@ def story_state(ann: Annotated) -> str | None:
     return ranked[0][0] if ranked else None
 
 
-def addressed_state(ann: Annotated, hits: list[RoleHit], speaker: ActorMention) -> Actor | None:
+def addressed_state(
+    ann: Annotated, hits: list[RoleHit], speaker: ActorMention | Actor
+) -> Actor | None:
     """The state of an unnamed state body among the hits, as a target; none when that state
     is the speaker's own: the state itself, or a person or force of its country ('President
     X said authorities should act' is a state talking to itself; 'Ms X, president of a

@@ -30,9 +30,10 @@ from streams.schemas import Actor
 NAMING = frozenset({"statements.call_names", "statements.label"})
 """'called the raid a crime', 'branded the rebels terrorists', 'named X as terrorists': a
 condemnation only when what it is called is a wrong."""
-ASKING = "statements.ask"
-"""'asked X to ...', 'encouraged X to ...': an appeal only when X is asked to act (an
-infinitive complement); 'asked X about Y' is a question."""
+ASKING = frozenset({"statements.ask", "statements.count_on"})
+"""'asked X to ...', 'encouraged X to ...', 'we count on X to ...': an appeal only when X is
+asked to act (an infinitive complement); 'asked X about Y' is a question, 'relied on X for
+fuel' a dependence."""
 
 
 def named_a_wrong(token: Token) -> bool:
@@ -52,7 +53,7 @@ def _told_act(trigger: Span, token: Token) -> bool:
     reported speech ('said X should ...'), whose roles need the speech verb."""
     if trigger._.pattern.id == OUGHT:
         return token.tag_ == "MD"
-    if trigger._.pattern.id == ASKING and not asked_to_act(token):
+    if trigger._.pattern.id in ASKING and not asked_to_act(token):
         return False
     if announced(token) or performative(token):
         return True
@@ -64,8 +65,11 @@ def _told_act(trigger: Span, token: Token) -> bool:
 
 
 def asked_to_act(token: Token) -> bool:
-    """'encouraged the CIA to release the files': the verb has an infinitive complement."""
-    clauses = (c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB")
+    """'encouraged the CIA to release the files': the verb has an infinitive complement (the
+    parser may attach it as an adverbial clause: 'I count on Ankara to act')."""
+    clauses = (
+        c for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.tag_ == "VB"
+    )
     return any(a.lower_ == "to" for c in clauses for a in c.children)
 
 
@@ -131,6 +135,19 @@ def _act_targets(
     return []
 
 
+def _untargeted_act(sent: Sentence, trigger: Span, kind: str) -> bool:
+    """An act that counts with no named target: an appeal to a group of people asked to act
+    (`speakers.addressed_group`); a condemnation of a happening whose perpetrator the story
+    does not name ('called the stabbing an act of barbarity'; codebook rule 2)."""
+    if kind == "appeal":
+        return addressed_group(sent, trigger)
+    if trigger._.pattern.id not in NAMING:
+        return False  # an accusation or a claim names whom it charges
+    happenings = cues().happenings
+    hits = sent.role(trigger, "target")
+    return any(h.text and h.text.split()[-1].lower().rstrip("s") in happenings for h in hits)
+
+
 def verbal_act_events(
     ann: Annotated, sent: Sentence, conflict: list[Proto], taken: set[str]
 ) -> list[Proto]:
@@ -148,7 +165,7 @@ def verbal_act_events(
         if not speakers:
             continue
         targets = _act_targets(ann, sent, trigger, speakers[0], conflict)
-        if not targets and not (kind == "appeal" and addressed_group(sent, trigger)):
+        if not targets and not _untargeted_act(sent, trigger, kind):
             continue
         proto = make_proto(ann, trigger, kind)
         proto.actors = [actor_of(speakers[0], "initiator"), *targets[:3]]

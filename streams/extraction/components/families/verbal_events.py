@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families import verbal
+from streams.extraction.components.families.addressees import addressed_state
 from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.headlines import headline_statement
@@ -207,6 +208,8 @@ def _speaker_and_target(
     found = list({a.name: a for a in found}.values())  # one hit per pattern that reads it
     if found:  # 'condemned Uganda for sending refugees to Sudan': whom syntax names
         proto.actors = [*(a for a in proto.actors if a.role != "target"), *found[:3]]
+    elif speaker and not proto.role("target"):
+        _state_addressed(ann, proto, hits, speaker[0])
     if proto.event_type != "condemnation":
         return
     # a condemned happening with no perpetrator in its phrase: the story's perpetrator
@@ -218,6 +221,14 @@ def _speaker_and_target(
                 kept = [a for a in proto.actors if a.role != "target"]
                 proto.actors = [*kept, culprit.model_copy(update={"role": "target"})]
             return
+
+
+def _state_addressed(ann: Annotated, proto: Proto, hits: list[RoleHit], speaker: Actor) -> None:
+    """'Amnesty urged the authorities to free him': an unnamed state body addressed is the
+    state the story is about (addressees.addressed_state)."""
+    state = addressed_state(ann, hits, speaker)
+    if state is not None:
+        proto.actors.append(state)
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", re.IGNORECASE)

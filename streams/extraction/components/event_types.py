@@ -42,6 +42,7 @@ RIOT = "riot"
 TOLL = "casualty_report"
 GRENADE = "grenade_attack"
 ONE_SIDED = "attack_on_civilians"
+ABDUCTION = "abduction"
 
 
 def consequence(doc: Doc, trigger: Span) -> bool:
@@ -49,6 +50,21 @@ def consequence(doc: Doc, trigger: Span) -> bool:
     toll of the sentence's act, not an act of its own."""
     token = parsed_token(doc, trigger)
     return token is not None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj")
+
+
+def armed_captives(doc: Doc, trigger: Span, hits: list[RoleHit]) -> bool:
+    """'Rebels kidnapped two soldiers', 'a policeman was abducted': captives who are all
+    fighters or state forces are no civilians, and ACLED's abduction is violence against
+    civilians: the capture is no abduction (a battle where a fight is told)."""
+    if trigger._.pattern.event_type != ABDUCTION:
+        return False
+    span = (trigger.start_char, trigger.end_char)
+    taken = [
+        replace(h, role="victims")
+        for h in hits
+        if h.trigger == span and h.role in ("target", "victims", "single_victim")
+    ]
+    return armed_victims(doc_text(doc), taken)
 
 
 def best_trigger(triggers: list[Span]) -> Span:
@@ -192,7 +208,7 @@ def _specific(doc: Doc, triggers: list[Span], hits: list[RoleHit]) -> bool:
         return False
     if pattern.event_type == ONE_SIDED and not one_sided(doc_text(doc), triggers, hits, alone=True):
         return False  # 'a police captain was shot dead', 'shot dead in a shootout'
-    if idle_agent(doc, best):
+    if idle_agent(doc, best) or armed_captives(doc, best, hits):
         return False  # 'suicide bombers were holding hostages': no bombing told
     # 'killed five attackers and captured one': people, not ground
     return not (pattern.event_type in TERRITORY and took_people(annotated(doc), hits))

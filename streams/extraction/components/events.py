@@ -19,6 +19,7 @@ from streams.extraction.components.event_types import (
     ONE_SIDED,
     SPECIFIC,
     agent_kind,
+    armed_captives,
     best_trigger,
     retyped,
     takeover_after,
@@ -298,6 +299,7 @@ def _act_event(
         best = fight  # 'two people were shot dead in a clash': the clash, with its toll
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
+    specific = specific and not armed_captives(best.doc, best, hits)  # soldiers taken
     if not (len(named) == 2 or counted or specific):
         return None
     if no_conflict_news(sent, best, named, counted, hits):

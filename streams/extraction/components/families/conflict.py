@@ -68,6 +68,7 @@ class Civilians(BaseModel):
     political: frozenset[str] = frozenset()
     dwellings: frozenset[str] = frozenset()
     bare_people: frozenset[str] = frozenset()
+    civil_posts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,13 @@ def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
     """Every victims phrase of a killing has an unarmed head ('killed two farmers') and no
     word of a fighter ('28 gang members', 'militia members' are armed)."""
     armed = civilians().armed
-    words = {w.lower().strip(".,") for h in hits if h.role in _VICTIM_ROLES for w in h.text.split()}
+    # 'a municipal environmental officer': a civil post's head word is no fighter's
+    words = {
+        w.lower().strip(".,")
+        for h in hits
+        if h.role in _VICTIM_ROLES and not civil_post(text, h)
+        for w in h.text.split()
+    }
     nouns = civilians().nouns
     victims = [h for h in hits if h.role in _VICTIM_ROLES]
     # 'a party candidate, John Doe, was gunned down': the name set beside him is that person
@@ -125,7 +132,21 @@ def armed_victims(text: str, hits: list[RoleHit]) -> bool:
 
 def _armed(text: str, hit: RoleHit) -> bool:
     found = civilians()
+    if civil_post(text, hit):
+        return False
     return _victims_in(text, [hit], found.armed | found.ranks) or _of_a_force(text, hit)
+
+
+def civil_post(text: str, hit: RoleHit) -> bool:
+    """'a municipal environmental officer', 'a tax inspector': an armed head word ('officer',
+    'inspector') after a word of a civil service names a civilian post; a force's word before
+    the head ('a district police officer') keeps it armed."""
+    found = civilians()
+    head = text[hit.head[0] : hit.head[1]].lower()
+    if not _noun_in(head, found.armed | found.ranks):
+        return False
+    before = {w.lower().strip(".,") for w in text[hit.phrase[0] : hit.head[0]].split()}
+    return bool(before & found.civil_posts) and not before & found.forces
 
 
 def _named(text: str, hit: RoleHit) -> bool:
@@ -148,8 +169,11 @@ def armed_doers(text: str, hits: list[RoleHit]) -> bool:
 
 def _victims_in(text: str, hits: list[RoleHit], nouns: frozenset[str]) -> bool:
     victims = [h for h in hits if h.role in ("victims", "single_victim")]
+    civil = nouns is civilians().nouns
     return bool(victims) and all(
-        _noun_in(text[h.head[0] : h.head[1]].lower(), nouns) or _titled(text, h, nouns)
+        _noun_in(text[h.head[0] : h.head[1]].lower(), nouns)
+        or _titled(text, h, nouns)
+        or (civil and civil_post(text, h))
         for h in victims
     )
 

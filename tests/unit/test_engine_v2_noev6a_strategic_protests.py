@@ -137,3 +137,8 @@ def test_villagers_forming_a_human_chain_protest() -> None:
     text = "On Monday, villagers formed a human chain along the highway in Gazipur against a dam."
     event = _one(text)
     assert _codes(event) == PEACEFUL
+
+
+def test_a_cattle_trader_killed_is_an_attack_not_destruction() -> None:
+    event = _one("On Monday, gunmen killed a cattle trader in Gao.")
+    assert _codes(event) == ("Violence against civilians", "Attack")

@@ -142,3 +142,8 @@ def test_villagers_forming_a_human_chain_protest() -> None:
 def test_a_cattle_trader_killed_is_an_attack_not_destruction() -> None:
     event = _one("On Monday, gunmen killed a cattle trader in Gao.")
     assert _codes(event) == ("Violence against civilians", "Attack")
+
+
+def test_a_camp_named_as_a_place_is_no_gathering() -> None:
+    text = "On Monday, rebels burned a school at a camp in Gao."
+    assert [_codes(e) for e in _events(text)] == [LOOTING]

@@ -177,6 +177,7 @@ def describing(token: Token, end: int) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.dep_ != "ROOT"
         and token.i < token.head.i
+        and not clause_participle(token)
     )
 
 
@@ -190,6 +191,20 @@ def circumstance(token: Token, tolled: bool) -> bool:
         and token.head.lower_ in cues.circumstance_preps
         and any(c.dep_ == "amod" and c.lower_ in cues.lasting for c in token.children)
     )
+
+
+def clause_participle(token: Token) -> bool:
+    """A participle the parser read as an adjective where it opens a clause: after a comma or
+    'and' that follows a told act ('invaded the town, looted shops and left'), or a gerund
+    right after a verb ('were caught vandalizing a church'): an act told, not a description
+    ('photographs of seized weapons', 'the looted shops')."""
+    if token.i == 0:
+        return False
+    before = token.nbor(-1)
+    if before.lower_ in (",", "and"):
+        words = token.doc[: before.i]
+        return any(t.pos_ == "VERB" and (t.dep_ != "amod" or t.tag_ == "VBD") for t in words)
+    return token.tag_ == "VBG" and before.pos_ == "VERB"
 
 
 def habitual(token: Token, counted: bool) -> bool:

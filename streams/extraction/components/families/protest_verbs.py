@@ -22,9 +22,11 @@ from streams.extraction.extractors.common import Proto, sentence_actors, sentenc
 
 NAME = ("unrest_v2", "0.1.0")
 CROWD_CUE = "protests.crowd"
-DOER_WINDOW = 6
+DOER_WINDOW = 12
 """Words before the verb in which its doers are named ('Students and Excarcelados protested',
-'several people, including boda boda riders, demonstrated')."""
+'several people, including boda boda riders, demonstrated', 'More than 40 employees at a
+cable firm began a strike'); an armed word among them makes the doers armed ('troops began a
+strike'), no crowd."""
 PEOPLE_KINDS = frozenset({"organization", "group", "person", "civilians"})
 
 
@@ -33,6 +35,10 @@ class ProtestActs(CueFile):
 
     acts: frozenset[str]
     words: frozenset[str]
+    gatherings: frozenset[str] = frozenset()
+    purpose_words: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
+    doers: frozenset[str] = frozenset()
 
 
 def protest_acts() -> ProtestActs:
@@ -56,9 +62,12 @@ def verb_protests(
 
 
 def _protest_act(trigger: Span) -> bool:
-    """A past verb of demonstrating, or an act of protest told in any tense."""
+    """A past verb of demonstrating, a present one in a headline-style line, or an act of
+    protest told in any tense."""
     pattern = trigger._.pattern.id
-    return (pattern == CROWD_CUE and _past_verb(trigger)) or pattern in protest_acts().acts
+    if pattern == CROWD_CUE:
+        return _past_verb(trigger) or _present_verb(trigger)
+    return pattern in protest_acts().acts
 
 
 def _past_verb(trigger: Span) -> bool:
@@ -69,12 +78,29 @@ def _past_verb(trigger: Span) -> bool:
     return len(trigger) == 1 and verb and token.lower_.endswith("ed")
 
 
+def _present_verb(trigger: Span) -> bool:
+    """'Traders in X protest a tax increase', 'Residents demonstrate over ...': a present
+    form of a verb of demonstrating right after a word that leaves it a verb (not 'a
+    protest', 'their march', 'mass rally': data/en/protest_acts.json not_before); its doers
+    are checked by the caller."""
+    token = trigger[0]
+    if len(trigger) != 1 or token.lemma_ not in cues().demonstration_verbs:
+        return False
+    if token.lower_ not in (token.lemma_, token.lemma_ + "s") or token.i == trigger.sent.start:
+        return False
+    before = token.nbor(-1)
+    return before.lower_ not in protest_acts().not_before and not before.is_punct
+
+
 def _protest(doc: Doc, ann: Annotated, index: int, trigger: Span) -> Proto | None:
     sent = ann.sentences[index]
     if in_quote(sent.text, trigger.start_char - sent.start):
         return None
-    if not (_people_before(ann, trigger) or trigger._.pattern.id in protest_acts().words):
+    acts = protest_acts()
+    if not (_people_before(ann, trigger) or trigger._.pattern.id in acts.words):
         return None
+    if trigger._.pattern.id in acts.gatherings and not _purpose(sent.text):
+        return None  # 'people gathered at the scene': a crowd, no demand
     placed = any(p.place.precision != "country" for p in sentence_places(ann, sent))
     lead = opens_text(ann, index)
     if not (placed or lead):
@@ -94,7 +120,9 @@ def _people_before(ann: Annotated, trigger: Span) -> bool:
     doc = trigger.doc
     start = max(trigger.sent.start, trigger.start - DOER_WINDOW)
     words = {t.lower_ for t in doc[start : trigger.start]}
-    known = cues().crowd_words | civilians().nouns
+    if words & (cues().armed_words | civilians().armed):
+        return False
+    known = cues().crowd_words | civilians().nouns | protest_acts().doers
     if any(w in known or w.removesuffix("s") in known for w in words):
         return True
     begin = doc[start].idx
@@ -106,3 +134,9 @@ def _people_before(ann: Annotated, trigger: Span) -> bool:
 
 def _sentence(ann: Annotated, trigger: Span) -> Sentence:
     return next(s for s in ann.sentences if s.start <= trigger.start_char < s.end)
+
+
+def _purpose(text: str) -> bool:
+    """A demand or grievance word in the sentence (data/en/protest_acts.json purpose_words)."""
+    lowered = f" {text.lower()} "
+    return any(f" {w} " in lowered or f" {w}," in lowered for w in protest_acts().purpose_words)

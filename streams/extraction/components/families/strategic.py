@@ -5,6 +5,7 @@ transfer of territory, a group's change of activity."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +19,6 @@ from streams.extraction.components.families.arrests import forces_arrests, repor
 from streams.extraction.components.families.base import (
     armed_doer,
     armed_named,
-    best,
     by_sentence,
     crowd_acts,
     cues,
@@ -26,6 +26,7 @@ from streams.extraction.components.families.base import (
 )
 from streams.extraction.components.families.captives import harmed_detainees
 from streams.extraction.components.families.conflict import references
+from streams.extraction.components.families.framing import clause_participle
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.extractors import accidents, unrest
@@ -65,20 +66,42 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     legacy = [p for p in doc._.legacy_conflict or [] if p.event_type in CONFLICT_TYPES]
     told = {p.sentence.index for p in out} | {p.sentence.index for p in legacy}
     roles: list[RoleHit] = doc._.roles or []
+    skip = Skips(rioting, waves, told, fought)
     for index, triggers in sorted(by_sentence(doc, ann, FAMILIES).items()):
-        trigger = best(triggers)
-        if trigger.label_ == "attack_on_infrastructure" and index in rioting:
-            continue
-        if trigger.label_ == DISRUPTED and (index in waves or _definite(trigger, waves, index)):
-            continue  # interceptions told with the launch of a wave belong to its attack
-        if trigger.label_ == DISRUPTED and _spoils(trigger) and _spoils_here(trigger, told, index):
-            continue  # weapons seized in a fight or an arrest told here are its spoils
-        if _damage_told(ann, trigger, roles, fought, index):
-            continue  # 'debris fell on a building, setting fire to flats': the strike's damage
-        proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
-        if proto is not None:
-            out.append(proto)
+        # the strongest cue first; where its gates drop it, the next one of the sentence
+        # ('militias were observed gathering and regrouping': the sighting, else the regrouping)
+        for trigger in sorted(triggers, key=lambda t: (-t._.pattern.priority, t.start_char)):
+            if _skipped(ann, trigger, roles, skip, index):
+                continue
+            proto = _event(doc, ann, index, trigger, roles, fought=index in fought)
+            if proto is not None:
+                out.append(proto)
+                break
     return out
+
+
+@dataclass(frozen=True)
+class Skips:
+    """Sentences (by index) whose triggers belong to another event: a riot told up to
+    UNREST_SPAN before, a wave of drones or missiles, an arrest or typed conflict event, a
+    fight."""
+
+    rioting: set[int]
+    waves: set[int]
+    told: set[int]
+    fought: set[int]
+
+
+def _skipped(ann: Annotated, trigger: Span, roles: list[RoleHit], skip: Skips, index: int) -> bool:
+    if trigger.label_ == "attack_on_infrastructure" and index in skip.rioting:
+        return True
+    waves = skip.waves
+    if trigger.label_ == DISRUPTED and (index in waves or _definite(trigger, waves, index)):
+        return True  # interceptions told with the launch of a wave belong to its attack
+    if trigger.label_ == DISRUPTED and _spoils(trigger) and _spoils_here(trigger, skip.told, index):
+        return True  # weapons seized in a fight or an arrest told here are its spoils
+    # 'debris fell on a building, setting fire to flats': the strike's damage
+    return _damage_told(ann, trigger, roles, skip.fought, index)
 
 
 def _harmed_in_custody(doc: Doc, ann: Annotated, arrests: list[Proto]) -> None:
@@ -316,7 +339,9 @@ def _described(doc: Doc, trigger: Span) -> bool:
     if token is None:
         return False
     if token.dep_ == "amod":
-        return True
+        # 'unexploded ordnance': the trigger names the noun with its adjective
+        inside = token.head.idx + trigger.sent.start_char < trigger.end_char
+        return not inside and not clause_participle(token)
     return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
 
 

@@ -67,7 +67,7 @@ def _numbered(count: Count) -> bool:
 
 
 def _adds_itself(count: Count) -> bool:
-    from streams.extraction.components.families.tolls import words  # after the components
+    from streams.extraction.toll_words import words  # after the components
 
     return bool(_words(count) & (words().additive | words().more))
 

@@ -25,6 +25,8 @@ def event_date(
     ]
     # "recently" dates nothing when the sentence states a day or week of its own
     found = [m for m in found if not _VAGUE.fullmatch(m.text)] or found
+    # 'Around 7 May (on 7 and 8 May)': a date in a parenthesis qualifies the one told outside
+    found = [m for m in found if not _aside(doc.text, sent.start, m)] or found
     if found:
         if near is not None:
             # a date in a relative clause far from the trigger ("who takes office on

@@ -1,7 +1,8 @@
 """Victims the toll rules read by meaning: a mob's own killing verb ('a mob lynched three
 men'), a killing verb conjoined to a passive ('was attacked and killed'), a singular pronoun
 that dies or is killed ('He later died in hospital'), the death of one person named by a
-singular noun ('led to the death of a herder'), and a people named by its plural proper name
+singular noun ('led to the death of a herder'), a possessive before one singular noun
+('a farmer and her son': two), and a people named by its plural proper name
 ('5 Fulanis'): a side of its own, whose dead add to another side's. Sentences written for
 these tests (in no gold set)."""
 
@@ -44,6 +45,15 @@ def _tolls(text: str) -> list[tuple[str, int | None]]:
             "On 3 May 2024, clashes between youths and herders in Kano led to the death of a "
             "herder.",
             ("mob_violence", 1),
+        ),
+        # one person named by a possessive before one singular noun
+        (
+            "On 3 May 2024, a farmer and her son were shot dead by gunmen in Kano.",
+            ("attack_on_civilians", 2),
+        ),
+        (
+            "On 3 May 2024, a roadside bomb in Kano killed a trader and his children.",
+            ("remote_explosive", 1),
         ),
         # a people named by its plural proper name is a side of its own: two sides' dead add
         (

@@ -25,7 +25,6 @@ class DateWords(BaseModel):
     relative_of: list[str] = Field(min_length=1)
     material_types: list[str] = Field(min_length=1)
     vague_past: list[str] = Field(min_length=1)
-    happenings: list[str] = Field(min_length=1)
 
 
 class Outlet(BaseModel):

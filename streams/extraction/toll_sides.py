@@ -54,9 +54,18 @@ def _words(count: Count) -> set[str]:
 
 
 def victim_groups(count: Count) -> frozenset[str]:
-    """The groups whose words the toll's phrase names ('6 soldiers were killed': military)."""
+    """The groups whose words the toll's phrase names ('6 soldiers were killed': military);
+    else the people it names by a plural proper name ('7 Oromos', '4 Fulanis'): a side of its
+    own, whatever side it took."""
     words = _words(count)
-    return frozenset(name for name, nouns in sides().groups.items() if words & nouns)
+    named = frozenset(name for name, nouns in sides().groups.items() if words & nouns)
+    return named or _peoples(count)
+
+
+def _peoples(count: Count) -> frozenset[str]:
+    """The plural proper names after the phrase's first word ('Seven Oromos': 'oromos')."""
+    told = [w.strip(_PUNCT) for w in (count.text or "").split()[1:]]
+    return frozenset(w.lower() for w in told if w[:1].isupper() and w.endswith("s") and w.isalpha())
 
 
 def _numbered(count: Count) -> bool:
@@ -67,7 +76,7 @@ def _numbered(count: Count) -> bool:
 
 
 def _adds_itself(count: Count) -> bool:
-    from streams.extraction.components.families.tolls import words  # after the components
+    from streams.extraction.toll_words import words  # after the components
 
     return bool(_words(count) & (words().additive | words().more))
 

@@ -50,6 +50,37 @@ def form_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def happening_nouns() -> frozenset[str]:
+    """The noun forms that name a violent happening: the one-word triggers of the conflict
+    types' families (not the families that only add counts), as the lemma, its plural, its
+    '-ing' noun and that noun's plural ('attack', 'raids', 'shooting', 'killings'); no past
+    forms, which tell an act, not name a happening."""
+    from streams.extraction import spec
+    from streams.extraction.components.triggers import COUNT_ONLY
+
+    conflict = spec.types_in("conflict")
+    words: set[str] = set()
+    for family in families():
+        if family.name in COUNT_ONLY:
+            continue
+        for trigger in family.triggers:
+            if len(trigger.pattern) == 1 and trigger.event_type in conflict:
+                words |= _lemmas_in(trigger.pattern) | _lowers_in(trigger.pattern)
+    nouns = {
+        form
+        for form, lemma in form_table().items()
+        if lemma in words and (form == lemma or form.endswith(("s", "ing")))
+    }
+    nouns |= {w for w in words if not w.endswith("ed")}  # the LOWER words as written
+    return frozenset(nouns | {f + "s" for f in nouns if f.endswith("ing")})
+
+
+def _lowers_in(pattern: list[dict[str, Any]]) -> set[str]:
+    value = pattern[0].get("LOWER")
+    return set(value.get("IN", [])) if isinstance(value, dict) else set()
+
+
 class LookupLemmas:
     """token.lemma_ = the form table's lemma of token.lower_ (else token.lower_), set as one
     array: the lemma id of each lower-case id is looked up once per process."""

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 
 from streams.extraction.annotate import Sentence
 from streams.extraction.extractors.matching import W as _W
 from streams.extraction.extractors.matching import found_in
-from streams.extraction.lexicons import DATA_DIR
 from streams.extraction.numbers import AMOUNT, VAGUE, Amount, parse_amount
+from streams.extraction.toll_words import words
 from streams.schemas import Count
 
 _ONE_VICTIM = (
@@ -70,20 +68,14 @@ _NONHUMAN = re.compile(
     r"minutes?|km|kilometers?|miles?|points?|goals?|times?)\b",
     re.IGNORECASE,
 )
-_VERB2 = frozenset({"dead", "injured", "wounded", "killed"})
-
-
-@cache
-def _animals() -> frozenset[str]:
-    found = json.loads((DATA_DIR / "en" / "tolls.json").read_text(encoding="utf-8"))
-    return frozenset(found["animals"])
 
 
 def counts_animals(phrase: str) -> bool:
     """'13,700 dogs', 'forty goats dead': the phrase's noun names animals (data/en/tolls.json),
     not people, so its count is no toll ('cattle herders' are people: the last noun decides)."""
-    words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _VERB2]
-    return bool(words) and words[-1] in _animals()
+    toll = words()
+    nouns = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in toll.states]
+    return bool(nouns) and nouns[-1] in toll.animals
 
 
 # the words after 'N dead' that it qualifies: up to three, no comma, conjunction or preposition

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.date_words import alternation, date_words
@@ -24,6 +25,8 @@ def event_date(
     ]
     # "recently" dates nothing when the sentence states a day or week of its own
     found = [m for m in found if not _VAGUE.fullmatch(m.text)] or found
+    # 'Around 7 May (on 7 and 8 May)': a date in a parenthesis qualifies the one told outside
+    found = [m for m in found if not _aside(doc.text, sent.start, m)] or found
     if found:
         if near is not None:
             # a date in a relative clause far from the trigger ("who takes office on
@@ -79,9 +82,15 @@ def _undated(doc: Annotated, in_sent: list[DateMention]) -> tuple[When, bool]:
     return When(date=doc.published.isoformat(), precision="day"), False
 
 
-_HAPPENING = alternation(date_words().happenings)
-_NAMED_AGAIN = re.compile(rf"\b(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}{_HAPPENING}\b", re.I)
-_NAMED_BEFORE = re.compile(rf"\b{_HAPPENING}\b[^.;!?]{{0,60}}$", re.IGNORECASE)
+@cache
+def _happening_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A happening named again ('the first attack') and one named just before a date ('a
+    shooting in the city on Friday'): the nouns of the conflict triggers (data/en/triggers)."""
+    from streams.extraction.components.lemmas import happening_nouns  # after the components
+
+    noun = alternation(sorted(happening_nouns()))
+    again = re.compile(rf"\b(?:the|that|this)\s+(?:[\w-]+\s+){{0,2}}{noun}\b", re.IGNORECASE)
+    return again, re.compile(rf"\b{noun}\b[^.;!?]{{0,60}}$", re.IGNORECASE)
 
 
 def happening_day(doc: Annotated, sent: Sentence) -> date | None:
@@ -89,13 +98,14 @@ def happening_day(doc: Annotated, sent: Sentence) -> date | None:
     that names a happening with a definite article (a happening told before) and states no day
     takes the day an earlier sentence gives a happening right after naming it ('a mass
     shooting in Christchurch on Friday'); not a day something was said ('said on Friday')."""
-    if not _NAMED_AGAIN.search(sent.text):
+    named_again, named_before = _happening_names()
+    if not named_again.search(sent.text):
         return None
     earlier = [m for m in doc.dates if m.end <= sent.start and m.precision == "day"]
     for mention in reversed(earlier):
         if _attribution(doc.text, mention) or _possessive(doc.text, mention):
             continue
-        if _NAMED_BEFORE.search(doc.text, max(0, mention.start - 80), mention.start):
+        if named_before.search(doc.text, max(0, mention.start - 80), mention.start):
             return mention.date
     return None
 

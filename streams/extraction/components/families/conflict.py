@@ -47,6 +47,8 @@ class References(BaseModel):
     families: frozenset[str]
     pronouns: frozenset[str]
     singular: frozenset[str]
+    possessives: frozenset[str] = frozenset()
+    plurals: frozenset[str] = frozenset()
     vague: frozenset[str] = frozenset()
     distal: frozenset[str] = frozenset()
     time_possessors: frozenset[str] = frozenset()
@@ -260,15 +262,30 @@ def _one(hits: list[RoleHit]) -> Count | None:
     ]
     if not found:
         return None
-    singular = references().singular
     groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
     for hit in found:
-        if hit.text.split()[0].lower() in singular:
+        if _one_person(hit.text):
             groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
     ones = next((g for g in groups.values() if len(g) > 1), None)
     if ones is not None:
         return Count(value=len(ones), qualifier="exact", text=" and ".join(h.text for h in ones))
     return Count(value=1, qualifier="exact", text=found[0].text)
+
+
+def _one_person(text: str) -> bool:
+    """'a farmer', 'another guard', 'his wife': a phrase that names one person (a possessive
+    before one singular noun; not 'his sons', 'her children')."""
+    ref = references()
+    words = text.lower().split()
+    if words[0] in ref.singular:
+        return True
+    last = words[-1]
+    return (
+        len(words) == 2
+        and words[0] in ref.possessives
+        and not last.endswith("s")
+        and last not in ref.plurals
+    )
 
 
 def _with_subsets(total: Count, hits: list[RoleHit]) -> Count:

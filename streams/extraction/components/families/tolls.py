@@ -15,7 +15,6 @@ from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.conflict import TOLL_GAP, amount, count
 from streams.extraction.components.families.conflict import _definite as definite
-from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
@@ -23,21 +22,8 @@ from streams.extraction.extractors.casualties import counts_animals
 from streams.extraction.extractors.common import Proto, context_count, sentence_places
 from streams.extraction.numbers import VAGUE
 from streams.extraction.toll_sides import other_side
+from streams.extraction.toll_words import words
 from streams.schemas import Count
-
-
-class TollWords(CueFile):
-    additive: frozenset[str]
-    more: frozenset[str]
-    hurt: frozenset[str]
-    be: tuple[str, ...]
-    animals: frozenset[str]  # read by extractors.casualties.counts_animals
-    accompanying: frozenset[str]
-
-
-def words() -> TollWords:
-    found: TollWords = load(TollWords, "tolls.json")  # read once (cuefile.load caches)
-    return found
 
 
 @cache

@@ -111,15 +111,17 @@ def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> 
     ('a student was killed during a riot'), or in one of the next sentences that names no doer
     and tells no event of its own ('A rioter died.'); a toll of another time is none."""
     harm = by_sentence(doc, ann, HARM)
+    own = by_sentence(doc, ann, CUES)  # 'a mob lynched two thieves': the crowd's own killing
     told = {p.sentence.index for p in out}
     for proto in out:
         first = proto.sentence.index
+        crowd = {proto.trigger} | {(t.start_char, t.end_char) for t in own.get(first, [])}
         for index in range(first, min(first + TOLL_GAP + 1, len(ann.sentences))):
             if proto.killed is not None or (index > first and index in told):
                 break
             spans = {
                 (t.start_char, t.end_char) for t in harm.get(index, []) if not grievance(doc, t)
-            } | ({proto.trigger} if index == first else set())  # 'lynched two thieves'
+            } | (crowd if index == first else set())
             hits = [r for r in roles if r.trigger in spans]
             if index > first and any(h.role == "initiator" for h in hits):
                 break

@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 from streams.extraction.components.annotation import doc_text
 from streams.extraction.components.data import RolePattern, families
 from streams.extraction.components.depmatch import IndexedDependencyMatcher
-from streams.extraction.components.triggers import family_of, trigger_rows
+from streams.extraction.components.triggers import family_of, trigger_places, trigger_rows
 
 if not Doc.has_extension("roles"):
     Doc.set_extension("roles", default=None)
@@ -168,7 +168,7 @@ def _family_anchors(doc: Doc, parsed: Doc, offset: int, family: str) -> frozense
 
 def _trigger_places(doc: Doc) -> list[tuple[int, int, str]]:
     """(start_char, end_char, family) of each trigger of the doc."""
-    return [(t.start_char, t.end_char, family) for t, _pattern, family in trigger_rows(doc)]
+    return trigger_places(doc)
 
 
 def token_at(parsed: Doc, char: int) -> Token | None:
@@ -176,6 +176,12 @@ def token_at(parsed: Doc, char: int) -> Token | None:
     starts = _starts(parsed)
     i = bisect_left(starts, char)
     return parsed[i] if i < len(starts) and starts[i] == char else None
+
+
+def tokens_within(doc: Doc, start: int, end: int) -> Span:
+    """The doc's tokens that start at a character in start..end (token.idx), in order."""
+    starts = _starts(doc)
+    return doc[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _starts(parsed: Doc) -> list[int]:

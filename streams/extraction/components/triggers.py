@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -49,12 +49,37 @@ def trigger_rows(doc: Doc) -> list[TriggerRow]:
     group = doc.spans.get("triggers")
     if group is None:
         return []
+    kinds = _kinds(doc, group)
+    return [(t, pattern, family) for t, (pattern, family, _s, _e) in zip(group, kinds, strict=True)]
+
+
+def trigger_places(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, family) of each of the doc's triggers, in their order, read
+    once per trigger group (no Span is made)."""
+    group = doc.spans.get("triggers")
+    if group is None:
+        return []
+    return [(start, end, family) for _p, family, start, end in _kinds(doc, group)]
+
+
+def family_triggers(doc: Doc, names: frozenset[str]) -> list[tuple[Span, int]]:
+    """(span, start_char) of the doc's triggers of the named families, in their order: a Span
+    is made only for those."""
+    group = doc.spans.get("triggers")
+    if group is None:
+        return []
+    kinds = _kinds(doc, group)
+    return [(group[i], row[2]) for i, row in enumerate(kinds) if row[1] in names]
+
+
+def _kinds(doc: Doc, group: SpanGroup) -> list[tuple[TriggerPattern, str, int, int]]:
+    """(pattern, family, start_char, end_char) of each trigger of the group, cached per group."""
     cached = doc.user_data.get("trigger_rows")
     if cached is None or cached[0] is not group:
-        found = [(t._.pattern, family_of(t._.pattern.id)) for t in group]
+        found = [(t._.pattern, family_of(t._.pattern.id), t.start_char, t.end_char) for t in group]
         cached = doc.user_data["trigger_rows"] = (group, found)
-    kinds: list[tuple[TriggerPattern, str]] = cached[1]
-    return [(t, pattern, family) for t, (pattern, family) in zip(group, kinds, strict=True)]
+    kinds: list[tuple[TriggerPattern, str, int, int]] = cached[1]
+    return kinds
 
 
 class Triggers:

@@ -14,7 +14,7 @@ from streams.extraction.components.data import DATA
 from streams.extraction.components.events import _mentions as mentions
 from streams.extraction.components.events import _places as places
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.components.triggers import trigger_rows
+from streams.extraction.components.triggers import family_triggers
 from streams.extraction.extractors.common import (
     Proto,
     actor_of,
@@ -67,12 +67,8 @@ def by_sentence(doc: Doc, ann: Annotated, names: frozenset[str]) -> dict[int, li
     """The triggers of the named families, by sentence index."""
     out: dict[int, list[Span]] = {}
     starts = [s.start for s in ann.sentences]
-    for trigger, _pattern, family in trigger_rows(doc):
-        if family not in names:
-            continue
-        index = next(
-            (i for i in range(len(starts) - 1, -1, -1) if starts[i] <= trigger.start_char), None
-        )
+    for trigger, start_char in family_triggers(doc, names):
+        index = next((i for i in range(len(starts) - 1, -1, -1) if starts[i] <= start_char), None)
         if index is not None:
             out.setdefault(index, []).append(trigger)
     return out

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.cuefile import CueFile, load
+from streams.extraction.components.roles import tokens_within
 
 ABDUCTION = "abduction"
 SEXUAL = "sexual_violence"
@@ -80,11 +81,11 @@ def _told(doc: Doc, index: int, references: frozenset[str]) -> list[Token]:
     up the captives ('They were found dead', 'The victims were raped')."""
     sentences = annotated(doc).sentences
     first = sentences[index]
-    tokens = [t for t in doc if first.start <= t.idx < first.end]
+    tokens = list(tokens_within(doc, first.start, first.end))
     if index + 1 >= len(sentences):
         return tokens
     after = sentences[index + 1]
-    following = [t for t in doc if after.start <= t.idx < after.end and not t.is_space]
+    following = [t for t in tokens_within(doc, after.start, after.end) if not t.is_space]
     if {t.lower_ for t in following[:SUBJECT_WORDS]} & references:
         tokens += following
     return tokens

@@ -31,6 +31,7 @@ from streams.extraction.components.families.acts import (
 from streams.extraction.components.families.agents import headline_present, idle_agent, past_form
 from streams.extraction.components.families.conflict import (
     amount,
+    armed_doers,
     count,
     link_reference,
     mentions,
@@ -298,7 +299,9 @@ def _act_event(
         best = fight  # 'two people were shot dead in a clash': the clash, with its toll
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
-    if not (len(named) == 2 or counted or specific):
+    # 'an unknown armed group exploded an IED': a strong act done by an armed doer
+    doer = armed_doers(ann.text, [h for h in hits if h.trigger == (best.start_char, best.end_char)])
+    if not (len(named) == 2 or counted or specific or doer):
         return None
     if no_conflict_news(sent, best, named, counted, hits):
         return None

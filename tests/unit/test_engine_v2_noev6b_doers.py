@@ -59,14 +59,19 @@ def test_a_crowd_killing_people_is_mob_violence() -> None:
 
 
 def test_joined_names_before_one_head_are_the_two_sides_of_a_clash() -> None:
-    event = _one("Konkomba and Nawuri community members clashed in Bawku on Monday.")
+    event = _one(
+        "Konkomba and Nawuri community members clashed in Bawku on Monday. One man was killed."
+    )
     assert _codes(event) == ("Battles", "Armed clash")
     assert _places(event) == ["Bawku"]
     assert event.when.date == MONDAY
+    assert event.quantities.killed is not None and event.quantities.killed.value == 1
 
 
-def test_one_side_with_no_joined_names_makes_no_clash() -> None:
-    assert _events("Community members clashed over the budget in Kpandai on Monday.") == []
+def test_joined_names_with_no_harm_or_no_community_make_no_clash() -> None:
+    assert _events("Konkomba and Nawuri community members clashed in Bawku on Monday.") == []
+    assert _events("Labour and Conservative MPs clashed over the budget in Leeds on Monday.") == []
+    assert _events("Community members clashed over the budget in Bawku on Monday.") == []
 
 
 def test_a_communal_word_on_a_clash_names_both_sides() -> None:

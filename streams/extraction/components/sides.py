@@ -91,8 +91,10 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
     both = any(
         h.role == "participant" and " and " in text[h.phrase[0] : h.phrase[1]] for h in named
     )
-    # 'NPP and NDC supporters clashed': joined names before one head are the two sides
-    both = both or any(" and " in text[h.phrase[0] : h.head[0]] for h in named)
+    # 'X and Y community members clashed ... One was killed': joined names before one head of
+    # a community are the two sides, with harm told (not 'X and Y MPs clashed over the budget')
+    joined = [h for h in named if " and " in text[h.phrase[0] : h.head[0]] and _community(ann, h)]
+    both = both or (bool(joined) and _harm(trigger))
     if (not weak or communal) and len(sides) == 1:
         # 'two rival families clashed', 'Goula factions clashed': a plural subject of a clash
         # names both sides (data/en/strategic.json side_nouns)

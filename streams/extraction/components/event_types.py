@@ -77,10 +77,7 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
         return None
     kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
     if civilian_victims(text, kinds):
-        from streams.extraction.components.families.base import crowd_acts  # base imports this
-
-        # 'an angry crowd killed three traders': a crowd's attack on people is mob violence
-        return MOB if crowd_acts(text, doers) else ONE_SIDED
+        return ONE_SIDED
     # fighters killed are a battle; 'police beat the suspect's lawyer' is one-sided or nothing
     armed = armed_victims(text, kinds)
     return GENERIC if armed and trigger._.pattern.victims_die else None

@@ -299,8 +299,10 @@ def _act_event(
         best = fight  # 'two people were shot dead in a clash': the clash, with its toll
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
-    # 'an unknown armed group exploded an IED': a strong act done by an armed doer
-    doer = armed_doers(ann.text, [h for h in hits if h.trigger == (best.start_char, best.end_char)])
+    # 'an unknown armed group exploded an IED': a harm done by an armed doer (a clash needs its
+    # two sides, a takeover its own rules)
+    own = [h for h in hits if h.trigger == (best.start_char, best.end_char)]
+    doer = family_of(best._.pattern.id) in _HARM and armed_doers(ann.text, own)
     if not (len(named) == 2 or counted or specific or doer):
         return None
     if no_conflict_news(sent, best, named, counted, hits):
@@ -374,6 +376,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
 
 
 _DEAD = frozenset({"victims", "single_victim"})
+_HARM = frozenset({"explosions", "violence_against_civilians"})
 _COUNTED = frozenset({"victims", "single_victim", "injured"})
 
 

@@ -32,6 +32,7 @@ from streams.extraction.components.families.acts import (
 from streams.extraction.components.families.agents import headline_present, idle_agent, past_form
 from streams.extraction.components.families.conflict import (
     amount,
+    armed_doers,
     count,
     link_reference,
     mentions,
@@ -300,7 +301,11 @@ def _act_event(
     # a specific act (a suicide bombing, an abduction) with anyone in a role is an event
     specific = best._.pattern.priority >= SPECIFIC and any(h.role != "place" for h in hits)
     specific = specific and not armed_captives(best.doc, best, hits)  # soldiers taken
-    if not (len(named) == 2 or counted or specific):
+    # 'an unknown armed group exploded an IED': a harm done by an armed doer (a clash needs its
+    # two sides, a takeover its own rules)
+    own = [h for h in hits if h.trigger == (best.start_char, best.end_char)]
+    doer = family_of(best._.pattern.id) in _HARM and armed_doers(ann.text, own)
+    if not (len(named) == 2 or counted or specific or doer):
         return None
     if no_conflict_news(sent, best, named, counted, hits):
         return None
@@ -373,6 +378,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
 
 
 _DEAD = frozenset({"victims", "single_victim"})
+_HARM = frozenset({"explosions", "violence_against_civilians"})
 _COUNTED = frozenset({"victims", "single_victim", "injured"})
 
 

@@ -37,6 +37,7 @@ def people(ann: Annotated, hit: RoleHit) -> bool:
         return True  # an actor of the dictionaries, a proper name ('Alavanyo', 'the ONLF')
     words = {w.lower().strip(".,") for w in hit.text.split()} | {hit.text.lower()}
     known = civilians().nouns | civilians().armed | cues().crowd_words | cues().armed_words
+    known = known | cues().community_nouns  # 'Fulani settlers', 'herdsmen'
     plural = {w.removesuffix("s") for w in words} | {w.removesuffix("es") for w in words}
     return bool((words | plural) & (known | _UNNAMED))
 
@@ -79,8 +80,8 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
         and people(ann, h)
     ]
     weak = trigger._.pattern.needs_context
-    if weak and communal_word(trigger, named):
-        return True  # 'tribal fighting', 'rival ethnic groups': the word names both sides
+    if communal_word(trigger, named):
+        return True  # 'tribal fighting', 'a tribal clash': the communal word names both sides
     communal = weak and communal_fight(ann, trigger, named)
     if weak and not any(armed(ann, h) for h in named) and not communal:
         return False
@@ -90,6 +91,10 @@ def two_sides(hits: list[RoleHit], trigger: Span) -> bool:
     both = any(
         h.role == "participant" and " and " in text[h.phrase[0] : h.phrase[1]] for h in named
     )
+    # 'X and Y community members clashed ... One was killed': joined names before one head of
+    # a community are the two sides, with harm told (not 'X and Y MPs clashed over the budget')
+    joined = [h for h in named if " and " in text[h.phrase[0] : h.head[0]] and _community(ann, h)]
+    both = both or (bool(joined) and _harm(trigger))
     if (not weak or communal) and len(sides) == 1:
         # 'two rival families clashed', 'Goula factions clashed': a plural subject of a clash
         # names both sides (data/en/strategic.json side_nouns)

@@ -71,6 +71,7 @@ class Civilians(BaseModel):
     dwellings: frozenset[str] = frozenset()
     bare_people: frozenset[str] = frozenset()
     civil_posts: frozenset[str] = frozenset()
+    armed_modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -164,14 +165,22 @@ def _of_a_force(text: str, hit: RoleHit) -> bool:
 
 
 def armed_doers(text: str, hits: list[RoleHit]) -> bool:
-    """A doer phrase has a fighter's head ('gendarmes', 'unidentified gunmen')."""
+    """A doer phrase has a fighter's head ('gendarmes', 'unidentified gunmen') or an armed
+    word before its head ('an unidentified armed group')."""
     doers = [replace(h, role="victims") for h in hits if h.role == "initiator"]
-    return any(_victims_in(text, [h], civilians().armed) for h in doers)
+    return any(_victims_in(text, [h], civilians().armed) or _armed_before(text, h) for h in doers)
+
+
+def _armed_before(text: str, hit: RoleHit) -> bool:
+    before = {w.lower().strip(".,") for w in text[hit.phrase[0] : hit.head[0]].split()}
+    return bool(before & civilians().armed_modifiers)
 
 
 def _victims_in(text: str, hits: list[RoleHit], nouns: frozenset[str]) -> bool:
     victims = [h for h in hits if h.role in ("victims", "single_victim")]
     civil = nouns is civilians().nouns
+    if civil:  # a civilian post names an unarmed person too
+        nouns = nouns | civilians().titles | civilians().political
     return bool(victims) and all(
         _noun_in(text[h.head[0] : h.head[1]].lower(), nouns)
         or _titled(text, h, nouns)

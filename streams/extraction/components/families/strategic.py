@@ -29,6 +29,7 @@ from streams.extraction.components.families.conflict import references
 from streams.extraction.components.families.framing import clause_participle
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
+from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import accidents, unrest
 from streams.extraction.extractors.common import (
     Proto,
@@ -58,8 +59,7 @@ def strategic_protos(doc: Doc) -> list[Proto]:
     out = reported_arrests(doc, legacy_arrests + unnamed)
     _harmed_in_custody(doc, ann, out)
     fought = _fighting(doc, ann) | {p.sentence.index for p in doc._.legacy_conflict or []}
-    # property burnt in a riot story is the riot's (merged there by normalize), not a new event
-    rioting = {i + k for i in by_sentence(doc, ann, UNREST) for k in range(UNREST_SPAN + 1)}
+    rioting = _rioting(doc, ann)
     # a strike or launch told by the legacy conflict rules (codebook, Interceptions)
     waves = {p.sentence.index for p in doc._.legacy_conflict or [] if p.event_type in WAVES}
     # sentences telling an arrest or a typed conflict event (a raid alone is no such event)
@@ -102,6 +102,22 @@ def _skipped(ann: Annotated, trigger: Span, roles: list[RoleHit], skip: Skips, i
         return True  # weapons seized in a fight or an arrest told here are its spoils
     # 'debris fell on a building, setting fire to flats': the strike's damage
     return _damage_told(ann, trigger, roles, skip.fought, index)
+
+
+def _rioting(doc: Doc, ann: Annotated) -> set[int]:
+    """Sentences in or after a riot or demonstration: property burnt there is the riot's
+    (merged there by normalize), not a new event. A crowd word alone ('angry residents', 'a
+    mob') tells no riot: the crowd's own act ('ransacked the offices') is the event."""
+    told = [
+        index
+        for index, triggers in by_sentence(doc, ann, UNREST).items()
+        if any(not _crowd_word(t) for t in triggers)
+    ]
+    return {i + k for i in told for k in range(UNREST_SPAN + 1)}
+
+
+def _crowd_word(trigger: Span) -> bool:
+    return family_of(trigger._.pattern.id) == "riots" and trigger._.pattern.needs_context
 
 
 def _harmed_in_custody(doc: Doc, ann: Annotated, arrests: list[Proto]) -> None:
@@ -161,7 +177,8 @@ def _told(
         return False
     if trigger.label_ in cues().requires_armed and not armed_named(doc, ann, sent):
         return False
-    if pattern.needs_agent and not _armed_act(doc, ann, trigger, hits):
+    crowd = trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc_text(doc), hits)
+    if pattern.needs_agent and not (crowd or _armed_act(doc, ann, trigger, hits)):
         return False  # 'residents arrived', 'thieves stole a car': no armed actor's act
     if pattern.needs_context:
         return _placed(ann, sent, trigger, hits)

@@ -14,13 +14,9 @@ from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.acts import TERRITORY, acted_on, one_sided, took_people
 from streams.extraction.components.families.agents import idle_agent
 from streams.extraction.components.families.captives import harmed_captives
-from streams.extraction.components.families.conflict import (
-    armed_victims,
-    civilian_victims,
-    mentions,
-    places,
-)
+from streams.extraction.components.families.conflict import mentions, places
 from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.families.victim_words import armed_victims, civilian_victims
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import (
     PRONOUNS,

@@ -31,8 +31,6 @@ from streams.extraction.components.families.acts import (
 )
 from streams.extraction.components.families.agents import headline_present, idle_agent, past_form
 from streams.extraction.components.families.conflict import (
-    amount,
-    armed_doers,
     count,
     link_reference,
     mentions,
@@ -59,6 +57,7 @@ from streams.extraction.components.families.tolls import (
     toll_before,
     without_wounded,
 )
+from streams.extraction.components.families.victim_words import amount, armed_doers
 from streams.extraction.components.families.victims import add_civilians
 from streams.extraction.components.parse import needs_previous
 from streams.extraction.components.roles import RoleHit

@@ -11,8 +11,9 @@ from spacy.tokens import Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated, doc_text
-from streams.extraction.components.families.conflict import civilians, mentions
+from streams.extraction.components.families.conflict import mentions
 from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.families.victim_words import civilians
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.extractors.arms import weapons
 from streams.schemas import Actor

@@ -86,7 +86,7 @@ def dead_animals(after: str) -> bool:
     """'two dead wild boars': 'dead' qualifies the animals that follow, so 'two dead' counts no
     people."""
     found = _DEAD_QUALIFIES.match(after)
-    return found is not None and any(w in _animals() for w in found.group(1).lower().split())
+    return found is not None and any(w in words().animals for w in found.group(1).lower().split())
 
 
 _CASUALTY_WORD = re.compile(

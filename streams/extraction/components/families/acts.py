@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from streams.extraction.annotate import Annotated
-from streams.extraction.components.families.conflict import amount, civilian_victims, civilians
+from streams.extraction.components.families.victim_words import amount, civilian_victims, civilians
 from streams.extraction.components.roles import RoleHit
 from streams.schemas import Count
 

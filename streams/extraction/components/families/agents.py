@@ -86,7 +86,7 @@ def _specific(noun: Token) -> bool:
 def _plural_victims(noun: Token) -> bool:
     """People or dwellings in the plural ('residents', 'homes'): data/en/civilians.json nouns
     and agents.json dwellings."""
-    from streams.extraction.components.families.conflict import civilians
+    from streams.extraction.components.families.victim_words import civilians
 
     lemma = noun.lemma_.lower()
     found = load(AgentCues, "agents.json")

@@ -112,7 +112,7 @@ def new_proto(
 
 def crowd_acts(text: str, hits: list[RoleHit]) -> bool:
     """The act's doers are crowds of unarmed people (their head nouns), with no armed word."""
-    from streams.extraction.components.families.conflict import civilians
+    from streams.extraction.components.families.victim_words import civilians
 
     found = cues()
     doers = [h for h in hits if h.role == "initiator"]
@@ -137,8 +137,8 @@ def armed_doer(
     gathering', the subject before the verb) names forces or an armed group: one of `words`
     (default: the armed words of data/en/strategic.json and civilians.json) or a dictionary
     actor of that kind."""
-    from streams.extraction.components.families.conflict import civilians
     from streams.extraction.components.families.conflict import mentions as mentioned
+    from streams.extraction.components.families.victim_words import civilians
 
     if words is None:
         words = cues().armed_words | civilians().armed

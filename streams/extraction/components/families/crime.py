@@ -7,8 +7,8 @@ from spacy.tokens import Span
 from streams.extraction.annotate import Sentence
 from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.event_types import ONE_SIDED
-from streams.extraction.components.families.conflict import armed_doers, civilians
 from streams.extraction.components.families.doers import political_victim
+from streams.extraction.components.families.victim_words import armed_doers, civilians
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.extractors.attack import running_total, street_crime
 

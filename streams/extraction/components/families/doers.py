@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.families.acts import TERRITORY
-from streams.extraction.components.families.conflict import civilians, mentions, places
+from streams.extraction.components.families.conflict import mentions, places
 from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.families.victim_words import civilians
 from streams.extraction.components.roles import RoleHit
 
 

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.events import opens_text
 from streams.extraction.components.families.base import cues, new_proto
-from streams.extraction.components.families.conflict import civilians
 from streams.extraction.components.families.cuefile import CueFile, load
+from streams.extraction.components.families.victim_words import civilians
 from streams.extraction.extractors.attack import _in_quote as in_quote
 from streams.extraction.extractors.common import Proto, sentence_actors, sentence_places, status_for
 

@@ -13,9 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated, doc_text
-from streams.extraction.components.families.conflict import TOLL_GAP, amount, count
+from streams.extraction.components.families.conflict import TOLL_GAP, count
 from streams.extraction.components.families.conflict import _definite as definite
 from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.families.victim_words import amount
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import COUNT_ONLY, family_of
 from streams.extraction.extractors.casualties import counts_animals

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from streams.extraction.annotate import Annotated
-from streams.extraction.components.families.conflict import civilian_victims
+from streams.extraction.components.families.victim_words import civilian_victims
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import taxonomy

@@ -133,6 +133,16 @@ def _unnamed_target(sent: Sentence, after: int, country: str) -> Actor | None:
     return Actor(role="target", name=name, kind="group", country=country)
 
 
+def _drop_own_state(proto: Proto, forces: Actor) -> bool:
+    """'Troops killed ten rebels in northern Mali': the state whose forces act is not their
+    target (its name there is where it happened); drop such targets, True when one was."""
+    if forces.kind != "armed_forces":
+        return False
+    own = [a for a in proto.role("target") if a.kind == "state" and a.country == forces.country]
+    proto.actors = [a for a in proto.actors if a not in own]
+    return bool(own) and not proto.role("target")
+
+
 def fill_actors(
     proto: Proto, sent: Sentence, event_type: str, doc: Annotated | None = None
 ) -> None:
@@ -148,6 +158,7 @@ def fill_actors(
         if found is not None:
             initiator, subject_end = found
             proto.actors.insert(0, initiator)
+            has_target = has_target and not _drop_own_state(proto, initiator)
             if initiator.kind == "armed_forces" and not has_target:
                 target = _unnamed_target(sent, subject_end, home)
                 if target is not None:

@@ -24,6 +24,7 @@ from streams.extraction.components.families import (
     framing,
     note_places,
     strategic,
+    text_region,
     unrest,
     verbal,
 )
@@ -157,10 +158,12 @@ def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
 def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     """Places written with their units ("X village (A, B)"): components/families/note_places;
     'in the capital': components/families/capital; a riot told in the opening sentence is the
-    text's news, kept unlocated (families/unrest)."""
+    text's news, kept unlocated (families/unrest); an event still unplaced takes the text's
+    place when all its places lie in one region (families/text_region)."""
     note_places.complete_places(ann, protos)
     capital.place_in_capital(ann, protos)
     unrest.lead_unrest(ann, protos)
+    text_region.place_in_text_region(ann, protos)
 
 
 def mark_framed(doc: Doc, protos: list[Proto]) -> None:

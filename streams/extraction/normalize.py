@@ -348,17 +348,12 @@ def _running_total(proto: Proto) -> bool:
     )
 
 
-def background_unrest(proto: Proto) -> bool:
-    """A protest or riot with no place, not the text's lead and not dated to a day: "the
-    protests, which began last week" is background, not a located happening."""
-    if proto.event_type not in UNREST or proto.locations:
-        return False
-    return not (proto.lead or (proto.date_explicit and proto.when.precision == "day"))
-
-
 def _keep(proto: Proto) -> bool:
-    if _stale(proto) or background_unrest(proto):
+    if _stale(proto):
         return False
+    if proto.event_type in UNREST and not proto.locations:
+        # "the protests, which began last week": background, not a located happening
+        return proto.lead or (proto.date_explicit and proto.when.precision == "day")
     if proto.event_type == UNTYPED_ATTACK:
         return bool(proto.actors or _sub(proto.locations) or proto.killed or proto.injured)
     if proto.event_type == "casualty_report":

@@ -158,12 +158,16 @@ def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
 def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     """Places written with their units ("X village (A, B)"): components/families/note_places;
     'in the capital': components/families/capital; a riot told in the opening sentence is the
-    text's news, kept unlocated (families/unrest); an event still unplaced takes the text's
-    place when all its places lie in one region (families/text_region)."""
+    text's news, kept unlocated (families/unrest)."""
     note_places.complete_places(ann, protos)
     capital.place_in_capital(ann, protos)
     unrest.lead_unrest(ann, protos)
-    text_region.place_in_text_region(ann, protos)
+
+
+def place_merged(ann: Annotated, merged: list[Proto]) -> None:
+    """After the merge: an event still unplaced takes the text's place when all its places lie
+    in one region (components/families/text_region)."""
+    text_region.place_in_text_region(ann, merged)
 
 
 def mark_framed(doc: Doc, protos: list[Proto]) -> None:

@@ -76,3 +76,12 @@ def test_another_country_named_leaves_the_scene_open() -> None:
     assert one_region([town]) is town
     assert one_region([town, _mention("Kenya", "KEN", "country", None)]) is None
     assert one_region([town, _mention("Ethiopia", "ETH", "country", None)]) is town
+
+
+def test_a_place_in_a_relative_clause_of_the_events_sentence_is_passed_over() -> None:
+    events = _material(
+        "Police chief Omar Farah, who heads the force in Dire Dawa, said gunmen shot dead "
+        "three traders on Sunday."
+    )
+    assert events
+    assert all("Dire Dawa" not in {loc.name for loc in e.locations} for e in events)

@@ -6,19 +6,24 @@ protested at the university. ... Police in Bahir Dar arrested ...").
 A report about one happening names where it happened, often in another sentence than the verb
 (a note's second sentence, an opening clause 'in the Tigray region, ...'). When all the places
 it names agree on one region the event is in that region, whichever sentence names it: the
-finest of them (a town before the region itself) is the event's place. Texts whose places
+finest of them (a town before the region itself) is the event's place, unless it stands in
+a relative clause of the event's own sentence, whose rules passed it over ('a spokesman, who
+commands troops in X, said'). Texts whose places
 spread over several regions, or lie in several countries, give nothing (which one is the
-scene is not said). Attributed clauses ('a spokesman in Nairobi said') and places before the
-dateline's end are not the scene."""
+scene is not said). It runs on the merged events, so an act named back ('the attack killed
+nine') has already joined the event it names. Attributed clauses ('a spokesman in Nairobi
+said') and places before the dateline's end are not the scene."""
 
 from __future__ import annotations
+
+import re
 
 from streams.extraction.annotate import Annotated, PlaceMention
 from streams.extraction.components.families.note_place_fit import material
 from streams.extraction.extractors.common import Proto, location_of
-from streams.extraction.normalize import background_unrest
 
 _PRECISION_ORDER = {"city": 0, "admin1": 1}
+_RELATIVE = re.compile(r",\s+(?:who|whose|whom|which)\b")
 
 
 def text_places(ann: Annotated) -> list[PlaceMention]:
@@ -40,14 +45,27 @@ def one_region(named: list[PlaceMention]) -> PlaceMention | None:
     return towns[0] if towns else places[0]
 
 
+def _passed_over(ann: Annotated, proto: Proto, scene: PlaceMention) -> bool:
+    """The place stands in the event's own sentence inside a relative clause set off by commas,
+    an aside on someone the sentence names ('a spokesman, who commands troops in X, said')."""
+    sent = proto.sentence
+    if not sent.start <= scene.start < sent.end:
+        return False
+    before = ann.text[sent.start : scene.start]
+    opened = before.rfind(",")
+    return (
+        opened >= 0
+        and bool(_RELATIVE.match(before, opened))
+        and "," in ann.text[scene.end : sent.end]
+    )
+
+
 def place_in_text_region(ann: Annotated, protos: list[Proto]) -> None:
     """Give each material event placed nowhere below the country the text's one region."""
     waiting = [
         p
         for p in protos
-        if material(p.event_type)
-        and all(loc.precision == "country" for loc in p.locations)
-        and not background_unrest(p)  # dropped as background: no place makes it news
+        if material(p.event_type) and all(loc.precision == "country" for loc in p.locations)
     ]
     if not waiting:
         return
@@ -55,5 +73,7 @@ def place_in_text_region(ann: Annotated, protos: list[Proto]) -> None:
     if scene is None:
         return
     for proto in waiting:
+        if _passed_over(ann, proto, scene):
+            continue
         if all(loc.country in (None, scene.place.country3) for loc in proto.locations):
             proto.locations = [location_of(scene)]

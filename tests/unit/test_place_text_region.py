@@ -85,3 +85,12 @@ def test_a_place_in_a_relative_clause_of_the_events_sentence_is_passed_over() ->
     )
     assert events
     assert all("Dire Dawa" not in {loc.name for loc in e.locations} for e in events)
+
+
+def test_a_country_written_in_the_events_sentence_stays_its_place() -> None:
+    events = _material(
+        "Strikers blocked the port in Mombasa on Monday. The interior ministry said 240 "
+        "people had been arrested across Kenya overnight."
+    )
+    arrests = [e for e in events if e.event_type == "arrest"]
+    assert [[loc.name for loc in e.locations] for e in arrests] == [["Kenya"]]

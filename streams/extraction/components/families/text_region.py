@@ -12,7 +12,8 @@ commands troops in X, said'). Texts whose places
 spread over several regions, or lie in several countries, give nothing (which one is the
 scene is not said). It runs on the merged events, so an act named back ('the attack killed
 nine') has already joined the event it names. Attributed clauses ('a spokesman in Nairobi
-said') and places before the dateline's end are not the scene."""
+said') and places before the dateline's end are not the scene; an event whose sentence writes
+its country ('arrested across France') keeps it."""
 
 from __future__ import annotations
 
@@ -60,12 +61,23 @@ def _passed_over(ann: Annotated, proto: Proto, scene: PlaceMention) -> bool:
     )
 
 
+def _country_written(proto: Proto) -> bool:
+    """The event's country is written in its own sentence ('arrested across France'): the
+    sentence places it there on purpose, nationwide or at no finer place."""
+    sent = proto.sentence
+    return any(
+        loc.start is not None and sent.start <= loc.start < sent.end for loc in proto.locations
+    )
+
+
 def place_in_text_region(ann: Annotated, protos: list[Proto]) -> None:
     """Give each material event placed nowhere below the country the text's one region."""
     waiting = [
         p
         for p in protos
-        if material(p.event_type) and all(loc.precision == "country" for loc in p.locations)
+        if material(p.event_type)
+        and all(loc.precision == "country" for loc in p.locations)
+        and not _country_written(p)
     ]
     if not waiting:
         return

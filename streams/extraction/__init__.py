@@ -9,9 +9,10 @@ An exception in one extractor is recorded as an ExtractorFailure; the others' ev
 from __future__ import annotations
 
 import traceback as tb
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from streams.extraction.annotate import Annotated, annotate
@@ -101,14 +102,21 @@ def _run_extractors(
 
 
 def _finish(
-    doc: Annotated, protos: list[Proto], failures: list[ExtractorFailure], when: datetime
+    doc: Annotated,
+    protos: list[Proto],
+    failures: list[ExtractorFailure],
+    when: datetime,
+    after_merge: Callable[[list[Proto]], None] | None = None,
 ) -> ExtractionResult:
     for proto in protos:
         proto.published = doc.published
     protos = [p for p in protos if not _idle_talk(p, doc.actors)]
     events: list[Event] = []
     try:
-        events = [to_event(p, doc, when) for p in merge(protos)]
+        merged = merge(protos)
+        if after_merge is not None:
+            after_merge(merged)
+        events = [to_event(p, doc, when) for p in merged]
     except Exception as exc:
         failures.append(ExtractorFailure("normalize", repr(exc), _short_traceback(exc)))
     return ExtractionResult(events, failures)
@@ -161,7 +169,7 @@ def _v2_result(doc: Doc | Exception, when: datetime) -> ExtractionResult:
         pipeline.mark_framed(doc, protos)
     except Exception as exc:
         failures.append(ExtractorFailure("framing_v2", repr(exc), _short_traceback(exc)))
-    return _finish(ann, protos, failures, when)
+    return _finish(ann, protos, failures, when, partial(pipeline.place_merged, ann))
 
 
 def run_extractions(

@@ -170,7 +170,7 @@ def _load_cities(gaz: Gazetteer, iso2to3: dict[str, str]) -> None:
             return None
         if any(ch.isdigit() for ch in row["name"]):
             return None  # "Paris 08 Élysée": a city district, not a place news names
-        place = _city(row, iso2to3, amap)
+        place = _city(lexicons.fixed_town(row), iso2to3, amap)
         _index_city(gaz, place, row["alternatenames"])
         code = place.admin1_code
         if code and (code not in capitals or capitals[code].population < place.population):

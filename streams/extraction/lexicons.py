@@ -175,6 +175,23 @@ class Admin1Map(_Strict):
     admin1: dict[str, Admin1Entry]
 
 
+class TownFix(_Strict):
+    """A town the GeoNames town file files under the wrong region or puts in the wrong place."""
+
+    geonameid: int
+    name: str
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    admin1code: str
+    latitude: float | None = None
+    longitude: float | None = None
+    why: str = Field(min_length=1)
+
+
+class TownFixes(_Strict):
+    about: str
+    towns: list[TownFix]
+
+
 class RegionUnit(_Strict):
     word: str = Field(pattern=r"^[a-z]+$")
     plural: str = Field(pattern=r"^[a-z]+$")
@@ -236,6 +253,23 @@ def triggers() -> TriggerLexicon:
 @lru_cache(maxsize=1)
 def admin1_map() -> Admin1Map:
     return load_model(DATA_DIR / "admin1.json", Admin1Map)
+
+
+@lru_cache(maxsize=1)
+def town_fixes() -> dict[int, TownFix]:
+    """data/town_fixes.json by GeoNames id."""
+    return {t.geonameid: t for t in load_model(DATA_DIR / "town_fixes.json", TownFixes).towns}
+
+
+def fixed_town(row: dict[str, Any]) -> dict[str, Any]:
+    """A town-file row with its region and coordinates corrected where town_fixes.json says."""
+    fix = town_fixes().get(int(row["geonameid"]))
+    if fix is None or fix.country != row["countrycode"]:
+        return row
+    out = {**row, "admin1code": fix.admin1code}
+    if fix.latitude is not None and fix.longitude is not None:
+        out |= {"latitude": fix.latitude, "longitude": fix.longitude}
+    return out
 
 
 @lru_cache(maxsize=1)

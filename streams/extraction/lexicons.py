@@ -118,6 +118,9 @@ class ActorLexicon(_Strict):
     people: list[Person]
     titles: dict[str, Literal["state", "admin", "city", "military", "none"]]
     force_nouns: list[str]
+    # irregular fighters: a demonym before one ('Palestinian gunmen', 'Sudanese rebels') names
+    # an unnamed armed group of that nationality, not the state's forces
+    irregular_nouns: list[str] = Field(default_factory=list)
 
 
 class TriggerRule(_Strict):

@@ -67,10 +67,17 @@ def first_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def force_pattern() -> re.Pattern[str]:
-    nouns = sorted(lexicons.actors().force_nouns, key=len, reverse=True)
+    """A force noun (or an irregular fighters' one, group `noun`) within two words after."""
+    found = lexicons.actors()
+    nouns = sorted({*found.force_nouns, *found.irregular_nouns}, key=len, reverse=True)
     return re.compile(
-        r"^\s*(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.I
+        r"^\s*(?:[\w-]+\s+){0,2}?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\b", re.I
     )
+
+
+@lru_cache(maxsize=1)
+def irregular_nouns() -> frozenset[str]:
+    return frozenset(noun.lower() for noun in lexicons.actors().irregular_nouns)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from streams.extraction.extractors.common import (
     actor_of,
     sentence_actors,
 )
+from streams.extraction.numbers import NUMBER_CORE, QUALIFIER_RE
 from streams.schemas import Actor
 
 _PASSIVE = re.compile(
@@ -59,9 +60,12 @@ ITS_FORCES = re.compile(
 )
 
 
+# "soldiers shot dead four insurgents": a killing verb ending in "dead" with its object after
+# is said of the doer; without one ("two soldiers shot dead in Kano") of the victims
+_OBJECT_NEXT = rf"\s+(?:(?:a|an|the|his|her|their)\b|(?:{QUALIFIER_RE})\s|(?:{NUMBER_CORE})\b)"
 VICTIM_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:(?:were|was|have been|had been|are|being)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|captured|taken prisoner)|died|dead)\b",
+    rf"(?:killed|wounded|injured|captured|taken prisoner)|died|dead)\b(?!{_OBJECT_NEXT})",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,7 @@ from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.base import new_proto
 from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.verbal import _token, parse_sentences
+from streams.extraction.components.families.victim_words import civilians
 from streams.extraction.extractors.common import Proto, actor_of, status_for
 from streams.extraction.extractors.unrest import ARREST
 from streams.schemas import Actor
@@ -41,6 +42,8 @@ class ArrestCues(CueFile):
     quantities: frozenset[str]
     target_kinds: frozenset[str]
     forces: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+    specific: frozenset[str] = frozenset()
     periods: frozenset[str]
     period_preps: frozenset[str]
 
@@ -157,9 +160,23 @@ def _arrested(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:
         country = next((a.country for a in inside if a.source == "demonym"), None)
         known = [a.country for a in proto.role("initiator")] + [p.country for p in proto.locations]
         country = country or next((c for c in known if c), None)
-        name = head.text[:1].upper() + head.text[1:]
-        found = [Actor(role="target", name=name, kind="civilians", country=country)]
+        named_as = _specific(head) or head
+        name = named_as.text[:1].upper() + named_as.text[1:]
+        armed = named_as.lemma_.lower() in civilians().armed  # 'arrested two militants'
+        kind = "group" if armed and named_as is not head else "civilians"
+        found = [Actor(role="target", name=name, kind=kind, country=country)]
     proto.actors = [a for a in proto.actors if a.role != "target"] + found
+
+
+def _specific(head: Token) -> Token | None:
+    """'arrested a man and three protesters': a generic head ('man', 'individuals', 'suspects')
+    gives way to a more specific group the sentence names."""
+    cues = load(ArrestCues, "arrests.json")
+    if head.lemma_.lower() not in cues.generic:
+        return None
+    return next(
+        (t for t in head.sent if t.pos_ == "NOUN" and t.lemma_.lower() in cues.specific), None
+    )
 
 
 def _unreported(token: Token) -> bool:

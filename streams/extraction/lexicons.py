@@ -199,6 +199,7 @@ class RegionUnit(_Strict):
     word: str = Field(pattern=r"^[a-z]+$")
     plural: str = Field(pattern=r"^[a-z]+$")
     before_name: bool
+    countries: list[str] = Field(default_factory=list)
 
 
 class RegionWords(_Strict):

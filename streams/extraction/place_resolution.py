@@ -5,12 +5,18 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from streams.extraction.annotated import Annotated, PlaceMention, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.extraction.name_lexicon import admin1_candidates
-from streams.extraction.place_checks import LOC_PREP, only_a_name, stands_alone
-from streams.extraction.place_context import context_country, in_context, town_of_one_country
+from streams.extraction.place_checks import LOC_PREP, only_a_name, runs_on, stands_alone
+from streams.extraction.place_context import (
+    common_words,
+    context_country,
+    in_context,
+    town_of_one_country,
+)
 from streams.extraction.region_names import ADMIN_PAREN, REGION_AFTER
 from streams.extraction.subdivisions import region_of_unit
 
@@ -32,6 +38,13 @@ _NEAR_BETWEEN = re.compile(
     r"^,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+"
     r"(?:the\s+(?:town|city|village)\s+of\s+)?$"
 )
+
+# a town written before a town or region ("Karimabad, Karachi") lies within this of it
+NEAR_KM = 60.0
+
+_LIST_BEFORE = re.compile(r"[A-Z][\w’'\-]*,\s*$")
+
+_LIST_AFTER = re.compile(r",?\s*(?:,\s*[A-Z]|(?:and|or|&)\s)")
 
 _OWN_CITY_BEFORE = re.compile(r"\bthe (?:city|town|capital|village)(?:’s|'s)\s+$", re.I)
 
@@ -75,7 +88,17 @@ def resolve_places(doc: Annotated, raw_places: list[RawPlace]) -> None:
             continue  # "Lanao del Sur province": the tail of a unit's name, not Sur (Oman)
         mention = _resolve_one(doc, raw._replace(cands=cands), named_regions, home)
         if mention is not None:
-            doc.places.append(mention)
+            doc.places.append(_as_before(doc, mention))
+
+
+def _as_before(doc: Annotated, mention: PlaceMention) -> PlaceMention:
+    """A town written again is the town the text placed before ('in Kore, West Arsi ... in
+    Kore'): the earlier mention's place."""
+    if mention.place.precision != "city":
+        return mention
+    same = (p.place for p in doc.places if p.text == mention.text and p.place.precision == "city")
+    earlier = next(same, None)
+    return mention if earlier is None else replace(mention, place=earlier)
 
 
 def _linked_units(doc: Annotated, raw_places: list[RawPlace]) -> dict[int, PlaceMention]:
@@ -176,8 +199,85 @@ def _narrowed(
         return qualified[0], vouched or qualified[1]
     qualifier = _QUALIFIER.match(doc.text[end : end + 40])
     if qualifier:
-        cands = narrow_to(cands, qualifier.group(1)) or cands
+        listed = _in_a_list(doc.text, start, end + qualifier.end())
+        inside = narrow_to(cands, qualifier.group(1))
+        if inside:
+            return inside, vouched
+        coin = _may_coin(doc, start, end)
+        near = _near_town(cands, qualifier.group(1), doc.text[start:end], coin, listed=listed)
+        if near is None:
+            return None
+        return near[0], vouched or near[1]
     return cands, vouched
+
+
+def _in_a_list(text: str, start: int, end: int) -> bool:
+    """'Aleppo, Homs and Hama', 'Sumy, Donetsk, Kharkiv': names in a list, not a town and the
+    place it lies in."""
+    return bool(_LIST_BEFORE.search(text[max(0, start - 40) : start])) or bool(
+        _LIST_AFTER.match(text, end)
+    )
+
+
+def _may_coin(doc: Annotated, start: int, end: int) -> bool:
+    """A name that may stand for a town the gazetteer lacks: no part of a longer name ('North
+    Luwu', 'Laikipia West'), no common word, not the first name of a note's bracket of units
+    (families/note_places reads those)."""
+    surface = doc.text[start:end]
+    return not (
+        runs_on(doc, start, end, units=True)
+        or surface.lower() in common_words()
+        or doc.text[:start].rstrip().endswith("(")
+    )
+
+
+def _near_town(
+    cands: list[Place], qualifier: str, surface: str, coin: bool, *, listed: bool
+) -> tuple[list[Place], bool] | None:
+    """The candidates a qualifier no candidate lies inside allows, and whether it vouches for
+    the town: when it is a region, the town as written inside that region, with no
+    coordinates ('Pagak, Upper Nile': not Pagak in Java; codebook: a place missing from
+    GeoNames is coded by name and admin1) when `coin` allows, else none, and none when several
+    regions have that name; those
+    near it when it is a town ('Karimabad, Karachi': a part of Karachi, not the Karimabad of
+    Gilgit-Baltistan), else none; all of them when it is neither or the names are a list."""
+    if listed:
+        return cands, False
+    gaz = gazetteer()
+    if qualifier in gaz.countries:
+        return cands, False
+    towns = [t for t in gaz.places.get(qualifier, []) if t.precision == "city"]
+    if towns:
+        near = [c for c in cands if any(_km(c, t) <= NEAR_KM for t in towns)]
+        return (near, False) if near else None
+    regions = gaz.admin1.get(qualifier) or region_of_unit(qualifier, set())
+    if not regions:
+        return cands, False
+    return ([_unlisted_town(surface, regions[0])], True) if coin and len(regions) == 1 else None
+
+
+def _unlisted_town(surface: str, region: Place) -> Place:
+    return replace(
+        region,
+        name=surface,
+        precision="city",
+        population=0,
+        latitude=None,
+        longitude=None,
+        geonames_id=None,
+        area=False,
+    )
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def _not_a_scene(doc: Annotated, start: int, surface: str) -> bool:
@@ -219,9 +319,13 @@ def qualified_by_region(
     name = region.group(1)
     codes = region_codes([name.split()[-1], name], countries)
     inside = [c for c in cands if c.admin1_code is not None and c.admin1_code in codes]
-    if codes and not inside:
-        return None
+    if (codes or _a_region([name.split()[-1], name])) and not inside:
+        return None  # "Jau in Unity State": not the Jaú of a country without that region
     return inside or cands, bool(inside)
+
+
+def _a_region(names: list[str]) -> bool:
+    return any(admin1_candidates(name) for name in names)
 
 
 def skip_spaces(text: str, pos: int) -> int:

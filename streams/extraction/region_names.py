@@ -71,6 +71,7 @@ def scan_regions(
         if any(a <= match.start() < b for a, b in qualifiers):
             continue
         start, cands = _region_named(match.group(1), match.start(1))
+        cands = _written_with(cands, match.group(0)[len(match.group(1)) :])
         if cands:
             raw_places.append(RawPlace(start, match.end(), text[start : match.end()], cands, True))
             taken.append((start, match.end()))
@@ -93,6 +94,16 @@ def _region_named(name: str, start: int) -> tuple[int, list[Place]]:
         start += name.rindex(" ") + 1
         cands = admin1_candidates(name[name.rindex(" ") + 1 :])
     return start, cands
+
+
+def _written_with(cands: list[Place], unit: str) -> list[Place]:
+    """The regions of a name several countries share, those of the countries that write their
+    regions with this unit word first ('Eastern Region': Ghana's or Uganda's before Fiji's
+    Eastern Division): best_place takes the first of equal rank when no country of the text
+    (its focus or context) decides."""
+    word = unit.strip().lower()
+    countries = {c for u in lexicons.region_words().units if u.word == word for c in u.countries}
+    return sorted(cands, key=lambda c: c.country3 not in countries)
 
 
 def _listed_regions(

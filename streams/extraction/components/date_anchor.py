@@ -11,6 +11,7 @@ neither dates the event nor makes it stale; the event is dated as if the sentenc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
 _BEFORE_NOUN = frozenset({"compound", "nmod", "amod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _VERBS = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 OPENING = 3
 """A date starting within the sentence's first tokens opens it ('On 3 May, ...')."""
 
@@ -63,7 +65,9 @@ def redate(doc: Doc, protos: list[Proto]) -> None:
         picked = {m.start for m in ann.dates if sent.start <= m.start < sent.end}
         picked &= {m.start for m in ann.dates if m.text == proto.when.text}
         if picked and picked <= skip:
-            proto.when, proto.date_explicit = event_date(ann, sent, proto.trigger[0], skip=skip)
+            # event_date reads the text's dates: those set aside are not among them
+            kept = replace(ann, dates=[m for m in ann.dates if m.start not in skip])
+            proto.when, proto.date_explicit = event_date(kept, sent, proto.trigger[0])
 
 
 def background_dates(
@@ -138,7 +142,10 @@ def _other_clause(token: Token, trigger: Span) -> bool:
     """The date sits in a clause of its own ('who disappeared on August 17') that does not hold
     the trigger: it dates that clause's verb."""
     while token.head.i != token.i:
-        if token.dep_ in _CLAUSES and token.pos_ in _VERBS:
+        # a clause of its own names its subject ('who disappeared'); a participle with none
+        # ('two gunmen on a motorbike hurled ...', misread) may be the act itself
+        subject = any(c.dep_ in _SUBJECTS for c in token.children)
+        if token.dep_ in _CLAUSES and token.pos_ in _VERBS and subject:
             if token.left_edge.i <= trigger.root.i <= token.right_edge.i:
                 return False
             # 'a hartal called for today', 'the Merger Agreement signed on ...': a clause on

@@ -13,19 +13,13 @@ from streams.schemas import When
 
 
 def event_date(
-    doc: Annotated,
-    sent: Sentence,
-    near: int | None = None,
-    *,
-    verbal: bool = False,
-    skip: frozenset[int] = frozenset(),
+    doc: Annotated, sent: Sentence, near: int | None = None, *, verbal: bool = False
 ) -> tuple[When, bool]:
     """The date of the sentence's event: the date phrase nearest the trigger (or the first),
     else the publication day. A verbal act (verbal=True) takes no date from the sentences
     before it unless it says so ("hours later"): with no stated day it is dated by the
-    publication day (codebook rule 5), not by the happening it reacts to. Dates starting at
-    the offsets in skip date something else (components/date_anchor.py) and are not read."""
-    in_sent = [m for m in doc.dates if sent.start <= m.start < sent.end and m.start not in skip]
+    publication day (codebook rule 5), not by the happening it reacts to."""
+    in_sent = [m for m in doc.dates if sent.start <= m.start < sent.end]
     found = [m for m in in_sent if not _secondary_date(doc.text, m)] or [
         m for m in in_sent if not verbal and not _secondary_date(doc.text, m, verbal=False)
     ]

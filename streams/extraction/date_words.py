@@ -25,6 +25,8 @@ class DateWords(BaseModel):
     relative_of: list[str] = Field(min_length=1)
     material_types: list[str] = Field(min_length=1)
     vague_past: list[str] = Field(min_length=1)
+    background_nouns: list[str] = Field(min_length=1)
+    simultaneous_marks: list[str] = Field(min_length=1)
 
 
 class Outlet(BaseModel):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from streams.extraction import components
 from streams.extraction.annotate import Annotated
+from streams.extraction.components.date_anchor import redate
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
 from streams.extraction.components.families import (
     capital,
@@ -140,12 +141,16 @@ FAMILY_NAMES = {"protests": unrest.NAME, "riots": unrest.NAME, "strategic": stra
 
 def family_events(doc: Doc) -> list[Proto]:
     """The events of the family modules: protests and riots, strategic developments."""
-    return unrest.unrest_protos(doc) + strategic.strategic_protos(doc)
+    protos = unrest.unrest_protos(doc) + strategic.strategic_protos(doc)
+    redate(doc, protos)  # a date tied to another noun or clause (components/date_anchor)
+    return protos
 
 
 def conflict_events(doc: Doc) -> list[Proto]:
     """The ported families' events: legacy attack rules as fallback, refined by syntax."""
-    return conflict_protos(doc, doc._.legacy_conflict or [])
+    protos = conflict_protos(doc, doc._.legacy_conflict or [])
+    redate(doc, protos)
+    return protos
 
 
 def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:

@@ -80,3 +80,25 @@ def test_two_clans_named_in_one_phrase_are_the_two_parties() -> None:
 )
 def test_one_side_or_firms_make_no_agreement(text: str) -> None:
     assert "agreement" not in _types(text)
+
+
+def test_an_agreement_claimed_reached_is_the_claimants_with_the_other_side() -> None:
+    # the subject of 'claimed' is the subject of the agreement reached under it
+    event = _of(
+        "On Monday, Al Shabaab claimed to have reached an agreement with a local clan militia "
+        "in Jilib.",
+        "agreement",
+    )
+    assert _names(event, "participant") == ["al-Shabaab", "local clan militia"]
+    assert [p.name for p in event.locations] == ["Jilib"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Al Shabaab hoped to reach an agreement with a clan militia in Jowhar.",
+        "On Monday, Al Shabaab tried to reach an agreement with a clan militia in Jowhar.",
+    ],
+)
+def test_an_agreement_only_sought_is_none(text: str) -> None:
+    assert "agreement" not in _types(text)

@@ -60,7 +60,9 @@ def _agreement(ann: Annotated, sent: Sentence, trigger: Span) -> Proto | None:
     if token is None or act is None or act.tag_ not in _DONE or act.dep_ == "relcl":
         return None
     hits = sent.role(trigger, "participant")
+    joint = [a for h in hits for a in _joint(ann, h)]
     armed_sides = [h for h in hits if not mentions_in(ann, h) and _side(ann, h)]
+    armed_sides = [h for h in armed_sides if not _joint(ann, h)]
     if hypothetical(act) or not (_about_conflict(token, act) or _armed_party(ann, hits)):
         return None
     parties: list[ActorMention] = []
@@ -69,11 +71,12 @@ def _agreement(ann: Annotated, sent: Sentence, trigger: Span) -> Proto | None:
             known = {m.name for m in parties}
             if mention.kind in _PARTY_KINDS and mention.name not in known:
                 parties.append(mention)
-    if len(parties) + len(armed_sides) < 2:
+    if len(parties) + len(armed_sides) + len(joint) < 2:
         return None
     proto = make_proto(ann, trigger, "agreement")
     proto.actors = [actor_of(m, "participant") for m in parties[:4]]
     proto.actors += [_unlisted(ann, h) for h in armed_sides[: 4 - len(proto.actors)]]
+    proto.actors += joint[: 4 - len(proto.actors)]
     return proto
 
 
@@ -90,8 +93,31 @@ def _side(ann: Annotated, hit: RoleHit) -> bool:
     return armed(ann, hit) or head in cues().communal_sides
 
 
+def _joint(ann: Annotated, hit: RoleHit) -> list[Actor]:
+    """'the Mai-Mai and Raia Mutomboki militias signed': one phrase names two sides under one
+    plural head; a conjunct no dictionary lists is a side of its own, named by its words."""
+    before = ann.text[hit.phrase[0] : hit.head[0]]
+    head = ann.text[hit.head[0] : hit.head[1]]
+    plural = head.lower() in cues().joint_heads or (head.endswith("s") and _side(ann, hit))
+    if not plural or " and " not in before:
+        return []
+    known = mentions_in(ann, hit)
+    out = []
+    for part in before.replace(",", " and ").split(" and "):
+        start = ann.text.find(part, hit.phrase[0])
+        end = start + len(part)
+        if not part.strip() or any(m.start < end and start < m.end for m in known):
+            continue
+        name = _bare(part.strip())
+        out.append(Actor(role="participant", name=name, kind="group", text=part.strip()))
+    return out
+
+
+def _bare(text: str) -> str:
+    return text.removeprefix("the ").removeprefix("The ").removeprefix("an ").removeprefix("a ")
+
+
 def _unlisted(ann: Annotated, hit: RoleHit) -> Actor:
     """A side no dictionary lists, named by its phrase ('the Majeerteen clan militia')."""
     text = ann.text[hit.phrase[0] : hit.phrase[1]]
-    name = text.removeprefix("the ").removeprefix("The ").removeprefix("an ").removeprefix("a ")
-    return Actor(role="participant", name=name, kind="group", text=text)
+    return Actor(role="participant", name=_bare(text), kind="group", text=text)

@@ -32,6 +32,9 @@ class VerbalCues(BaseModel):
     communal_sides: frozenset[str] = frozenset()
     """Heads of a side named by its community ('the X sub-clan', 'an anti-balaka faction'): a
     party to an agreement though no dictionary lists it."""
+    joint_heads: frozenset[str] = frozenset()
+    """Plural heads under which one phrase names two sides ('the X and Y groups signed a
+    peace deal'): each conjunct is a party to the agreement."""
     claims: frozenset[str] = frozenset()
     """Nouns of a claim or charge: denying one is a plain denial, a statement ('dismissed the
     claim as groundless'); denying another of the claimant's acts or words as something

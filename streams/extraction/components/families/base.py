@@ -13,6 +13,7 @@ from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.data import DATA
 from streams.extraction.components.events import _mentions as mentions
 from streams.extraction.components.events import _places as places
+from streams.extraction.components.families.victim_words import civilians
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.triggers import family_triggers
 from streams.extraction.extractors.common import (
@@ -112,7 +113,6 @@ def new_proto(
 
 def crowd_acts(text: str, hits: list[RoleHit]) -> bool:
     """The act's doers are crowds of unarmed people (their head nouns), with no armed word."""
-    from streams.extraction.components.families.victim_words import civilians
 
     found = cues()
     doers = [h for h in hits if h.role == "initiator"]
@@ -138,7 +138,6 @@ def armed_doer(
     (default: the armed words of data/en/strategic.json and civilians.json) or a dictionary
     actor of that kind."""
     from streams.extraction.components.families.conflict import mentions as mentioned
-    from streams.extraction.components.families.victim_words import civilians
 
     if words is None:
         words = cues().armed_words | civilians().armed

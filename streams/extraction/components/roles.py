@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from streams.extraction.components.annotation import doc_text
-from streams.extraction.components.data import RolePattern, families
+from streams.extraction.components.data import DATA, RolePattern, families
 from streams.extraction.components.depmatch import IndexedDependencyMatcher
 from streams.extraction.components.triggers import family_of, trigger_places, trigger_rows
 
@@ -70,6 +71,34 @@ def _heads(token: Token) -> list[Token]:
     return out
 
 
+class _Partitives(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    about: str
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def partitives() -> frozenset[str]:
+    """data/en/partitives.json: amounts and parts of a group ('dozens', 'members')."""
+    path = DATA / "partitives.json"
+    return _Partitives.model_validate_json(path.read_text(encoding="utf-8")).words
+
+
+_PARTITIVE_ROLES = frozenset({"initiator"})
+"""Roles whose amount gives way to its people: the doer ('dozens of police officers beat a
+man'); a victims phrase keeps its amount as its head (a vague toll is read from it)."""
+
+
+def _of_people(token: Token) -> Token:
+    """'dozens of police officers', 'a group of gunmen': the object of the amount's 'of' is
+    the phrase's head (the people), not the amount."""
+    if token.lower_ not in partitives():
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return people[0] if people and people[0].pos_ in ("NOUN", "PROPN") else token
+
+
 def _phrase(token: Token) -> tuple[int, int]:
     """The head's own words: its left modifiers and itself, not its conjuncts or clauses."""
     left = min([token, *(t for t in token.lefts)], key=lambda t: t.i)
@@ -115,8 +144,9 @@ class Roles:
             matched = parsed[token_ids[-1]]
             if matched.i in anchors and matched.pos_ == "ADJ":
                 continue  # a trigger's own adjective ("sexual" abuse) is none of its roles
-            for head in _heads(matched):
-                start, end = _phrase(head)
+            for amount in _heads(matched):
+                head = _of_people(amount) if pattern.role in _PARTITIVE_ROLES else amount
+                start, end = _phrase(amount)[0], head.idx + len(head)
                 out.append(
                     RoleHit(
                         trigger=(trigger.start_char, trigger.end_char),

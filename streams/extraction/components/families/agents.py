@@ -80,7 +80,17 @@ def _specific(noun: Token) -> bool:
     if any(d.dep_ in ("det", "nummod", "poss") for d in noun.children):
         return True
     named = (o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
-    return any(o.tag_ == "NNP" for o in named)
+    return any(o.tag_ == "NNP" for o in named) or _bare_person(noun)
+
+
+def _bare_person(noun: Token) -> bool:
+    """'Troops kill man in X', 'Gunmen abduct teacher': a headline drops its articles, so a
+    person's noun in the singular with no determiner names one person (data/en/civilians.json
+    nouns and armed), not a kind."""
+    from streams.extraction.components.families.victim_words import civilians
+
+    found = civilians()
+    return noun.tag_ == "NN" and noun.lemma_.lower() in found.nouns | found.armed | found.ranks
 
 
 def _plural_victims(noun: Token) -> bool:

@@ -164,8 +164,15 @@ def test_a_prison_break_is_strategic_other() -> None:
     assert event.when.date == MONDAY
 
 
-def test_an_escape_from_no_prison_is_none() -> None:
-    assert _events("A dog escaped from its kennel on Monday.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A dog escaped from its kennel on Monday.",
+        "The men were jailed in 2019 after a failed escape from prison.",  # a noun, no act told
+    ],
+)
+def test_an_escape_from_no_prison_or_told_by_a_noun_is_none(text: str) -> None:
+    assert _events(text) == []
 
 
 def test_thrashed_is_a_beating() -> None:

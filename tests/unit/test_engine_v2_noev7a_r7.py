@@ -156,6 +156,11 @@ def test_a_group_formed_by_no_armed_actor_is_none() -> None:
     assert _events("Students formed a new debating group at the university on Monday.") == []
 
 
+def test_groups_launching_an_offensive_form_no_group() -> None:
+    found = _events("Two armed groups launched an offensive near Kaga-Bandoro in 2023.")
+    assert all(e.event_type != "group_change" for e in found)
+
+
 def test_a_prison_break_is_strategic_other() -> None:
     event = _one("Dozens of detainees escaped from the central prison in Bangui on Monday.")
     assert event.event_type == "strategic_other"

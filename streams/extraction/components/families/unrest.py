@@ -27,7 +27,7 @@ from streams.extraction.components.families.crowd_violence import (
     response_after,
     violence_after,
 )
-from streams.extraction.components.families.grievance import grievance
+from streams.extraction.components.families.grievance import grievance, protested_act
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.families.summaries import parsed_token
@@ -72,6 +72,9 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         near = [t for t in near if not armed_act(doc, ann, t, roles)]  # 'police blocked roads'
         own = by_cue.get(index, []) + violence.get(index, [])
         own += violence_after(doc, ann, index, (by_cue, violence), roles)
+        if proto.event_type != "riot":
+            # 'protested against the bulldozing of homes': the act protested is no crowd's deed
+            own = [t for t in own if not (_violent([t]) and protested_act(doc, t))]
         facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
         # a toll told of another time ('victims of the 2024 collapse') harmed no protester
         harmed = (

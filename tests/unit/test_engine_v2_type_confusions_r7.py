@@ -92,3 +92,64 @@ def test_the_crowds_own_destruction_stays_a_violent_demonstration(text: str) -> 
     types = {e.codes.acled_sub_event_type for e in _events(text)}
     assert "Violent demonstration" in types
     assert "Peaceful protest" not in types
+
+
+# --- force on demonstrators ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, security forces shot and killed a demonstrator in Gimbi.",
+        "On Monday, soldiers shot dead two protesters in Nekemte.",
+    ],
+)
+def test_state_forces_killing_demonstrators_is_excessive_force(text: str) -> None:
+    event = _of(text, "excessive_force_against_protesters")
+    assert event.codes.acled_event_type == "Protests"
+    assert event.codes.acled_sub_event_type == "Excessive force against protesters"
+    assert event.when.date == "2025-03-03"
+    assert "attack_on_civilians" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an armed group's gunmen, or a crowd, harming people: no force on demonstrators
+        "On Monday, unknown gunmen shot and killed a demonstrator in Gimbi.",
+        "On Monday, soldiers shot dead two farmers in Nekemte.",
+    ],
+)
+def test_other_doers_or_victims_stay_an_attack(text: str) -> None:
+    assert "excessive_force_against_protesters" not in _types(text)
+    assert "attack_on_civilians" in _types(text)
+
+
+def test_demonstrators_shot_in_the_next_sentence_is_excessive_force() -> None:
+    text = (
+        "On Monday, hundreds of farmers protested in Kisumu against land seizures. "
+        "At least two protesters were shot by soldiers."
+    )
+    event = _of(text, "excessive_force_against_protesters")
+    assert event.codes.acled_sub_event_type == "Excessive force against protesters"
+    assert [p.name for p in event.locations] == ["Kisumu"]
+    assert "protest" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, police shot in the air to disperse demonstrators who blocked a road in Kisumu.",
+        "On Monday, students protested in Kisumu and soldiers were sent to quell them.",
+    ],
+)
+def test_shots_at_no_one_and_quelling_are_an_intervention(text: str) -> None:
+    event = _of(text, "protest_with_intervention")
+    assert event.codes.acled_sub_event_type == "Protest with intervention"
+    assert "excessive_force_against_protesters" not in _types(text)
+
+
+def test_shots_at_demonstrators_stay_excessive_force() -> None:
+    text = "On Monday, police shot at demonstrators who blocked a road in Kisumu."
+    event = _of(text, "excessive_force_against_protesters")
+    assert event.codes.acled_event_type == "Protests"

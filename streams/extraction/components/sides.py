@@ -89,10 +89,10 @@ def _crowd_and_state(hits: list[RoleHit], trigger: Span) -> bool:
     ]
     crowd = [h for h in sides + hurt if crowd_acts(text, [replace(h, role="initiator")])]
     others = [h for h in sides if h.head not in {c.head for c in crowd}]
-    return bool(crowd) and bool(others) and all(_state(ann, h) for h in others)
+    return bool(crowd) and bool(others) and all(state_side(ann, h) for h in others)
 
 
-def _state(ann: Annotated, hit: RoleHit) -> bool:
+def state_side(ann: Annotated, hit: RoleHit) -> bool:
     """The side names the state's forces only: actors of the dictionaries that are states or
     their forces, or with none, a head word of the forces that arrest (data/en/arrests.json
     forces: 'police', 'soldiers', 'security forces')."""

@@ -81,7 +81,8 @@ def test_a_killed_shopkeeper_with_no_doer_stays_crime() -> None:
 
 def test_sides_of_a_clash_had_by_a_joined_subject() -> None:
     event = _one("Supporters of the NPP and the NDC had a violent clash in Tamale on Monday.")
-    assert event.event_type == "armed_clash"
+    # the two sides are read; unarmed party supporters are rioters (round 7: crowd_words)
+    assert event.event_type == "mob_violence"
     assert _places(event) == ["Tamale"]
     assert _events("The couple had a clash over money in Tamale on Monday.") == []
 

@@ -15,6 +15,7 @@ from streams.extraction.components.families.acts import TERRITORY, acted_on, one
 from streams.extraction.components.families.agents import idle_agent
 from streams.extraction.components.families.captives import harmed_captives
 from streams.extraction.components.families.conflict import mentions, places
+from streams.extraction.components.families.protester_harm import protesters_harmed
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.families.victim_words import armed_victims, civilian_victims
 from streams.extraction.components.roles import RoleHit
@@ -97,8 +98,10 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
 
 def retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:
     """The type the sentence's syntax gives the legacy event (its own type when none); an
-    abduction whose captives are also raped or hurt is that harm (families/captives.py)."""
-    return harmed_captives(doc, proto.sentence.index, _retyped(doc, proto, triggers, hits))
+    abduction whose captives are also raped or hurt is that harm (families/captives.py); an
+    attack on demonstrators is excessive force (families/protester_harm.py)."""
+    kind = harmed_captives(doc, proto.sentence.index, _retyped(doc, proto, triggers, hits))
+    return protesters_harmed(doc, best_trigger(triggers), hits, kind)
 
 
 def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:

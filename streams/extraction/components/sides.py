@@ -61,7 +61,49 @@ def crowds(text: str, hits: list[RoleHit], trigger: Span) -> bool:
 
     span = (trigger.start_char, trigger.end_char)
     sides = [h for h in hits if h.trigger == span and h.role in ("initiator", "participant")]
-    return crowd_acts(text, [replace(h, role="initiator") for h in sides])
+    return crowd_acts(text, [replace(h, role="initiator") for h in sides]) or _crowd_and_state(
+        hits, trigger
+    )
+
+
+STATE_SIDES = frozenset({"state", "armed_forces"})
+
+
+def _crowd_and_state(hits: list[RoleHit], trigger: Span) -> bool:
+    """'Police clashed with residents', 'seven activists were hurt in a clash with police': a
+    crowd of unarmed people (a crowd word with no armed word, data/en/strategic.json
+    crowd_words) fights the state's forces and no one else. ACLED codes the crowd as rioters:
+    a riot, not a battle (an armed group beside them, 'militants', keeps the battle). The
+    crowd may be named as the hurt before the fight word ('activists were hurt in a clash')."""
+    from streams.extraction.components.families.base import crowd_acts  # base imports this
+
+    ann = annotated(trigger.doc)
+    text = doc_text(trigger.doc)
+    span = (trigger.start_char, trigger.end_char)
+    sides = [h for h in hits if h.trigger == span and h.role in _SIDE_ROLES]
+    sent = (trigger.sent.start_char, trigger.sent.end_char)
+    hurt = [
+        h
+        for h in hits
+        if h.role in ("injured", "victims") and sent[0] <= h.phrase[0] and h.phrase[1] <= span[0]
+    ]
+    crowd = [h for h in sides + hurt if crowd_acts(text, [replace(h, role="initiator")])]
+    others = [h for h in sides if h.head not in {c.head for c in crowd}]
+    return bool(crowd) and bool(others) and all(state_side(ann, h) for h in others)
+
+
+def state_side(ann: Annotated, hit: RoleHit) -> bool:
+    """The side names the state's forces only: actors of the dictionaries that are states or
+    their forces, or with none, a head word of the forces that arrest (data/en/arrests.json
+    forces: 'police', 'soldiers', 'security forces')."""
+    from streams.extraction.components.families.arrests import ArrestCues  # arrests imports base
+    from streams.extraction.components.families.cuefile import load
+
+    found = mentions(ann, hit.phrase)
+    if found:
+        return all(m.kind in STATE_SIDES and m.source != "group" for m in found)
+    head = ann.text[hit.head[0] : hit.head[1]].lower()
+    return bool({head, head.removesuffix("s")} & load(ArrestCues, "arrests.json").forces)
 
 
 def two_sides(hits: list[RoleHit], trigger: Span) -> bool:

@@ -56,6 +56,7 @@ class Cues(BaseModel):
     rival_words: frozenset[str] = frozenset()
     no_fighting: frozenset[str] = frozenset()
     grievance_words: frozenset[str] = frozenset()
+    warning_fire: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

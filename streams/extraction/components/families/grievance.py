@@ -33,3 +33,22 @@ def grievance(doc: Doc, trigger: Span) -> bool:
             return True
         node = node.head
     return False
+
+
+def protested_act(doc: Doc, trigger: Span) -> bool:
+    """A violent act told in a demonstration's sentence as what the crowd protests, not as
+    its deed: under a grievance word ('against the bulldozing of homes'; 'demanded the
+    closure of the quarry after a bridge was destroyed': a clause under the demand or its
+    preposition, not 'protested and burned the station', the crowd's second act), or a
+    participle that describes a thing ('the recovery of stolen goods')."""
+    if grievance(doc, trigger):  # parses the sentence
+        return True
+    token = parsed_token(doc, trigger)
+    if token is None:
+        return False
+    end = token.idx + len(trigger.text)
+    while token.head.i != token.i and token.idx <= token.head.idx < end:
+        token = token.head  # 'a bridge was destroyed': the act is the span's head, its verb
+    # 'demanded a school after it was destroyed', 'protested for demolishing their stalls'
+    clause = token.dep_ in ("advcl", "pcomp") and _opens(token.head, cues().grievance_words)
+    return token.dep_ == "amod" or clause

@@ -27,7 +27,7 @@ from streams.extraction.components.families.crowd_violence import (
     response_after,
     violence_after,
 )
-from streams.extraction.components.families.grievance import grievance
+from streams.extraction.components.families.grievance import grievance, protested_act
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.families.summaries import parsed_token
@@ -72,12 +72,16 @@ def unrest_protos(doc: Doc) -> list[Proto]:
         near = [t for t in near if not armed_act(doc, ann, t, roles)]  # 'police blocked roads'
         own = by_cue.get(index, []) + violence.get(index, [])
         own += violence_after(doc, ann, index, (by_cue, violence), roles)
+        if proto.event_type != "riot":
+            # 'protested against the bulldozing of homes': the act protested is no crowd's deed
+            own = [t for t in own if not (_violent([t]) and protested_act(doc, t))]
         facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
         # a toll told of another time ('victims of the 2024 collapse') harmed no protester
         harmed = (
             [] if context_count(proto.sentence.text, ann.published.year) else harm.get(index, [])
         )
         harmed = [t for t in harmed if not grievance(doc, t)]  # 'over the death of a student'
+        harmed += _next_harm(doc, index, by_cue, harm)
         rivals = _rivals(ann, index)
         kind = "riot" if _crowd_attacks(own, roles) else proto.event_type
         proto.event_type = _subtype(kind, own, near, harmed, facing_state=facing, rivals=rivals)
@@ -95,15 +99,16 @@ def unrest_protos(doc: Doc) -> list[Proto]:
 
 
 def lead_unrest(ann: Annotated, protos: list[Proto]) -> None:
-    """A riot or mob violence told in the sentence that opens the text, by whichever family
-    found it ('residents of a quarter clashed with police', 'a crowd vandalised the court'),
-    is the text's news: kept with no place, as the protest and crowd rules keep theirs."""
+    """A riot, mob violence or force on protesters told in the sentence that opens the text,
+    by whichever family found it ('residents of a quarter clashed with police', 'a crowd
+    vandalised the court'), is the text's news: kept with no place, as the protest and crowd
+    rules keep theirs."""
     for proto in protos:
         if proto.event_type in LEAD_TYPES and proto.status == "occurred":
             proto.lead = proto.lead or opens_text(ann, proto.sentence.index)
 
 
-LEAD_TYPES = frozenset({"riot", MOB})
+LEAD_TYPES = frozenset({"riot", MOB, EXCESSIVE})  # force on protesters: an attack retyped
 
 
 def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> None:
@@ -183,6 +188,16 @@ def _subtype(
     return INTERVENTION if INTERVENTION in labels else kind
 
 
+def _next_harm(
+    doc: Doc, index: int, by_cue: dict[int, list[Span]], harm: dict[int, list[Span]]
+) -> list[Span]:
+    """'Oromo people protested in X. At least one protester was shot by soldiers.': harm in
+    the next sentence that names demonstrators as its victims (not its doers) is force used
+    on this demonstration."""
+    told = [t for t in harm.get(index + 1, []) if not grievance(doc, t)]
+    return told if _harmed(by_cue.get(index + 1, []), told) else []
+
+
 def _crowd_attacks(own: list[Span], roles: list[RoleHit]) -> bool:
     """'Demonstrators attacked security forces', 'a number of protesters assaulted a guard':
     a fighting act (battles patterns) whose doer, read up to the verb, names the
@@ -225,8 +240,22 @@ def _harmed(own: list[Span], harm: list[Span]) -> bool:
         for t in own
         if t._.pattern.id == "protests.crowd" and t.start > 0 and t.doc[t.start - 1].lower_ != "by"
     ]
-    told = [t for t in harm if not _grievance(t)]
+    told = [t for t in harm if not _grievance(t) and not _warning(t)]
     return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in told for w in t)
+
+
+WARNING_SPAN = 30
+"""Characters after a shooting word in which a warning phrase aims it at no one."""
+
+
+def _warning(trigger: Span) -> bool:
+    """'Police shot in the air', 'fired warning shots': a shooting at no one (data/en/
+    strategic.json warning_fire) harms no protester."""
+    after = trigger.doc.text[trigger.end_char : trigger.end_char + WARNING_SPAN].lower()
+    after = after[: max(0, trigger.sent.end_char - trigger.end_char)]
+    return any(
+        re.search(rf"^\W*(?:\w+\W+){{0,2}}{re.escape(w)}\b", after) for w in cues().warning_fire
+    )
 
 
 GRIEVANCE_SPAN = 6

@@ -84,3 +84,27 @@ def test_a_state_force_killing_in_a_demonstration_is_force_used_on_it() -> None:
     doers = {(a.name, a.kind) for a in events[0].actors if a.role == "initiator"}
     assert doers == {("Cameroon", "armed_forces")}
     assert events[0].codes.acled_event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a force named by a proper name in the by-agent makes the arrest
+            "Two journalists were arrested by the Harbour District Police in Accra, Ghana, on "
+            "Monday.",
+            {("Harbour District Police", "GHA", "armed_forces")},
+        ),
+        (  # 'by police' alone: the state's police, coded as the state
+            "Three students were arrested by police in Nairobi, Kenya, on Monday.",
+            {("Kenya", "KEN", "state")},
+        ),
+    ],
+)
+def test_arrest_maker_from_the_by_agent(
+    text: str, expected: set[tuple[str, str | None, str]]
+) -> None:
+    arrests = [e for e in _events(text) if e.event_type == "arrest"]
+    assert len(arrests) == 1
+    doers = {(a.name, a.country, a.kind) for a in arrests[0].actors if a.role == "initiator"}
+    assert doers == expected
+    assert any(a.role == "target" for a in arrests[0].actors)

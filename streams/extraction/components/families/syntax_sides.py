@@ -214,14 +214,26 @@ def unnamed_doer(ann: Annotated, proto: Proto, hits: list[RoleHit]) -> None:
 
 
 def _forces_owner(doc: Doc, actor: Actor) -> bool:
-    """The state is named before a word of its forces ('the X military', 'X's army')."""
+    """The state is named before a word of its forces ('the X military', 'X's army',
+    'Republic of X's army'): from the name's own head word, up its modifiers' heads."""
     words = load(PlacedStates, "placed_states.json").state_forces
-    token = _token_at(doc, actor.end - 1) if actor.end else None
+    start, end = actor.start or 0, actor.end or 0
+    token = _token_at(doc, end - 1) if end else None
+    while token is not None and token.head is not token and start <= _offset(doc, token.head) < end:
+        token = token.head  # 'Republic of Congo': up to 'Republic', the name's head
     while token is not None and token.dep_ in ("compound", "amod", "poss", "case", "nmod"):
         token = token.head
         if token.lower_ in words:
             return True
     return False
+
+
+def _offset(doc: Doc, token: Token) -> int:
+    """The article offset of a parsed token."""
+    for start, parsed in (doc._.parses or {}).items():
+        if parsed is token.doc:
+            return int(start) + token.idx
+    return -1
 
 
 _ARTICLES = ("a ", "an ", "the ", "some ", "several ")

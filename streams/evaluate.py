@@ -37,6 +37,9 @@ Counting. Each field is scored over aligned pairs and unaligned events:
   otherwise when their normalized names agree (case, accents, punctuation and a leading
   "the" ignored). Each matched actor is a TP, each
   expected actor left over a FN, each predicted one left over a FP.
+- actor_names (an extra figure beside the fields, key "actor_names" of --json): the actors
+  scored the same way, except that a shared country alone is no match: the normalized names
+  must agree ('Chad' predicted for 'insurgents' in Chad is a FP and a FN here).
 - location: a predicted place matches an expected one when both have coordinates and lie
   within 25 km (haversine), else when normalized names and countries agree. TP/FP/FN per place.
 - admin1: the sets of ISO 3166-2 codes of the event's places; TP per shared code, FP per

@@ -155,6 +155,14 @@ def actors_match(a: tuple[str, str, str | None], b: tuple[str, str, str | None])
     return a[1] == b[1]
 
 
+def actor_names_match(a: tuple[str, str, str | None], b: tuple[str, str, str | None]) -> bool:
+    """The stricter actor measure: the roles agree as in actors_match and the normalized
+    names are the same; a shared country alone is no match ('Chad' for 'insurgents')."""
+    if a[0] != b[0] and "participant" not in (a[0], b[0]):
+        return False
+    return a[1] == b[1]
+
+
 def match_lists(
     expected: Sequence[T], predicted: Sequence[T], same: Callable[[T, T], bool]
 ) -> tuple[int, int, int]:

@@ -72,13 +72,15 @@ def _sub(locs: list[Location]) -> list[Location]:
 
 
 def _unrest_violence(a: Proto, b: Proto) -> bool:
-    """'police opened fire ... five people shot dead' in a riot story: part of the riot."""
+    """'police opened fire ... five people shot dead' in a riot story: part of the riot, done
+    by no named doer or by a state's forces ('shot dead by soldiers')."""
     kinds = {a.event_type, b.event_type}
     other = b if a.event_type in UNREST else a
+    doer = first_actor(other, "initiator")
     return (
         bool(kinds & UNREST)
         and other.event_type == "attack_on_civilians"
-        and (first_actor(other, "initiator") is None)
+        and (doer is None or doer.kind == "armed_forces")
     )
 
 

@@ -50,7 +50,7 @@ from streams.extraction.components.families.nonevents import (
 from streams.extraction.components.families.property import property_act
 from streams.extraction.components.families.segments import folded
 from streams.extraction.components.families.summaries import parsed_token, summarized
-from streams.extraction.components.families.syntax_sides import parsed_sides
+from streams.extraction.components.families.syntax_sides import parsed_sides, settled_doers
 from streams.extraction.components.families.tolls import (
     add_later,
     sentence_toll,
@@ -359,6 +359,7 @@ def _refine(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
             found = [actor_of(m, role) for m in previous_subject(doc, ann, best)]
         names = {a.name for a in proto.actors}
         proto.actors += [a for a in found if a.name not in names]
+    settled_doers(doc, ann, proto, hits)  # the parse's doer over a place read as the doer
     hurt_only = {(t.start_char, t.end_char) for t in triggers if not t._.pattern.victims_die}
     hits = without_wounded(
         doc_text(doc), [h for h in hits if not (h.trigger in hurt_only and h.role in _DEAD)]

@@ -71,6 +71,7 @@ def reported_arrests(doc: Doc, protos: list[Proto]) -> list[Proto]:
         words = [token, *(t for t in parsed if t.lemma_.lower() in lemmas and t is not token)]
         if not all(_unreported(t) for t in words):
             _arrested(annotated(doc), proto, token, start)
+            _arrester(annotated(doc), proto, token, start)
             out.append(proto)
     return out
 
@@ -166,6 +167,35 @@ def _arrested(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:
         kind = "group" if armed and named_as is not head else "civilians"
         found = [Actor(role="target", name=name, kind=kind, country=country)]
     proto.actors = [a for a in proto.actors if a.role != "target"] + found
+
+
+def _arrester(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:
+    """'A man was arrested by the Harbour District Police': the by-agent of a passive arrest
+    is its maker. An actor of the dictionaries there, else a force named by a proper name (its
+    head a word of data/en/arrests.json forces), replaces a state the legacy rules implied or
+    read outside it ('police' alone leaves the state: the state's police)."""
+    by = next((c for c in token.children if c.dep_ == "agent"), None)
+    who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    initiators = proto.role("initiator")
+    if who is None or any(a.kind != "state" for a in initiators):
+        return  # no by-agent, or a doer the legacy rules read that is no bare state
+    words = [t for t in who.subtree if t.dep_ not in ("relcl", "acl", "det") or t is who]
+    first = min(t.idx for t in words) + offset
+    last = max(t.idx + len(t.text) for t in words) + offset
+    if any(first <= (a.start or -1) < last for a in initiators):
+        return
+    inside = [a for a in ann.actors if first <= a.start and a.end <= last]
+    known = [a.country for a in initiators] + [p.country for p in proto.locations]
+    country = next((c for c in known if c), None)
+    forces = load(ArrestCues, "arrests.json").forces
+    if inside:
+        found = actor_of(inside[0], "initiator")
+    elif who.pos_ == "PROPN" and who.lemma_.lower() in forces:
+        name = ann.text[first:last]
+        found = Actor(role="initiator", name=name, kind="armed_forces", country=country)
+    else:
+        return
+    proto.actors = [a for a in proto.actors if a.role != "initiator"] + [found]
 
 
 def _specific(head: Token) -> Token | None:

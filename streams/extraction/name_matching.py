@@ -23,7 +23,7 @@ from streams.extraction.name_lexicon import (
     title_lexicon,
     token_spans,
 )
-from streams.extraction.place_coinage import bare_unit, road_pair
+from streams.extraction.place_coinage import bare_unit, road_pair, unit_at_home
 from streams.extraction.place_names import GENERIC_WORDS
 from streams.extraction.region_names import ADMIN_PAREN, scan_regions
 
@@ -198,6 +198,7 @@ def _match_name(
     cands = g.lookup(surface) + g.admin1_names.get(surface, [])
     if not cands:
         return _coined(doc, start, surface, n, raw_places)
+    cands = unit_at_home(doc, surface, cands)
     article = ARABIC_ARTICLE.search(doc.text, max(0, start - 4), start)
     if article:  # "the town of al-Mayadin": the place starts at its article
         start = article.start()

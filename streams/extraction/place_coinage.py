@@ -23,6 +23,7 @@ from pathlib import Path
 from streams.errors import LexiconError
 from streams.extraction.annotated import Annotated, RawPlace
 from streams.extraction.gazetteer import Place, gazetteer
+from streams.extraction.place_context import clue_votes
 from streams.extraction.subdivisions import region_of_unit
 
 DATA = Path(__file__).resolve().parent / "data" / "en"
@@ -71,6 +72,19 @@ def _town_of_head(name: str, region: Place) -> Place | None:
         if p.precision == "city" and p.admin1_code == region.admin1_code
     ]
     return max(towns, key=lambda p: p.population, default=None)
+
+
+def unit_at_home(doc: Annotated, surface: str, cands: list[Place]) -> list[Place]:
+    """'Oromo protesters in Dallo Mana, Bale': a name that is a unit of the country the text is
+    about (its focus, else its country clues) is that unit's seat, not a namesake abroad
+    (Bâle, Basel), when no candidate lies in that country."""
+    home = {c for c, n in doc.focus.items() if c and n > 0} or set(clue_votes(doc.text))
+    if not home or any(c.country3 in home for c in cands):
+        return cands
+    regions = region_of_unit(surface, home, exact=True)
+    if len(regions) != 1:
+        return cands
+    return [_town_of_head(surface, regions[0]) or unlisted_town(surface, regions[0])]
 
 
 def bare_unit(doc: Annotated, start: int, surface: str) -> RawPlace | None:

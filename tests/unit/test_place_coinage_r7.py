@@ -105,3 +105,16 @@ def test_next_to_a_road_word_the_first_known_end_of_the_road_is_the_place() -> N
 
 def test_without_a_road_word_an_unknown_end_makes_no_road() -> None:
     assert _places("Rebels abducted a truck driver near Gumbaro-Aribinda on Monday.") == []
+
+
+def test_a_unit_of_the_country_the_text_is_about_is_no_namesake_abroad() -> None:
+    places = _places("Ethiopian soldiers shot two protesters in Bale on Monday.")
+    assert set(places) == {("Bale", "ETH", "Oromiya", None)}
+    # no actor names the country here: a people's name that only one country's notes use
+    places = _places("Oromo youths protested in Dallo Mana, Bale. Soldiers fired on them.")
+    assert {(country, admin1) for _n, country, admin1, _lat in places} == {("ETH", "Oromiya")}
+
+
+def test_in_a_text_about_the_namesakes_country_the_namesake_stays() -> None:
+    places = _places("Swiss police arrested ten protesters in Bale on Monday.")
+    assert {(name, country) for name, country, _a, _lat in places} == {("Basel", "CHE")}

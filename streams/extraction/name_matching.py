@@ -23,6 +23,7 @@ from streams.extraction.name_lexicon import (
     title_lexicon,
     token_spans,
 )
+from streams.extraction.place_coinage import bare_unit, road_pair, unit_at_home
 from streams.extraction.place_names import GENERIC_WORDS
 from streams.extraction.region_names import ADMIN_PAREN, scan_regions
 
@@ -135,8 +136,10 @@ def match_at(
     if _backed_or_people(doc, toks[i][0], first, index):
         return i + 1
     if first not in first_words() and not g.knows_first_word(first):
-        # no name in any dictionary starts with this word: maybe a place in another spelling
-        return variant_at(doc, toks, i, raw_places)
+        # no name in any dictionary starts with this word: maybe a unit's seat, a road
+        # between two towns or a place in another spelling
+        used = _coined(doc, toks[i][0], first, 1, raw_places)
+        return i + used if used is not None else variant_at(doc, toks, i, raw_places)
     for n in range(min(5, len(toks) - i), 0, -1):
         start = toks[i][0]
         surface = clean_name(text[start : toks[i + n - 1][1]])
@@ -194,11 +197,23 @@ def _match_name(
         return n  # "East Hurua village", "West Garo Hills": the head of a longer name
     cands = g.lookup(surface) + g.admin1_names.get(surface, [])
     if not cands:
-        return None
+        return _coined(doc, start, surface, n, raw_places)
+    cands = unit_at_home(doc, surface, cands)
     article = ARABIC_ARTICLE.search(doc.text, max(0, start - 4), start)
     if article:  # "the town of al-Mayadin": the place starts at its article
         start = article.start()
     raw_places.append(RawPlace(start, end, doc.text[start:end], cands, False))
+    return n
+
+
+def _coined(
+    doc: Annotated, start: int, surface: str, n: int, raw_places: list[RawPlace]
+) -> int | None:
+    """A name the gazetteer lacks that the text still places (place_coinage); n, else None."""
+    coined = bare_unit(doc, start, surface) or road_pair(doc.text, start, surface)
+    if coined is None:
+        return None
+    raw_places.append(coined)
     return n
 
 

@@ -77,7 +77,7 @@ def stands_alone(
     places point to), empty when it points nowhere."""
     start, _end, surface = span
     before = doc.text[max(0, start - 25) : start]
-    if surface in gazetteer().stopwords and not LOC_PREP.search(before):
+    if surface in gazetteer().stopwords and not _stopword_placed(doc, best, span):
         return False
     if not context and best.population < 100_000:
         return False
@@ -95,6 +95,21 @@ def stands_alone(
     # "Bagan Thande Hotel", "Jua Kali" are not a small town abroad
     return not ((abroad or not home) and part_of_a_longer_name(doc, best, span, abroad=abroad))
 
+
+def _stopword_placed(doc: Annotated, best: Place, span: tuple[int, int, str]) -> bool:
+    """A common word that is also a town is that town only right after a location word, and
+    not at the head of a longer name ('at Freedom Plaza', 'School and College', 'the Front
+    for Democracy'); a region so named ('Jonglei and Unity') after any location word."""
+    start, end, _surface = span
+    before = doc.text[max(0, start - 25) : start]
+    if best.precision != "city":
+        return bool(LOC_PREP.search(before))
+    return bool(_PREP_BEFORE.search(before)) and not runs_on(
+        doc, start, end, units=True, before=False
+    )
+
+
+_PREP_BEFORE = re.compile(r"\b(?:in|at|near|outside|into|to|from|around)\s+$", re.IGNORECASE)
 
 SMALL_ABROAD = 200_000
 """A town abroad below this size, in a text about elsewhere, is taken for a homonym."""

@@ -11,6 +11,7 @@ from streams.extraction.annotated import Annotated, PlaceMention, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.extraction.name_lexicon import admin1_candidates
 from streams.extraction.place_checks import LOC_PREP, only_a_name, runs_on, stands_alone
+from streams.extraction.place_coinage import unlisted_town
 from streams.extraction.place_context import (
     common_words,
     context_country,
@@ -253,20 +254,7 @@ def _near_town(
     regions = gaz.admin1.get(qualifier) or region_of_unit(qualifier, set())
     if not regions:
         return cands, False
-    return ([_unlisted_town(surface, regions[0])], True) if coin and len(regions) == 1 else None
-
-
-def _unlisted_town(surface: str, region: Place) -> Place:
-    return replace(
-        region,
-        name=surface,
-        precision="city",
-        population=0,
-        latitude=None,
-        longitude=None,
-        geonames_id=None,
-        area=False,
-    )
+    return ([unlisted_town(surface, regions[0])], True) if coin and len(regions) == 1 else None
 
 
 def _km(a: Place, b: Place) -> float:
@@ -325,7 +313,7 @@ def qualified_by_region(
 
 
 def _a_region(names: list[str]) -> bool:
-    return any(admin1_candidates(name) for name in names)
+    return any(admin1_candidates(n) or region_of_unit(n, set(), exact=True) for n in names)
 
 
 def skip_spaces(text: str, pos: int) -> int:
@@ -340,7 +328,7 @@ def region_codes(names: list[str], countries: set[str]) -> set[str | None]:
     return {
         region.admin1_code
         for name in names
-        for region in admin1_candidates(name)
+        for region in admin1_candidates(name) + region_of_unit(name, countries, exact=True)
         if region.country3 in countries
     }
 

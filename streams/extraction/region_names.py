@@ -10,6 +10,7 @@ from streams.extraction import lexicons
 from streams.extraction.annotated import ActorEntry, Annotated, RawPlace
 from streams.extraction.gazetteer import Place
 from streams.extraction.name_lexicon import admin1_candidates, clean_name, names_an_actor
+from streams.extraction.place_coinage import unit_seat
 
 COMPASS = re.compile(r"(?:North|South|East|West|Upper|Lower|Middle|Central|Northern|Southern)\s")
 
@@ -75,8 +76,10 @@ def scan_regions(
         if cands:
             raw_places.append(RawPlace(start, match.end(), text[start : match.end()], cands, True))
             taken.append((start, match.end()))
-        elif not names_an_actor(match.group(0), index):
-            taken.append((start, match.end()))  # "Soum province": a region we do not know
+        elif not _unit_below(text, match, raw_places, taken) and not names_an_actor(
+            match.group(0), index
+        ):
+            taken.append((start, match.end()))  # "Foo province": a region we do not know
         if COMPASS.match(match.group(1)):
             # "North Kivu province": "North" is part of the region's name, not a place
             taken.append((match.start(1), start if cands else match.end()))
@@ -84,6 +87,20 @@ def scan_regions(
         for match in pattern.finditer(text):
             if not names_an_actor(text[max(0, match.start() - 40) : match.end()], index):
                 _listed_regions(text, match, raw_places, taken)
+
+
+def _unit_below(
+    text: str, match: re.Match[str], raw_places: list[RawPlace], taken: list[tuple[int, int]]
+) -> bool:
+    """'Kossi Province': a province below a region (ISO 3166-2's second level), read as its
+    seat in that region (place_coinage); False when the name is no such unit."""
+    seat = unit_seat(match.group(1), set())
+    if seat is None:
+        return False
+    span = (match.start(1), match.end())
+    raw_places.append(RawPlace(*span, text[span[0] : span[1]], [seat], True))
+    taken.append(span)
+    return True
 
 
 def _region_named(name: str, start: int) -> tuple[int, list[Place]]:

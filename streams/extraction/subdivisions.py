@@ -94,11 +94,13 @@ def _by_skeleton() -> dict[str, list[tuple[str, Place]]]:
     return out
 
 
-def region_of_unit(name: str, countries: set[str]) -> list[Place]:
+def region_of_unit(name: str, countries: set[str], *, exact: bool = False) -> list[Place]:
     """The first-level regions that hold a unit of this name (in the given countries when
-    any): as written, else spelled alike."""
+    any): as written, else (unless `exact`) spelled alike."""
     folded = fold(name).lower()
     found = _units().get(folded)
+    if found is None and exact:
+        found = []
     if found is None:
         found = [
             (unit, region)

@@ -41,7 +41,7 @@ from streams.extraction.components.families.conflict import (
     toll_after,
 )
 from streams.extraction.components.families.crime import no_conflict_news
-from streams.extraction.components.families.doers import agent_acts, takes_place
+from streams.extraction.components.families.doers import agent_acts, political_harm, takes_place
 from streams.extraction.components.families.nonevents import (
     no_conflict,
     past_acts,
@@ -267,7 +267,9 @@ def _first_agent_event(
     of the sentence (the 'by' agent on the last of two joined verbs); the first act that
     needs a doer and names one with whom it harmed makes the event."""
     found = (_agent_event(ann, sent, t, roles) for t, roles in agent_acts(triggers, hits))
-    return next((p for p in found if p is not None), None)
+    event = next((p for p in found if p is not None), None)
+    harmed = None if event is not None else political_harm(ann, triggers, hits)  # no doer
+    return event if harmed is None else _located(ann, sent, harmed, ONE_SIDED)
 
 
 def _may_tell_event(ann: Annotated, sent: Sentence, best: Span) -> bool:

@@ -143,3 +143,22 @@ def political_victim(ann: Annotated, hits: list[RoleHit]) -> bool:
         if words & posts or any(m.kind == "group" for m in mentions(ann, hit.phrase)):
             return True
     return False
+
+
+def political_harm(ann: Annotated, triggers: list[Span], hits: list[RoleHit]) -> Span | None:
+    """'The security minister was stabbed', 'an opposition leader was poisoned': a deliberate
+    harm (data/en/civilians.json targeted_harm) told in the passive of a victim named by a
+    political post, with no doer named, is an attack on a political actor by an unknown hand:
+    violence against civilians, not street crime (codebook rule 3). The act, or None."""
+    harms = civilians().targeted_harm
+    for act, roles in agent_acts(triggers, hits):
+        if not any(t.lemma_.lower() in harms for t in act):
+            continue
+        span = (act.start_char, act.end_char)
+        own = [h for h in roles if h.trigger == span]
+        if any(h.role == "initiator" for h in own):
+            continue  # a doer named: the agent rules decide
+        victims = [h for h in own if h.pattern.endswith(".passive_subject")]
+        if victims and political_victim(ann, victims):
+            return act
+    return None

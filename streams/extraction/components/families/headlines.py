@@ -7,9 +7,9 @@ any target syntax names."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import ActorMention, Annotated
 from streams.extraction.components.families import verbal
 from streams.extraction.components.roles import Roles
 from streams.extraction.extractors.common import Proto, actor_of
@@ -62,20 +62,47 @@ def _reported(
     verbal.parse_sentences(doc, [trigger.sent])
     sent = verbal.Sentence(doc, trigger.sent, [trigger], roles)
     token = sent.token(trigger)
-    if token is None or token.tag_ not in ("VBD", "VBN") or token.dep_ in ("relcl", "acl"):
+    if token is None or not _told(token):
         return None
-    speakers = verbal._speakers(ann, sent, trigger)
-    if not speakers or speakers[0].kind not in BODIES or not set(speakers[0].name.split()) & named:
+    found = (m for m in verbal._speakers(ann, sent, trigger) if _title_names(ann, m, named))
+    speaker = next(found, None)
+    if speaker is None:
         return None
     targets = [
         actor_of(m, "target")
         for h in sent.role(trigger, "target")
         for m in verbal.mentions_in(ann, h)
-        if m.name != speakers[0].name and m.source != "demonym"
+        if m.name != speaker.name and m.source != "demonym"
     ]
     proto = verbal.make_proto(ann, trigger, "statement")
-    proto.actors = [actor_of(speakers[0], "initiator"), *targets[:2]]
+    proto.actors = [actor_of(speaker, "initiator"), *targets[:2]]
     return proto
+
+
+def _told(token: Token) -> bool:
+    """A saying told as done: a past verb, or a participle clause of one ('X said ...,
+    announcing that', 'was first to share word, announcing ...'), not a relative clause."""
+    if token.dep_ in ("relcl", "acl"):
+        return False
+    if token.tag_ == "VBG" and token.dep_ == "advcl":
+        return token.head.tag_ in ("VBD", "VBN")
+    return token.tag_ in ("VBD", "VBN")
+
+
+def _title_names(ann: Annotated, speaker: ActorMention, named: set[str]) -> bool:
+    """The title's speaker is the lead's: a state or body by its name; an official (a person
+    the dictionaries give an office: 'US President Trump says') by name, or as speaking for
+    the state the title names ('Iraq says ...': Iraq's prime minister said ...). A person
+    without an office is read with a target only, as the other statements."""
+    words = set(speaker.name.split())
+    if speaker.kind in BODIES:
+        return bool(words & named)
+    if speaker.kind != "person" or speaker.office is None:
+        return False
+    if words & named:
+        return True
+    states = {a.country for a in ann.actors if a.kind == "state" and set(a.name.split()) & named}
+    return speaker.country is not None and speaker.country in states
 
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})

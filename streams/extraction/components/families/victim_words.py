@@ -34,6 +34,7 @@ class Civilians(BaseModel):
     bare_people: frozenset[str] = frozenset()
     civil_posts: frozenset[str] = frozenset()
     armed_modifiers: frozenset[str] = frozenset()
+    targeted_harm: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +122,11 @@ def _named(text: str, hit: RoleHit) -> bool:
 
 
 def _of_a_force(text: str, hit: RoleHit) -> bool:
-    """'a senior police official': a force's word before the head, which names a person."""
+    """'a senior police official': a force's word before the head, which names a person; a
+    head of a political post names a member of the government, not of the force ('the
+    security minister', 'a defence minister')."""
+    if _noun_in(text[hit.head[0] : hit.head[1]].lower(), civilians().political):
+        return False
     before = {w.lower() for w in text[hit.phrase[0] : hit.head[0]].split()}
     return bool(before & civilians().forces) and _victims_in(text, [hit], civilians().nouns)
 

@@ -29,7 +29,7 @@ from streams.extraction.components.families.acts import (
     larger,
     one_sided,
 )
-from streams.extraction.components.families.agents import headline_present, idle_agent, past_form
+from streams.extraction.components.families.agents import idle_agent
 from streams.extraction.components.families.conflict import (
     count,
     link_reference,
@@ -49,8 +49,9 @@ from streams.extraction.components.families.nonevents import (
 )
 from streams.extraction.components.families.property import property_act
 from streams.extraction.components.families.segments import folded
-from streams.extraction.components.families.summaries import parsed_token, summarized
+from streams.extraction.components.families.summaries import summarized
 from streams.extraction.components.families.syntax_sides import parsed_sides, settled_doers
+from streams.extraction.components.families.told import headline_opening, reported_act
 from streams.extraction.components.families.tolls import (
     add_later,
     sentence_toll,
@@ -144,7 +145,7 @@ def _sentence_event(
         return None  # 'two civilians were also killed': more dead of the event told before
     proto = base
     best = best_trigger(triggers)
-    told = proto is None and (_reported_act(doc, best) or _headline(doc, index))
+    told = proto is None and (reported_act(doc, best) or headline_opening(doc, index))
     if told and not idle_agent(doc, best) and not no_conflict(ann, sentence, best):
         fought = bool(out) and out[-1].sentence.index == index - 1  # takeover_after's case
         proto = _new_proto(ann, sentence, triggers, hits, after_fight=fought)
@@ -198,41 +199,11 @@ def _no_new_happening(
     return told_as_history(doc, best_trigger(triggers), past, annotated(doc).published.year)
 
 
-_NOT_REPORTED = frozenset({"VB", "VBP", "VBZ"})
-"""'gangs who raid villages and kidnap residents', 'they will abduct': habitual or future,
-not a happening; a past verb, a participle or a noun is."""
-
-
-def _reported_act(doc: Doc, trigger: Span) -> bool:
-    token = parsed_token(doc, trigger)
-    if token is not None and token.dep_ == "conj" and token.tag_ in _NOT_REPORTED:
-        token = token.head  # 'blocked roads and set tyres on fire': the tense of the first
-    if token is not None and token.tag_ in _NOT_REPORTED and headline_present(doc, trigger, token):
-        return True  # 'Gunmen abduct four tourists ...' opening a summary: news, not habit
-    if token is not None and past_form(token):
-        return True  # 'retook' read as a present by the tagger
-    return token is not None and token.tag_ not in _NOT_REPORTED
-
-
 def _aside(sent: Sentence, best: Span) -> bool:
     """'"The crimes of sexual abuse offend ..."': a quoted remark; 'tensions have soared since
     gunmen killed 26 people': the time from which things are told. Neither is news."""
     pos = best.start_char - sent.start
     return in_quote(sent.text, pos) or since_clause(sent.text[:pos])
-
-
-def _headline(doc: Doc, index: int) -> bool:
-    """'Police kill member of opposition party': a text that opens with a line in the headline
-    style (present tense, no full stop) tells the act as its news, not a habit."""
-    if index != 0:
-        return False
-    first = next(iter(doc.sents))
-    if first.text.rstrip().endswith((".", "?", "!", ":", ";")):
-        return False  # a headline is a line without a full stop
-    triggers = [t for t in doc.spans.get("triggers", []) if t.sent.start == 0]
-    best = best_trigger(triggers) if triggers else None
-    pattern = best._.pattern if best is not None else None
-    return pattern is not None and (pattern.needs_agent or pattern.two_sided)
 
 
 def _new_proto(

@@ -14,7 +14,6 @@ from streams.extraction import spec
 from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.events import _places as places
-from streams.extraction.components.events import _reported_act
 from streams.extraction.components.families.arrests import forces_arrests, reported_arrests
 from streams.extraction.components.families.base import (
     armed_doer,
@@ -27,6 +26,7 @@ from streams.extraction.components.families.base import (
 from streams.extraction.components.families.captives import harmed_detainees
 from streams.extraction.components.families.conflict import references
 from streams.extraction.components.families.framing import clause_participle
+from streams.extraction.components.families.told import reported_act
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -182,7 +182,7 @@ def _told(
         return False  # 'residents arrived', 'thieves stole a car': no armed actor's act
     if pattern.needs_context:
         return _placed(ann, sent, trigger, hits)
-    return _reported_act(doc, trigger) and not _described(doc, trigger)
+    return reported_act(doc, trigger) and not _described(doc, trigger)
 
 
 def _placed(ann: Annotated, sent: Sentence, trigger: Span, hits: list[RoleHit]) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated, doc_text
-from streams.extraction.components.events import _reported_act, opens_text
+from streams.extraction.components.events import opens_text
 from streams.extraction.components.families.base import (
     armed_doer,
     best,
@@ -31,6 +31,7 @@ from streams.extraction.components.families.grievance import grievance, proteste
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.families.told import reported_act
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -312,7 +313,7 @@ def _crowd_event(
     if trigger.label_ != MOB and not (placed or lead):
         return None
     status = status_for(sent, *span)
-    if status is None or not _reported_act(doc, trigger) or _act_is_noun(doc, trigger):
+    if status is None or not reported_act(doc, trigger) or _act_is_noun(doc, trigger):
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
     demonstrating = framed or (_demonstrating(doc, trigger, hits) and not _rivals(ann, index))

@@ -175,15 +175,10 @@ def _secondary_date(text: str, mention: DateMention, *, verbal: bool = True) -> 
     return _possessive(text, mention, verbal=verbal) or _attribution(text, mention)
 
 
-_SAME_DAY = re.compile(
-    r"\b(?:hours later|minutes later|later (?:that|in the) (?:day|night|evening)|"
-    r"the same (?:day|night)|shortly (?:after|afterwards)|that (?:night|evening|afternoon)|"
-    r"earlier (?:in|that) (?:the )?day)\b",
-    re.IGNORECASE,
-)
+_WORDS = date_words()
+_SAME_DAY = re.compile(rf"\b{alternation(_WORDS.same_day_marks)}\b", re.IGNORECASE)
 # a paragraph opening on "The shelling ..." / "The bomber ..." goes on with the attack told before
 _ANAPHORA = re.compile(
-    r"(?:The|That|This) (?:shelling|strikes?|attacks?|bombing|blast|explosion|fighting|bomber|"
-    r"assailants|gunmen|attackers|raid|clashes|assault|barrage)\b"
+    rf"{alternation(_WORDS.anaphora_determiners)} {alternation(_WORDS.anaphora_nouns)}\b"
 )
-_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) day|a day later)\b", re.IGNORECASE)
+_NEXT_DAY = re.compile(rf"\b{alternation(_WORDS.next_day_marks)}\b", re.IGNORECASE)

@@ -4,12 +4,14 @@ go on with the happening told before (data/en/date_words.json, extractors/timing
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from pydantic import ValidationError
 
 from streams.extraction import extract
 from streams.extraction.date_words import DateWords
+from streams.extraction.dates import find_dates
 from streams.extraction.lexicons import DATA_DIR
 from streams.schemas import Article, Event
 
@@ -119,3 +121,22 @@ def test_timing_paragraph_opening_named_again_goes_on_with_that_day(
     text: str, event_type: str, day: str
 ) -> None:
     assert _whens(_events(text), event_type) == {(day, "day")}
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a dotted month abbreviation needs no space before the day
+        ("rebels raided the depot on Feb.3, firing into the air", ("2025-02-03", "Feb.3")),
+        ("on Sept.14 gunmen stormed the camp", ("2025-09-14", "Sept.14")),
+        ("on Dec.31, 2024 rebels shelled the town", ("2024-12-31", "Dec.31, 2024")),
+        ("on Feb. 3, rebels raided the depot", ("2025-02-03", "Feb. 3")),
+    ],
+)
+def test_timing_dotted_month_abbreviation_reads_the_day(text: str, when: tuple[str, str]) -> None:
+    found = find_dates(text, date(2025, 10, 22))
+    assert [(m.date.isoformat(), m.text, m.precision) for m in found] == [(*when, "day")]
+
+
+def test_timing_dotted_month_before_a_year_in_figures_is_no_day() -> None:
+    assert find_dates("the Mar.2020 report on the raids", date(2025, 10, 22)) == []

@@ -27,6 +27,10 @@ class DateWords(BaseModel):
     vague_past: list[str] = Field(min_length=1)
     background_nouns: list[str] = Field(min_length=1)
     simultaneous_marks: list[str] = Field(min_length=1)
+    same_day_marks: list[str] = Field(min_length=1)
+    next_day_marks: list[str] = Field(min_length=1)
+    anaphora_determiners: list[str] = Field(min_length=1)
+    anaphora_nouns: list[str] = Field(min_length=1)
 
 
 class Outlet(BaseModel):

@@ -61,7 +61,8 @@ DATE_RE = re.compile(
     rf"(?P<rdmy_m>{MONTH_RE})(?:,?\s+(?P<rdmy_y>\d{{4}}))?\b)"
     rf"|(?P<rmdy>\b(?P<rmdy_m>{MONTH_RE})\s+(?P<rmdy_a>\d{{1,2}}){_ORD}\s*(?P<rmdy_l>{_LINK_MF})\s*"
     rf"(?P<rmdy_b>\d{{1,2}}){_ORD}(?:,?\s+(?P<rmdy_y>\d{{4}}))?\b(?!\s*(?:[:./-]\d|%)))"
-    rf"|(?P<mdy>\b{MONTH_RE}\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
+    rf"|(?P<mdy>\b{MONTH_RE}(?:\s+|(?<=\.))"  # "Feb. 3", "Feb.3"
+    rf"(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b)"
     rf"|(?P<dmy>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}(?:,?\s+(?P<dmy_y>\d{{4}}))?\b)"
     r"|(?P<wd>\b(?:(?:last|next|on|early|late|this)\s+)?"
     r"(?P<wd_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -224,7 +225,7 @@ def _iso(match: re.Match[str], pub: date, future: bool) -> Reading:
 
 
 def _mdy(match: re.Match[str], pub: date, future: bool) -> Reading:
-    month_word = match.group(0).split()[0]
+    month_word = re.split(r"\s|(?<=\.)", match.group(0))[0]  # "Feb. 3", "Feb.3"
     return _month_day(month_word, int(match.group("mdy_d")), match.group("mdy_y"), pub), "day"
 
 

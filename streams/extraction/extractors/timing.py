@@ -46,7 +46,7 @@ def event_date(
             not verbal
             and (
                 "\n" not in doc.text[doc.sentences[i - 1].end : doc.sentences[i].start]
-                or _ANAPHORA.match(doc.sentences[i].text)
+                or _anaphora().match(doc.sentences[i].text)
             )
         )
     ):
@@ -65,7 +65,7 @@ def event_date(
                 return When(date=day.isoformat(), precision="day"), False
             break
         i -= 1
-    told = None if verbal or in_sent else happening_day(doc, sent)
+    told = None if verbal or in_sent else happening_day(doc, sent) or restated_day(doc, sent)
     if told is not None:  # "The first attack ...": the day the text gave that happening
         return When(date=told.isoformat(), precision="day"), True
     return _undated(doc, in_sent)
@@ -107,6 +107,28 @@ def happening_day(doc: Annotated, sent: Sentence) -> date | None:
             continue
         if named_before.search(doc.text, max(0, mention.start - 80), mention.start):
             return mention.date
+    return None
+
+
+def restated_day(doc: Annotated, sent: Sentence) -> date | None:
+    """'Police killed a rebel commander in an encounter. The encounter took place near the
+    river yesterday.': a happening with no stated day whose next sentence, in the same
+    paragraph, names it again ('the encounter') and gives that a day takes the day; not a day
+    something was said, a possessive's day or an aside's."""
+    if sent.index + 1 >= len(doc.sentences):
+        return None
+    after = doc.sentences[sent.index + 1]
+    again = _happening_names()[0].search(after.text)
+    if again is None or "\n" in doc.text[sent.end : after.start]:
+        return None
+    for mention in doc.dates:
+        if not after.start + again.end() <= mention.start < after.end:
+            continue
+        if mention.precision == "day" and not (
+            _secondary_date(doc.text, mention) or _aside(doc.text, after.start, mention)
+        ):
+            return mention.date
+        return None  # the first date after the happening named again is the one told
     return None
 
 
@@ -175,15 +197,17 @@ def _secondary_date(text: str, mention: DateMention, *, verbal: bool = True) -> 
     return _possessive(text, mention, verbal=verbal) or _attribution(text, mention)
 
 
-_SAME_DAY = re.compile(
-    r"\b(?:hours later|minutes later|later (?:that|in the) (?:day|night|evening)|"
-    r"the same (?:day|night)|shortly (?:after|afterwards)|that (?:night|evening|afternoon)|"
-    r"earlier (?:in|that) (?:the )?day)\b",
-    re.IGNORECASE,
-)
-# a paragraph opening on "The shelling ..." / "The bomber ..." goes on with the attack told before
-_ANAPHORA = re.compile(
-    r"(?:The|That|This) (?:shelling|strikes?|attacks?|bombing|blast|explosion|fighting|bomber|"
-    r"assailants|gunmen|attackers|raid|clashes|assault|barrage)\b"
-)
-_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) day|a day later)\b", re.IGNORECASE)
+_WORDS = date_words()
+_SAME_DAY = re.compile(rf"\b{alternation(_WORDS.same_day_marks)}\b", re.IGNORECASE)
+_NEXT_DAY = re.compile(rf"\b{alternation(_WORDS.next_day_marks)}\b", re.IGNORECASE)
+
+
+@cache
+def _anaphora() -> re.Pattern[str]:
+    """A sentence opening on a happening or its doers named again ('The shelling ...', 'The
+    encounter ...', 'The bomber ...'): the nouns of the conflict triggers and the doers'
+    nouns of date_words.json, after a determiner as written at a sentence start."""
+    from streams.extraction.components.lemmas import happening_nouns  # after the components
+
+    nouns = alternation(sorted(set(_WORDS.anaphora_nouns) | happening_nouns()))
+    return re.compile(rf"{alternation(_WORDS.anaphora_determiners)} {nouns}\b")

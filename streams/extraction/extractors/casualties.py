@@ -226,7 +226,15 @@ def _casualty_count(match: re.Match[str], text: str, offset: int) -> tuple[bool,
     if verb == "leaving" or _killers(match, text):
         return None
     is_hurt = bool(re.match(_HURT, verb)) or verb.endswith(("injured", "wounded"))
+    if _ONE_MORE.match(groups.get("mid") or "") and not _vague(match):
+        # 'two civilians and a soldier were killed': the list's last member is one more
+        amount = Amount(amount.value + 1, amount.qualifier, amount.start, amount.end, amount.text)
     return is_hurt, _count(amount)
+
+
+_ONE_MORE = re.compile(
+    rf"\s+and\s+(?:a|an|one|another)\s+(?:[a-z-]+\s+)?(?:{_ONE_VICTIM})\s", re.IGNORECASE
+)
 
 
 _ACTIVE = re.compile(r"kill(?:ed|s)?|murder(?:ed|s)?|executed|beheaded|massacred|slaughtered")

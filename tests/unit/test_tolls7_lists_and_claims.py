@@ -100,3 +100,38 @@ def test_may_as_a_month_hedges_nothing() -> None:
         "rose to 15 on 4 May."
     )
     assert [k for _, k, _ in _killed(text) if k is not None] == [15]
+
+
+def _hurt(text: str) -> list[int | None]:
+    article = Article(text=text, published_at=PUB)
+    events = extract(article, extracted_at=datetime(2024, 5, 4, tzinfo=UTC), engine="spacy")
+    return [e.quantities.injured and e.quantities.injured.value for e in events]
+
+
+def test_the_wounded_of_an_added_toll_add_too() -> None:
+    text = (
+        "On 3 May 2024, Russian drones hit a depot in Kherson, killing 4 people and injuring 9 "
+        "others. Further drone strikes on Kherson kill 3 more people and injure 6 others."
+    )
+    found = _killed(text)
+    assert [k for _, k, _ in found if k is not None] == [7]
+    assert [i for i in _hurt(text) if i is not None] == [15]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a life taken, counted after 'the lives of' (a town ending in 'no' before it is no
+        # 'no one')
+        ("On 3 May 2024, a roadside bomb near Kano claimed the lives of four soldiers.", 4),
+        ("On 3 May 2024, a roadside bomb in Borno took the lives of seven soldiers.", 7),
+        ("On 3 May 2024, a suicide bomber in Kano killed six people at a market.", 6),
+    ],
+)
+def test_lives_taken_and_towns_ending_in_no(text: str, expected: int) -> None:
+    assert [k for _, k, _ in _killed(text) if k is not None] == [expected]
+
+
+def test_no_one_killed_still_counts_none() -> None:
+    text = "On 3 May 2024, a roadside bomb exploded near a police post in Kano. No one was killed."
+    assert [k for _, k, _ in _killed(text) if k is not None] == []

@@ -35,10 +35,12 @@ _KILL = (
     rf"{_KILLED_BY})"
 )
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
+# a life taken: 'claimed the lives of four soldiers', 'took the life of one person'
+_LIVES = r"(?:claim(?:ed|ing|s)?|t(?:ook|aking|akes?)) the li(?:fe|ves) of"
 _AMT = AMOUNT.replace("(?P<qual>", "(?P<qual>").replace("(?P<num>", "(?P<num>")
 CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "injuring 18"
     _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving|"
-    rf"{_KILLED_BY}|{_KILLING_BY})\s+[\"“]?{_AMT}"
+    rf"{_KILLED_BY}|{_KILLING_BY}|{_LIVES})\s+[\"“]?{_AMT}"
     rf"(?P<rest>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?(?:\s+(?P<verb2>dead|injured|wounded|killed))?)",
     re.IGNORECASE,
 )
@@ -116,7 +118,7 @@ def _count(amount: Amount) -> Count:
 
 _CASUALTY_VERB = re.compile(
     _W + r"\b(?:killed|killing|kills|dead|died|slain|lost their lives|perished|deaths?|injured|"
-    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY}|{_KILLING_BY})\b",
+    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY}|{_KILLING_BY}|{_LIVES})\b",
     re.IGNORECASE,
 )
 
@@ -207,11 +209,14 @@ def casualties(sent: Sentence) -> tuple[Count | None, Count | None]:
     return killed, injured
 
 
+_NO_BEFORE = re.compile(r"(?<![a-z])no\s$", re.IGNORECASE)
+
+
 def _casualty_count(match: re.Match[str], text: str, offset: int) -> tuple[bool, Count] | None:
     """(whether injured rather than killed, the count) of one casualty phrase, or None when it
     counts no people ("no one was killed", "leaving 3 drones", zero)."""
-    if text[max(0, match.start() - 3) : match.start()].lower() == "no ":
-        return None  # "no one was killed"
+    if _NO_BEFORE.search(text[max(0, match.start() - 4) : match.start()]):
+        return None  # "no one was killed" (not "in Kano killed")
     groups = match.groupdict()
     noun = (groups.get("noun") or groups.get("rest") or "").strip()
     amount = parse_amount(match, offset) or _one_person(match, noun, offset)

@@ -209,8 +209,18 @@ def add_later(
     if not _same_places(ann, sent, attack):
         return False  # 'also killed two in Y': another place, another happening
     add_to(attack, extra)
+    _add_wounded(attack, count(hits, "injured"))
     others = [t for t in triggers if t not in added and family_of(t._.pattern.id) not in COUNT_ONLY]
     return all(definite(doc, t) for t in others)
+
+
+def _add_wounded(attack: Proto, hurt: Count | None) -> None:
+    """'Further strikes kill 13 more people and injure 32 others': the wounded of a sentence
+    whose dead are told as an addition are of the added part too, and add to the event's."""
+    if hurt is None or attack.injured is None:
+        attack.injured = attack.injured or hurt
+        return
+    attack.injured = attack.injured.model_copy(update={"value": attack.injured.value + hurt.value})
 
 
 def add_side(ann: Annotated, sent: Sentence, hits: list[RoleHit], attack: Proto) -> None:

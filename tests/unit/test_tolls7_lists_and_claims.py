@@ -135,3 +135,27 @@ def test_lives_taken_and_towns_ending_in_no(text: str, expected: int) -> None:
 def test_no_one_killed_still_counts_none() -> None:
     text = "On 3 May 2024, a roadside bomb exploded near a police post in Kano. No one was killed."
     assert [k for _, k, _ in _killed(text) if k is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a riot's wounded told in a later sentence that names no doer
+        (
+            "Rioters set fire to cars in Lyon on Saturday. Nine people were arrested and four "
+            "police officers were injured.",
+            4,
+        ),
+        # of two later counts of the crowd's wounded, the larger (one telling names one of them)
+        (
+            "Rioters threw petrol bombs at police in Lyon on Saturday night. A photographer was "
+            "hurt by a stone. Officials said 14 people were injured, among them nine officers.",
+            14,
+        ),
+    ],
+)
+def test_a_riots_wounded_told_after_it(text: str, expected: int) -> None:
+    article = Article(text=text, published_at=PUB)
+    events = extract(article, extracted_at=datetime(2024, 5, 4, tzinfo=UTC), engine="spacy")
+    riots = [e for e in events if e.event_type == "riot"]
+    assert [e.quantities.injured and e.quantities.injured.value for e in riots] == [expected]

@@ -42,7 +42,7 @@ from streams.extraction.extractors.common import (
     sentence_places,
     status_for,
 )
-from streams.schemas import Actor
+from streams.schemas import Actor, Count
 
 NAME = ("unrest_v2", "0.1.0")
 CUES = frozenset({"protests", "riots"})
@@ -127,6 +127,15 @@ def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> 
                 break
             if not context_count(ann.sentences[index].text, ann.published.year):
                 proto.killed = count(hits, "victims")
+                if index > first:  # 'Sixty-six were injured': the most wounded told after
+                    proto.injured = _more_wounded(proto.injured, count(hits, "injured"))
+
+
+def _more_wounded(told: Count | None, found: Count | None) -> Count | None:
+    """The larger of two counts of a crowd's wounded (one telling may name one of them)."""
+    if told is None or (found is not None and found.value > told.value):
+        return found or told
+    return told
 
 
 def _crowds_town(ann: Annotated, proto: Proto) -> None:

@@ -126,6 +126,22 @@ def test_the_wounded_of_an_added_toll_add_too() -> None:
         ("On 3 May 2024, a roadside bomb near Kano claimed the lives of four soldiers.", 4),
         ("On 3 May 2024, a roadside bomb in Borno took the lives of seven soldiers.", 7),
         ("On 3 May 2024, a suicide bomber in Kano killed six people at a market.", 6),
+        (
+            "On 3 May 2024, clashes between soldiers and rebels near Kano took the life of one "
+            "soldier.",
+            1,
+        ),
+        # a count noun of the dead ('fatality count', 'death count') updated later
+        (
+            "On 3 May 2024, a car bomb killed 9 people in Kano. The fatality count was later "
+            "updated to 12.",
+            12,
+        ),
+        (
+            "On 3 May 2024, a car bomb killed 9 people in Kano. The death count rose to 11 on "
+            "Sunday.",
+            11,
+        ),
     ],
 )
 def test_lives_taken_and_towns_ending_in_no(text: str, expected: int) -> None:

@@ -53,10 +53,12 @@ CASUALTY_BEFORE = re.compile(  # "at least six individuals, including two childr
     re.IGNORECASE,
 )
 TOLL = re.compile(
-    _W + rf"\b(?P<kind>death toll|toll|number of (?:dead|deaths|injured|wounded))\s+"
+    _W + rf"\b(?P<kind>death toll|(?:death|fatality) count|toll|"
+    r"number of (?:dead|deaths|injured|wounded))\s+"
     # "the death toll from the collapse of a block in the city of X rose to 15"
     r"(?:(?:\w+\s+){0,3}?|(?:from|in|of)\s+[^.;:]{0,110}?\s+)"
-    rf"(?:rose|risen|climbed|reached|increased|stands|stood|is|was|at|to)\s+(?:to\s+|at\s+)?{_AMT}",
+    rf"(?:rose|risen|climbed|reached|increased|updated|revised|stands|stood|is|was|at|to)\s+"
+    rf"(?:to\s+|at\s+)?{_AMT}",
     re.IGNORECASE,
 )
 CHILDREN = re.compile(
@@ -92,7 +94,7 @@ def dead_animals(after: str) -> bool:
 
 
 _CASUALTY_WORD = re.compile(
-    r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll|behead|execut|massac|"
+    r"kill|dead|died|death|fatalit|slain|lives|life|perish|injur|wound|hurt|toll|behead|execut|massac|"
     r"murder|slaughter|gunned|hacked",
     re.IGNORECASE,
 )
@@ -137,7 +139,7 @@ def _casualty_matches(text: str) -> list[re.Match[str]]:
         for match in CASUALTY_BEFORE.finditer(text, max(0, start - 140), end):
             if match.end() == end:
                 before.append(match)
-    tolls = list(TOLL.finditer(text)) if "toll" in text or "number of" in text else []
+    tolls = list(TOLL.finditer(text)) if re.search(r"toll|number of|count\b", text) else []
     return [*after, *before, *tolls]
 
 

@@ -175,3 +175,19 @@ def test_a_riots_wounded_told_after_it(text: str, expected: int) -> None:
     events = extract(article, extracted_at=datetime(2024, 5, 4, tzinfo=UTC), engine="spacy")
     riots = [e for e in events if e.event_type == "riot"]
     assert [e.quantities.injured and e.quantities.injured.value for e in riots] == [expected]
+
+
+def test_wounded_told_of_another_towns_clashes_stay_there() -> None:
+    text = (
+        "Rioters burned cars in Lyon on Saturday, while in Nantes a crowd stormed the town hall. "
+        "Dozens of people were injured in the Lyon clashes, officials said."
+    )
+    article = Article(text=text, published_at=PUB)
+    events = extract(article, extracted_at=datetime(2024, 5, 4, tzinfo=UTC), engine="spacy")
+    hurt = {
+        loc.name: e.quantities.injured and e.quantities.injured.value
+        for e in events
+        for loc in e.locations
+    }
+    assert "Nantes" in hurt
+    assert hurt["Nantes"] is None

@@ -31,6 +31,7 @@ from streams.extraction.components.families.grievance import grievance
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.families.summaries import parsed_token
+from streams.extraction.components.families.tolls import _same_places as same_places
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -127,7 +128,8 @@ def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> 
                 break
             if not context_count(ann.sentences[index].text, ann.published.year):
                 proto.killed = count(hits, "victims")
-                if index > first:  # 'Sixty-six were injured': the most wounded told after
+                sent = ann.sentences[index]  # 'Sixty-six were injured': the most wounded after
+                if index > first and same_places(ann, sent, proto):  # not 'in the X clashes'
                     proto.injured = _more_wounded(proto.injured, count(hits, "injured"))
 
 

@@ -13,7 +13,7 @@ from streams.extraction.coreference import locations_overlap as _locations_overl
 from streams.extraction.event_build import event_id, first_actor, pairings, to_event, told
 from streams.extraction.extractors.common import Proto
 from streams.extraction.lexicons import UNTYPED_ATTACK
-from streams.extraction.toll_sides import joint_toll
+from streams.extraction.toll_sides import joint_toll, reported_toll
 from streams.schemas import Actor, Count, Location
 
 __all__ = [
@@ -183,6 +183,8 @@ def absorb(into: Proto, new: Proto) -> Proto:
     merged.date_explicit = into.date_explicit or new.date_explicit
     for field in ("killed", "injured", "arrested", "missing", "displaced"):
         setattr(merged, field, _better_count(getattr(rich, field), getattr(poor, field)))
+    for field in ("killed", "injured"):  # a claimed or guessed toll yields to a reported one
+        setattr(merged, field, reported_toll(into, new, field) or getattr(merged, field))
     merged.killed = joint_toll(into, new) or merged.killed  # the dead of two sides add
     merged.weapons = _merge_weapons(rich, poor)
     merged.money = rich.money or poor.money

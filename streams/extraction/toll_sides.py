@@ -112,3 +112,25 @@ def joint_toll(earlier: Proto, later: Proto) -> Count | None:
     if a is None or b is None or _apart(earlier, later):
         return None
     return other_side(a, b, later.sentence.text)
+
+
+def reported_toll(a: Proto, b: Proto, field: str) -> Count | None:
+    """Of two tellings of one happening whose tolls (`field`: killed or injured) differ, the
+    toll of the one that tells it as reported where the other hedges it (a claim, a guess, an
+    upper bound: data/en/tolls.json `hedges`); None where neither or both hedge."""
+    ca: Count | None = getattr(a, field)
+    cb: Count | None = getattr(b, field)
+    if ca is None or cb is None or ca.value == cb.value:
+        return None
+    ha, hb = _hedged(a, ca), _hedged(b, cb)
+    if ha == hb:
+        return None
+    return cb if ha else ca
+
+
+def _hedged(proto: Proto, count: Count) -> bool:
+    from streams.extraction.toll_words import words  # after the components
+
+    # as written: 'May' opening a date is a month, not a guess
+    said = {w.strip(_PUNCT) for w in proto.sentence.text.split()}
+    return count.qualifier == "at_most" or bool(said & words().hedges)

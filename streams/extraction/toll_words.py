@@ -23,6 +23,7 @@ class TollWords(BaseModel):
     animals: frozenset[str]
     states: frozenset[str] = Field(min_length=1)
     accompanying: frozenset[str]
+    hedges: frozenset[str]
 
 
 @cache

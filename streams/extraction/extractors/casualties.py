@@ -35,10 +35,12 @@ _KILL = (
     rf"{_KILLED_BY})"
 )
 _HURT = r"(?:injured|wounded|hurt|injuring|wounding|injuries)"
+# a life taken: 'claimed the lives of four soldiers', 'took the life of one person'
+_LIVES = r"(?:claim(?:ed|ing|s)?|t(?:ook|aking|akes?)) the li(?:fe|ves) of"
 _AMT = AMOUNT.replace("(?P<qual>", "(?P<qual>").replace("(?P<num>", "(?P<num>")
 CASUALTY_AFTER = re.compile(  # "killing at least six people", "killed 12", "injuring 18"
     _W + rf"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|kills|leaving|"
-    rf"{_KILLED_BY}|{_KILLING_BY})\s+[\"“]?{_AMT}"
+    rf"{_KILLED_BY}|{_KILLING_BY}|{_LIVES})\s+[\"“]?{_AMT}"
     rf"(?P<rest>(?:\s+(?:other\s+|more\s+)?(?:[a-z-]+\s+)?{_PEOPLE})?(?:\s+(?P<verb2>dead|injured|wounded|killed))?)",
     re.IGNORECASE,
 )
@@ -51,10 +53,12 @@ CASUALTY_BEFORE = re.compile(  # "at least six individuals, including two childr
     re.IGNORECASE,
 )
 TOLL = re.compile(
-    _W + rf"\b(?P<kind>death toll|toll|number of (?:dead|deaths|injured|wounded))\s+"
+    _W + rf"\b(?P<kind>death toll|(?:death|fatality) count|toll|"
+    r"number of (?:dead|deaths|injured|wounded))\s+"
     # "the death toll from the collapse of a block in the city of X rose to 15"
     r"(?:(?:\w+\s+){0,3}?|(?:from|in|of)\s+[^.;:]{0,110}?\s+)"
-    rf"(?:rose|risen|climbed|reached|increased|stands|stood|is|was|at|to)\s+(?:to\s+|at\s+)?{_AMT}",
+    rf"(?:rose|risen|climbed|reached|increased|updated|revised|stands|stood|is|was|at|to)\s+"
+    rf"(?:to\s+|at\s+)?{_AMT}",
     re.IGNORECASE,
 )
 CHILDREN = re.compile(
@@ -90,7 +94,7 @@ def dead_animals(after: str) -> bool:
 
 
 _CASUALTY_WORD = re.compile(
-    r"kill|dead|died|death|slain|lives|perish|injur|wound|hurt|toll|behead|execut|massac|"
+    r"kill|dead|died|death|fatalit|slain|lives|life|perish|injur|wound|hurt|toll|behead|execut|massac|"
     r"murder|slaughter|gunned|hacked",
     re.IGNORECASE,
 )
@@ -116,7 +120,7 @@ def _count(amount: Amount) -> Count:
 
 _CASUALTY_VERB = re.compile(
     _W + r"\b(?:killed|killing|kills|dead|died|slain|lost their lives|perished|deaths?|injured|"
-    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY}|{_KILLING_BY})\b",
+    rf"wounded|hurt|injuring|wounding|injuries|leaving|{_KILLED_BY}|{_KILLING_BY}|{_LIVES})\b",
     re.IGNORECASE,
 )
 
@@ -135,7 +139,7 @@ def _casualty_matches(text: str) -> list[re.Match[str]]:
         for match in CASUALTY_BEFORE.finditer(text, max(0, start - 140), end):
             if match.end() == end:
                 before.append(match)
-    tolls = list(TOLL.finditer(text)) if "toll" in text or "number of" in text else []
+    tolls = list(TOLL.finditer(text)) if re.search(r"toll|number of|count\b", text) else []
     return [*after, *before, *tolls]
 
 
@@ -207,11 +211,14 @@ def casualties(sent: Sentence) -> tuple[Count | None, Count | None]:
     return killed, injured
 
 
+_NO_BEFORE = re.compile(r"(?<![a-z])no\s$", re.IGNORECASE)
+
+
 def _casualty_count(match: re.Match[str], text: str, offset: int) -> tuple[bool, Count] | None:
     """(whether injured rather than killed, the count) of one casualty phrase, or None when it
     counts no people ("no one was killed", "leaving 3 drones", zero)."""
-    if text[max(0, match.start() - 3) : match.start()].lower() == "no ":
-        return None  # "no one was killed"
+    if _NO_BEFORE.search(text[max(0, match.start() - 4) : match.start()]):
+        return None  # "no one was killed" (not "in Kano killed")
     groups = match.groupdict()
     noun = (groups.get("noun") or groups.get("rest") or "").strip()
     amount = parse_amount(match, offset) or _one_person(match, noun, offset)
@@ -226,7 +233,15 @@ def _casualty_count(match: re.Match[str], text: str, offset: int) -> tuple[bool,
     if verb == "leaving" or _killers(match, text):
         return None
     is_hurt = bool(re.match(_HURT, verb)) or verb.endswith(("injured", "wounded"))
+    if _ONE_MORE.match(groups.get("mid") or "") and not _vague(match):
+        # 'two civilians and a soldier were killed': the list's last member is one more
+        amount = Amount(amount.value + 1, amount.qualifier, amount.start, amount.end, amount.text)
     return is_hurt, _count(amount)
+
+
+_ONE_MORE = re.compile(
+    rf"\s+and\s+(?:a|an|one|another)\s+(?:[a-z-]+\s+)?(?:{_ONE_VICTIM})\s", re.IGNORECASE
+)
 
 
 _ACTIVE = re.compile(r"kill(?:ed|s)?|murder(?:ed|s)?|executed|beheaded|massacred|slaughtered")

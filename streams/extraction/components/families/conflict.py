@@ -52,6 +52,7 @@ class References(BaseModel):
     distal: frozenset[str] = frozenset()
     time_possessors: frozenset[str] = frozenset()
     munitions: frozenset[str] = frozenset()
+    another: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +89,24 @@ def count(hits: list[RoleHit], role: str) -> Count | None:
         first = next((a for a in amounts if a is not None), None)
         if first is None:
             continue
-        # 'a minister and five others' adds up; '30 people, two residents and a health worker
-        # said' is a list that runs into the next clause: the first count stands
-        if len(group) > 1 and amounts[-1] is not None:
+        # 'a minister and five others', 'seven officers and a civilian' add up; '30 people,
+        # two residents and a health worker said' is a list that runs into the next clause
+        # (its last members speak): the first count stands
+        if len(group) > 1 and (amounts[-1] is not None or _one_more(group, hits)):
             total = sum(a.value if a is not None else 1 for a in amounts)
             text = " and ".join(h.text for h in group)
             first = Count(value=total, qualifier=first.qualifier, text=text)
         return _with_subsets(first, hits) if role == "victims" else first
     return _one(hits) if role == "victims" else None
+
+
+def _one_more(group: list[RoleHit], hits: list[RoleHit]) -> bool:
+    """A pair whose second member names one person ('seven officers and a civilian'), not a
+    speaker of the sentence; a longer list may run on into who said it ('30 people, two
+    residents and a health worker said')."""
+    last = group[-1]
+    speaks = any(h.role == "initiator" and h.head == last.head for h in hits)
+    return len(group) == 2 and _one_person(last.text) and not speaks
 
 
 def _one(hits: list[RoleHit]) -> Count | None:
@@ -112,12 +123,25 @@ def _one(hits: list[RoleHit]) -> Count | None:
         return None
     groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
     for hit in found:
-        if _one_person(hit.text):
-            groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
-    ones = next((g for g in groups.values() if len(g) > 1), None)
+        groups.setdefault((hit.trigger, hit.pattern, hit.base), []).append(hit)
+    ones = next((g for g in map(_ones, groups.values()) if len(g) > 1), None)
     if ones is not None:
         return Count(value=len(ones), qualifier="exact", text=" and ".join(h.text for h in ones))
     return Count(value=1, qualifier="exact", text=found[0].text)
+
+
+def _ones(group: list[RoleHit]) -> list[RoleHit]:
+    """The conjuncts of a group that each name one person: those that open with a singular
+    word, a bare singular noun after one ('a village chief and woman': the article is both
+    nouns'), and all of them when the last is 'another ...' ('the chief of staff and another
+    fighter': the one before is one person too)."""
+    if len(group) > 1 and group[-1].text.lower().split()[0] in references().another:
+        return group
+    ones: list[RoleHit] = []
+    for hit in group:
+        if _one_person(hit.text) or (ones and _bare_singular(hit.text)):
+            ones.append(hit)
+    return ones
 
 
 def _one_person(text: str) -> bool:
@@ -133,6 +157,17 @@ def _one_person(text: str) -> bool:
         and words[0] in ref.possessives
         and not last.endswith("s")
         and last not in ref.plurals
+    )
+
+
+def _bare_singular(text: str) -> bool:
+    """'woman', 'driver': one singular noun with no word before it."""
+    words = text.lower().split()
+    return (
+        len(words) == 1
+        and words[0].isalpha()
+        and not words[0].endswith("s")
+        and words[0] not in references().plurals
     )
 
 

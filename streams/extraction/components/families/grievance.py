@@ -5,6 +5,8 @@ response the crowd demands ('demanded that the governor intervene') was not made
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from streams.extraction.components.families.base import cues
@@ -52,3 +54,40 @@ def protested_act(doc: Doc, trigger: Span) -> bool:
     # 'demanded a school after it was destroyed', 'protested for demolishing their stalls'
     clause = token.dep_ in ("advcl", "pcomp") and _opens(token.head, cues().grievance_words)
     return token.dep_ == "amod" or clause
+
+
+WARNING_SPAN = 30
+"""Characters after a shooting word in which a warning phrase aims it at no one."""
+
+
+def aimed_at_no_one(trigger: Span) -> bool:
+    """'Police shot in the air', 'fired warning shots': a shooting at no one (data/en/
+    strategic.json warning_fire) harms no protester."""
+    after = trigger.doc.text[trigger.end_char : trigger.end_char + WARNING_SPAN].lower()
+    after = after[: max(0, trigger.sent.end_char - trigger.end_char)]
+    return any(
+        re.search(rf"^\W*(?:\w+\W+){{0,2}}{re.escape(w)}\b", after) for w in cues().warning_fire
+    )
+
+
+GRIEVANCE_SPAN = 6
+"""Tokens before a harm word in which a grievance word makes it what is protested."""
+
+
+def harm_protested(trigger: Span) -> bool:
+    """'protested over the death of a student', 'demanding justice for a man who was killed':
+    the harm is what the crowd protests (data/en/strategic.json grievance_words: a word that
+    governs the harm word in the parse, or one just before it in its clause), not force used
+    on the protesters."""
+    words = cues().grievance_words
+    token = parsed_token(trigger.doc, trigger)
+    if token is not None and any(a.lower_ in words or a.lemma_ in words for a in token.ancestors):
+        return True
+    doc = trigger.doc
+    first = max(trigger.sent.start, trigger.start - GRIEVANCE_SPAN)
+    for before in reversed(doc[first : trigger.start]):
+        if before.is_punct:
+            return False
+        if before.lower_ in words or before.lemma_ in words:
+            return True
+    return False

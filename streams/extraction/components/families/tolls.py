@@ -206,11 +206,21 @@ def add_later(
     killings = {h.trigger for h in hits if h.role in ("victims", "single_victim")}
     if not added or killings - {(t.start_char, t.end_char) for t in added}:
         return False  # a killing of the sentence is told as news of its own
-    if not _same_places(ann, sent, attack):
+    if not same_places(ann, sent, attack):
         return False  # 'also killed two in Y': another place, another happening
     add_to(attack, extra)
+    _add_wounded(attack, count(hits, "injured"))
     others = [t for t in triggers if t not in added and family_of(t._.pattern.id) not in COUNT_ONLY]
     return all(definite(doc, t) for t in others)
+
+
+def _add_wounded(attack: Proto, hurt: Count | None) -> None:
+    """'Further strikes kill 13 more people and injure 32 others': the wounded of a sentence
+    whose dead are told as an addition are of the added part too, and add to the event's."""
+    if hurt is None or attack.injured is None:
+        attack.injured = attack.injured or hurt
+        return
+    attack.injured = attack.injured.model_copy(update={"value": attack.injured.value + hurt.value})
 
 
 def add_side(ann: Annotated, sent: Sentence, hits: list[RoleHit], attack: Proto) -> None:
@@ -223,14 +233,14 @@ def add_side(ann: Annotated, sent: Sentence, hits: list[RoleHit], attack: Proto)
         return
     if not 0 < sent.index - attack.sentence.index <= TOLL_GAP:
         return
-    if context_count(sent.text, ann.published.year) or not _same_places(ann, sent, attack):
+    if context_count(sent.text, ann.published.year) or not same_places(ann, sent, attack):
         return
     phrase = " ".join(h.text for h in hits if h.role == "victims")  # its nouns name the side
     told = found.model_copy(update={"text": phrase})
     attack.killed = other_side(attack.killed, told, sent.text) or attack.killed
 
 
-def _same_places(ann: Annotated, sent: Sentence, attack: Proto) -> bool:
+def same_places(ann: Annotated, sent: Sentence, attack: Proto) -> bool:
     """The sentence names no town the event does not have."""
     names = {loc.name for loc in attack.locations}
     towns = [p for p in sentence_places(ann, sent) if p.place.precision != "country"]

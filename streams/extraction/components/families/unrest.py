@@ -27,11 +27,16 @@ from streams.extraction.components.families.crowd_violence import (
     response_after,
     violence_after,
 )
-from streams.extraction.components.families.grievance import grievance, protested_act
+from streams.extraction.components.families.grievance import (
+    aimed_at_no_one,
+    grievance,
+    harm_protested,
+    protested_act,
+)
 from streams.extraction.components.families.note_places import units
 from streams.extraction.components.families.protest_verbs import verb_protests
-from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.families.told import reported_act
+from streams.extraction.components.families.tolls import same_places
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import people
 from streams.extraction.components.triggers import family_of
@@ -43,7 +48,7 @@ from streams.extraction.extractors.common import (
     sentence_places,
     status_for,
 )
-from streams.schemas import Actor
+from streams.schemas import Actor, Count
 
 NAME = ("unrest_v2", "0.1.0")
 CUES = frozenset({"protests", "riots"})
@@ -133,6 +138,16 @@ def _tolls(doc: Doc, ann: Annotated, out: list[Proto], roles: list[RoleHit]) -> 
                 break
             if not context_count(ann.sentences[index].text, ann.published.year):
                 proto.killed = count(hits, "victims")
+                sent = ann.sentences[index]  # 'Sixty-six were injured': the most wounded after
+                if index > first and same_places(ann, sent, proto):  # not 'in the X clashes'
+                    proto.injured = _more_wounded(proto.injured, count(hits, "injured"))
+
+
+def _more_wounded(told: Count | None, found: Count | None) -> Count | None:
+    """The larger of two counts of a crowd's wounded (one telling may name one of them)."""
+    if told is None or (found is not None and found.value > told.value):
+        return found or told
+    return told
 
 
 def _crowds_town(ann: Annotated, proto: Proto) -> None:
@@ -241,45 +256,8 @@ def _harmed(own: list[Span], harm: list[Span]) -> bool:
         for t in own
         if t._.pattern.id == "protests.crowd" and t.start > 0 and t.doc[t.start - 1].lower_ != "by"
     ]
-    told = [t for t in harm if not _grievance(t) and not _warning(t)]
+    told = [t for t in harm if not harm_protested(t) and not aimed_at_no_one(t)]
     return bool(victims) and any(w.lemma_ in cues().harm_lemmas for t in told for w in t)
-
-
-WARNING_SPAN = 30
-"""Characters after a shooting word in which a warning phrase aims it at no one."""
-
-
-def _warning(trigger: Span) -> bool:
-    """'Police shot in the air', 'fired warning shots': a shooting at no one (data/en/
-    strategic.json warning_fire) harms no protester."""
-    after = trigger.doc.text[trigger.end_char : trigger.end_char + WARNING_SPAN].lower()
-    after = after[: max(0, trigger.sent.end_char - trigger.end_char)]
-    return any(
-        re.search(rf"^\W*(?:\w+\W+){{0,2}}{re.escape(w)}\b", after) for w in cues().warning_fire
-    )
-
-
-GRIEVANCE_SPAN = 6
-"""Tokens before a harm word in which a grievance word makes it what is protested."""
-
-
-def _grievance(trigger: Span) -> bool:
-    """'protested over the death of a student', 'demanding justice for a man who was killed':
-    the harm is what the crowd protests (data/en/strategic.json grievance_words: a word that
-    governs the harm word in the parse, or one just before it in its clause), not force used
-    on the protesters."""
-    words = cues().grievance_words
-    token = parsed_token(trigger.doc, trigger)
-    if token is not None and any(a.lower_ in words or a.lemma_ in words for a in token.ancestors):
-        return True
-    doc = trigger.doc
-    first = max(trigger.sent.start, trigger.start - GRIEVANCE_SPAN)
-    for before in reversed(doc[first : trigger.start]):
-        if before.is_punct:
-            return False
-        if before.lower_ in words or before.lemma_ in words:
-            return True
-    return False
 
 
 def _violent(triggers: list[Span]) -> bool:

@@ -47,17 +47,19 @@ def named_a_wrong(token: Token) -> bool:
     return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
 
 
-def _told_act(trigger: Span, token: Token) -> bool:
+def _told_act(trigger: Span, token: Token, lead: bool = False) -> bool:
     """The trigger tells an act done: a past verb, not a relative clause, a possibility or a
     standing position; 'called X Y' naming a wrong; a modal of what someone is to do in a
-    reported speech ('said X should ...'), whose roles need the speech verb."""
+    reported speech ('said X should ...'), whose roles need the speech verb. In the text's
+    opening sentence a present verb tells the news too ('Armenia claims that ...')."""
     if trigger._.pattern.id == OUGHT:
         return token.tag_ == "MD"
     if trigger._.pattern.id in ASKING and not asked_to_act(token):
         return False
     if announced(token) or performative(token):
         return True
-    if token.pos_ != "VERB" or token.dep_ == "relcl" or token.tag_ in ("VB", "VBP", "VBZ"):
+    present = ("VB",) if lead else ("VB", "VBP", "VBZ")
+    if token.pos_ != "VERB" or token.dep_ == "relcl" or token.tag_ in present:
         return False
     if hypothetical(token) or standing_position(token):
         return False
@@ -156,10 +158,11 @@ def verbal_act_events(
     happening whose perpetrator the story names; or, an appeal, a group of people asked to
     act: `speakers.addressed_group`)."""
     out = []
+    lead = _opening(ann, sent)
     for trigger in sent.of_type("condemnation", "appeal"):
         token = sent.token(trigger)
         kind = trigger._.pattern.event_type
-        if token is None or kind in taken or not _told_act(trigger, token):
+        if token is None or kind in taken or not _told_act(trigger, token, lead):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:
@@ -172,3 +175,13 @@ def verbal_act_events(
         out.append(proto)
         taken.add(kind)
     return out
+
+
+LEAD_WORDS = 5
+"""Sentences shorter than this before the first one are labels or dates ('28 April.')."""
+
+
+def _opening(ann: Annotated, sent: Sentence) -> bool:
+    """The sentence opens the text: only labels or dates come before it."""
+    before = [s for s in ann.sentences if s.start < sent.offset]
+    return all(len(s.text.split()) < LEAD_WORDS for s in before)

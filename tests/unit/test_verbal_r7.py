@@ -85,6 +85,14 @@ def test_an_official_attributing_a_bombing_to_a_group_accuses_it() -> None:
     assert events[0].when.date == "2026-03-02"
 
 
+def test_a_claim_that_names_no_act_done_is_no_accusation() -> None:
+    events = _events(
+        "President Alvaro Uribe of Colombia claimed on Monday that Gustavo Petro won the vote "
+        "through fraud."
+    )
+    assert not _of(events, "condemnation")
+
+
 def test_a_group_claiming_its_own_attack_is_no_accusation() -> None:
     events = _events("Boko Haram claimed responsibility on Monday for the market bombing.")
     assert not _of(events, "condemnation")

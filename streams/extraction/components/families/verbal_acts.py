@@ -16,6 +16,7 @@ from streams.extraction.components.families.speakers import (
     standing_position,
 )
 from streams.extraction.components.families.verbal import (
+    FAMILIES,
     OUGHT,
     Sentence,
     _speakers,
@@ -24,6 +25,7 @@ from streams.extraction.components.families.verbal import (
     mentions_in,
     perpetrator_before,
 )
+from streams.extraction.components.triggers import trigger_rows
 from streams.extraction.extractors.common import Proto, actor_of
 from streams.schemas import Actor
 
@@ -34,6 +36,24 @@ ASKING = frozenset({"statements.ask", "statements.count_on"})
 """'asked X to ...', 'encouraged X to ...', 'we count on X to ...': an appeal only when X is
 asked to act (an infinitive complement); 'asked X about Y' is a question, 'relied on X for
 fuel' a dependence."""
+
+
+ATTRIBUTED = frozenset({"claim", "attribute"})
+"""Verbs of saying that only accuse when what they say someone did is a happening (a trigger
+of the material families): 'claimed that X shelled a village', not 'claimed X won'."""
+
+
+def _names_an_act(sent: Sentence, token: Token) -> bool:
+    """A claim's clause or an attribution's object holds a material act's trigger."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ATTRIBUTED:
+        return True
+    said = [c for c in token.children if c.dep_ in ("ccomp", "dobj")]
+    spans = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in said]
+    spans = [(a + sent.offset, b + sent.offset) for a, b in spans]
+    acts = [
+        t.start_char for t, _pattern, family in trigger_rows(sent.doc) if family not in FAMILIES
+    ]
+    return any(a <= char < b for char in acts for a, b in spans)
 
 
 def named_a_wrong(token: Token) -> bool:
@@ -163,6 +183,8 @@ def verbal_act_events(
         token = sent.token(trigger)
         kind = trigger._.pattern.event_type
         if token is None or kind in taken or not _told_act(trigger, token, lead):
+            continue
+        if not _names_an_act(sent, token):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:

@@ -15,6 +15,10 @@ from tests.unit.test_engine_v2_verbal import _events, _of
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
+def _typed(text: str, event_type: str) -> list[Event]:
+    return _of(_events(text), event_type)
+
+
 def _sides(event: Event, role: str) -> list[tuple[str, str | None]]:
     return [(a.name, a.country) for a in event.actors if a.role == role]
 
@@ -23,9 +27,8 @@ def _sides(event: Event, role: str) -> list[tuple[str, str | None]]:
 
 
 def test_two_states_urging_one_side_make_two_appeals() -> None:
-    events = _of(
-        _events("On Tuesday, Norway and Chile urged Myanmar to free the detained reporters."),
-        "appeal",
+    events = _typed(
+        "On Tuesday, Norway and Chile urged Myanmar to free the detained reporters.", "appeal"
     )
     assert sorted(_sides(e, "initiator") for e in events) == [
         [("Chile", "CHL")],
@@ -59,11 +62,9 @@ def _sentence(text: str) -> Sentence:
 
 
 def test_an_official_claim_that_another_side_attacked_is_an_accusation() -> None:
-    events = _of(
-        _events(
-            "The Georgian interior ministry claimed on Sunday that Russian troops had shelled "
-            "two villages near Gori."
-        ),
+    events = _typed(
+        "The Georgian interior ministry claimed on Sunday that Russian troops had shelled "
+        "two villages near Gori.",
         "condemnation",
     )
     assert len(events) == 1
@@ -73,10 +74,8 @@ def test_an_official_claim_that_another_side_attacked_is_an_accusation() -> None
 
 
 def test_an_official_attributing_a_bombing_to_a_group_accuses_it() -> None:
-    events = _of(
-        _events(
-            "Nigerian officials on Monday attributed the market bombing in Maiduguri to Boko Haram."
-        ),
+    events = _typed(
+        "Nigerian officials on Monday attributed the market bombing in Maiduguri to Boko Haram.",
         "condemnation",
     )
     assert len(events) == 1
@@ -100,7 +99,7 @@ def test_a_group_claiming_its_own_attack_is_no_accusation() -> None:
 
 def test_a_claim_in_the_present_tense_counts_only_when_it_opens_the_text() -> None:
     opening = "The government of Georgia claims that Russian forces shelled two villages near Gori."
-    events = _of(_events(opening), "condemnation")
+    events = _typed(opening, "condemnation")
     assert [(_sides(e, "initiator"), _sides(e, "target")) for e in events] == [
         ([("Georgia", "GEO")], [("Russia", "RUS")])
     ]
@@ -108,19 +107,17 @@ def test_a_claim_in_the_present_tense_counts_only_when_it_opens_the_text() -> No
         "Shelling hit two villages near Gori on Sunday, killing a farmer and wounding three. "
         "Every week the government of Georgia claims that Russian forces shell its villages."
     )
-    assert not _of(_events(later), "condemnation")
+    assert not _typed(later, "condemnation")
 
 
 # --------------------------------------------------------------- a release demanded
 
 
 def test_an_armed_group_demanding_a_release_addresses_the_state_of_the_story() -> None:
-    events = _of(
-        _events(
-            "Gunmen of the Ogaden National Liberation Front ambushed a convoy in Ethiopia on "
-            "Sunday. On Monday the Ogaden National Liberation Front demanded the release of "
-            "its jailed members."
-        ),
+    events = _typed(
+        "Gunmen of the Ogaden National Liberation Front ambushed a convoy in Ethiopia on "
+        "Sunday. On Monday the Ogaden National Liberation Front demanded the release of "
+        "its jailed members.",
         "appeal",
     )
     assert len(events) == 1
@@ -134,3 +131,31 @@ def test_an_armed_group_demanding_a_release_addresses_the_state_of_the_story() -
 def test_a_state_demanding_a_release_of_a_report_asks_no_one() -> None:
     events = _events("Kenyan President William Ruto demanded the release of the audit report.")
     assert not _of(events, "appeal")
+
+
+# --------------------------------------------------------------- private speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, Omar Haddad, brother of the detained Jordanian blogger, called for Jordan "
+        "to release him.",
+        "Maria Lopez, the widow of the slain Peruvian mayor, urged the government of Peru on "
+        "Monday to reopen the investigation.",
+    ],
+)
+def test_a_speaker_described_as_a_private_person_makes_no_appeal(text: str) -> None:
+    assert not _typed(text, "appeal")
+
+
+def test_a_relative_named_in_a_clause_on_an_official_leaves_the_official_speaking() -> None:
+    events = _typed(
+        "The Kenyan foreign minister, whose son studies in Ethiopia, condemned Ethiopia on "
+        "Monday for the border raid.",
+        "condemnation",
+    )
+    assert [(_sides(e, "initiator"), _sides(e, "target")) for e in events] == [
+        ([("Kenya", "KEN")], [("Ethiopia", "ETH")])
+    ]
+    assert events[0].when.date == "2026-03-02"

@@ -12,6 +12,7 @@ from streams.extraction.components.families.addressees import addressed_state
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
     addressed_group,
+    private_speaker,
     speaks_for_state,
     standing_position,
 )
@@ -184,7 +185,7 @@ def verbal_act_events(
         kind = trigger._.pattern.event_type
         if token is None or kind in taken or not _told_act(trigger, token, lead):
             continue
-        if not _names_an_act(sent, token):
+        if not _names_an_act(sent, token) or private_speaker(sent, trigger):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:

@@ -17,6 +17,7 @@ from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.headlines import headline_statement
 from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
+from streams.extraction.components.families.speakers import private_speaker
 from streams.extraction.components.families.threats import threat_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.families.verbal_nouns import noun_act_events
@@ -196,6 +197,9 @@ def _judged(ann: Annotated, proto: Proto, sent: verbal.Sentence, conflict: list[
     if kind.startswith("sanctions_"):
         _state_initiator(ann, proto, sent)
     if kind in ("condemnation", "appeal", "statement"):
+        found = verbal.own_trigger(sent, proto)
+        if found is not None and private_speaker(sent, found[0]):
+            return False
         _speaker_and_target(ann, proto, sent, conflict)
     return True
 

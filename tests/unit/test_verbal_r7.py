@@ -4,12 +4,15 @@ Sentences written for this test, in no gold set and not in the ACLED cache."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from streams.extraction import extract
 from streams.extraction.annotated import Sentence
 from streams.extraction.components.families.verbal_events import one_per_speaker
 from streams.extraction.extractors.common import Proto
-from streams.schemas import Actor, Event
+from streams.schemas import Actor, Article, Event
 from tests.unit.test_engine_v2_verbal import _events, _of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -159,3 +162,35 @@ def test_a_relative_named_in_a_clause_on_an_official_leaves_the_official_speakin
         ([("Kenya", "KEN")], [("Ethiopia", "ETH")])
     ]
     assert events[0].when.date == "2026-03-02"
+
+
+# --------------------------------------------------------------- a headline statement
+
+
+def _titled(title: str, text: str) -> list[Event]:
+    article = Article(
+        id="verbal-r7-title",
+        title=title,
+        text=text,
+        published_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
+        source="test",
+    )
+    return _of(extract(article, engine="spacy"), "statement")
+
+
+_LEAD = (
+    "Wednesday, March 4, 2026\n\nOn Monday, in a short televised address, Chilean President "
+    "Gabriel Boric said the last of the detained fishermen had been freed by Peru."
+)
+
+
+def test_a_person_the_headline_names_as_saying_makes_a_statement() -> None:
+    events = _titled("Chilean President Boric says detained fishermen freed", _LEAD)
+    assert [[a.name for a in e.actors if a.role == "initiator"] for e in events] == [
+        ["Gabriel Boric"]
+    ]
+    assert events[0].when.date == "2026-03-02"
+
+
+def test_a_person_the_headline_does_not_name_makes_no_statement() -> None:
+    assert not _titled("Fishermen freed after weeks in detention", _LEAD)

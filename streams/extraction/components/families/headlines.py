@@ -64,17 +64,20 @@ def _reported(
     token = sent.token(trigger)
     if token is None or token.tag_ not in ("VBD", "VBN") or token.dep_ in ("relcl", "acl"):
         return None
+    # 'US President Donald Trump said' under 'US President Trump says': the speaker the
+    # title names, a body or a person (its subject's proper nouns)
     speakers = verbal._speakers(ann, sent, trigger)
-    if not speakers or speakers[0].kind not in BODIES or not set(speakers[0].name.split()) & named:
+    speaker = next((m for m in speakers if set(m.name.split()) & named), None)
+    if speaker is None or speaker.kind not in BODIES | {"person"}:
         return None
     targets = [
         actor_of(m, "target")
         for h in sent.role(trigger, "target")
         for m in verbal.mentions_in(ann, h)
-        if m.name != speakers[0].name and m.source != "demonym"
+        if m.name != speaker.name and m.source != "demonym"
     ]
     proto = verbal.make_proto(ann, trigger, "statement")
-    proto.actors = [actor_of(speakers[0], "initiator"), *targets[:2]]
+    proto.actors = [actor_of(speaker, "initiator"), *targets[:2]]
     return proto
 
 

@@ -4,16 +4,14 @@ Sentences written for this test, in no gold set and not in the ACLED cache."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from streams.extraction import extract
 from streams.extraction.annotated import Sentence
 from streams.extraction.components.families.verbal_events import one_per_speaker
 from streams.extraction.extractors.common import Proto
-from streams.schemas import Actor, Article, Event
+from streams.schemas import Actor, Event
 from tests.unit.test_engine_v2_verbal import _events, _of
+from tests.unit.test_engine_v2_verbal_acts import _titled as _titled_events
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -168,14 +166,7 @@ def test_a_relative_named_in_a_clause_on_an_official_leaves_the_official_speakin
 
 
 def _titled(title: str, text: str) -> list[Event]:
-    article = Article(
-        id="verbal-r7-title",
-        title=title,
-        text=text,
-        published_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
-        source="test",
-    )
-    return _of(extract(article, engine="spacy"), "statement")
+    return _of(_titled_events(title, text), "statement")
 
 
 _LEAD = (

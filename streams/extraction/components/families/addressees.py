@@ -34,8 +34,9 @@ def addressed_state(
     X said authorities should act' is a state talking to itself; 'Ms X, president of a
     women's rights group, said authorities should ...' a domestic voice, codebook rule 2).
     An armed group or an organisation addresses it ('the rebels demanded that the
-    authorities free their members')."""
-    bodies = cues().state_bodies
+    authorities free their members'); a release demanded ('demanded the release of its
+    fighters') is asked of the state that holds them (data/en/verbal_cues.json `releases`)."""
+    bodies = cues().state_bodies | cues().releases
     for hit in hits:
         words = hit.text.lower().split()
         if not words or words[-1] not in bodies or mentions_in(ann, hit):

@@ -49,6 +49,9 @@ class VerbalCues(BaseModel):
     state_bodies: frozenset[str] = frozenset()
     """Heads of a state's body addressed with no state named ('the authorities', 'the central
     government'): the speaker's state, else the state the story is about."""
+    releases: frozenset[str] = frozenset()
+    """What is demanded of whoever holds people: 'demanded the release of prisoners' is
+    addressed to the state that holds them, the state the story is about."""
     speech_verbs: frozenset[str] = frozenset()
     intent_modals: frozenset[str] = frozenset()
     """'said the government would press X to ...': a modal of intent in a past speech verb's

@@ -24,6 +24,7 @@ class SpeakerCues(CueFile):
     standing: frozenset[str]
     titles: frozenset[str]
     unaddressed: frozenset[str]
+    private: frozenset[str] = frozenset()
 
 
 def standing_position(token: Token) -> bool:
@@ -141,3 +142,24 @@ def addressed_group(sent: Sentence, trigger: Span) -> bool:
         t.idx + sent.offset in heads and t.tag_ == "NNS" and t.lemma_.lower() not in named
         for t in sent.parsed
     )
+
+
+_DESCRIBING = frozenset({"compound", "appos", "amod", "nmod"})
+
+
+def private_speaker(sent: Sentence, trigger: Span) -> bool:
+    """'Hatice Cengiz, fiancee of journalist X, called for ...', 'basketball star Y called for
+    ...': a speaker described as a private person (kin, a celebrity, a bystander: data/en/
+    speakers.json `private`) speaks for no state or organisation (codebook rule 2). Every
+    phrase read as the speaker must be so described (a parse may split one speaker in two)."""
+    hits = sent.role(trigger, "initiator")
+    return bool(hits) and all(_private(sent, hit) for hit in hits)
+
+
+def _private(sent: Sentence, hit: RoleHit) -> bool:
+    head = next((t for t in sent.parsed if t.idx + sent.offset == hit.head[0]), None)
+    if head is None:
+        return False
+    private = load(SpeakerCues, "speakers.json").private
+    described = [c for c in head.children if c.dep_ in _DESCRIBING]
+    return any(t.lemma_.lower() in private for t in (head, *described))

@@ -78,6 +78,7 @@ class Sentence:
     """One parsed trigger sentence: its verbal triggers, their tokens and role hits."""
 
     def __init__(self, doc: Doc, sent: Span, triggers: list[Span], roles: Roles) -> None:
+        self.doc = doc
         self.offset = sent.start_char
         self.parsed: Doc = doc._.parses[sent.start_char]
         self.triggers = triggers

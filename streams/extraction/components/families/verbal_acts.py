@@ -12,10 +12,12 @@ from streams.extraction.components.families.addressees import addressed_state
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.speakers import (
     addressed_group,
+    private_speaker,
     speaks_for_state,
     standing_position,
 )
 from streams.extraction.components.families.verbal import (
+    FAMILIES,
     OUGHT,
     Sentence,
     _speakers,
@@ -24,6 +26,7 @@ from streams.extraction.components.families.verbal import (
     mentions_in,
     perpetrator_before,
 )
+from streams.extraction.components.triggers import trigger_rows
 from streams.extraction.extractors.common import Proto, actor_of
 from streams.schemas import Actor
 
@@ -34,6 +37,24 @@ ASKING = frozenset({"statements.ask", "statements.count_on"})
 """'asked X to ...', 'encouraged X to ...', 'we count on X to ...': an appeal only when X is
 asked to act (an infinitive complement); 'asked X about Y' is a question, 'relied on X for
 fuel' a dependence."""
+
+
+ATTRIBUTED = frozenset({"claim", "attribute"})
+"""Verbs of saying that only accuse when what they say someone did is a happening (a trigger
+of the material families): 'claimed that X shelled a village', not 'claimed X won'."""
+
+
+def _names_an_act(sent: Sentence, token: Token) -> bool:
+    """A claim's clause or an attribution's object holds a material act's trigger."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in ATTRIBUTED:
+        return True
+    said = [c for c in token.children if c.dep_ in ("ccomp", "dobj")]
+    spans = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in said]
+    spans = [(a + sent.offset, b + sent.offset) for a, b in spans]
+    acts = [
+        t.start_char for t, _pattern, family in trigger_rows(sent.doc) if family not in FAMILIES
+    ]
+    return any(a <= char < b for char in acts for a, b in spans)
 
 
 def named_a_wrong(token: Token) -> bool:
@@ -47,17 +68,19 @@ def named_a_wrong(token: Token) -> bool:
     return any(w.lemma_.lower() in wrongs for n in named for w in n.subtree)
 
 
-def _told_act(trigger: Span, token: Token) -> bool:
+def _told_act(trigger: Span, token: Token, lead: bool = False) -> bool:
     """The trigger tells an act done: a past verb, not a relative clause, a possibility or a
     standing position; 'called X Y' naming a wrong; a modal of what someone is to do in a
-    reported speech ('said X should ...'), whose roles need the speech verb."""
+    reported speech ('said X should ...'), whose roles need the speech verb. In the text's
+    opening sentence a present verb tells the news too ('Armenia claims that ...')."""
     if trigger._.pattern.id == OUGHT:
         return token.tag_ == "MD"
     if trigger._.pattern.id in ASKING and not asked_to_act(token):
         return False
     if announced(token) or performative(token):
         return True
-    if token.pos_ != "VERB" or token.dep_ == "relcl" or token.tag_ in ("VB", "VBP", "VBZ"):
+    present = ("VB",) if lead else ("VB", "VBP", "VBZ")
+    if token.pos_ != "VERB" or token.dep_ == "relcl" or token.tag_ in present:
         return False
     if hypothetical(token) or standing_position(token):
         return False
@@ -156,10 +179,13 @@ def verbal_act_events(
     happening whose perpetrator the story names; or, an appeal, a group of people asked to
     act: `speakers.addressed_group`)."""
     out = []
+    lead = _opening(ann, sent)
     for trigger in sent.of_type("condemnation", "appeal"):
         token = sent.token(trigger)
         kind = trigger._.pattern.event_type
-        if token is None or kind in taken or not _told_act(trigger, token):
+        if token is None or kind in taken or not _told_act(trigger, token, lead):
+            continue
+        if not _names_an_act(sent, token) or private_speaker(sent, trigger):
             continue
         speakers = _speakers(ann, sent, trigger)
         if not speakers:
@@ -172,3 +198,13 @@ def verbal_act_events(
         out.append(proto)
         taken.add(kind)
     return out
+
+
+LEAD_WORDS = 5
+"""Sentences shorter than this before the first one are labels or dates ('28 April.')."""
+
+
+def _opening(ann: Annotated, sent: Sentence) -> bool:
+    """The sentence opens the text: only labels or dates come before it."""
+    before = [s for s in ann.sentences if s.start < sent.offset]
+    return all(len(s.text.split()) < LEAD_WORDS for s in before)

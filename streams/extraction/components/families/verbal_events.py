@@ -4,6 +4,7 @@ syntax of their sentences (components/families/verbal.py), plus the events only 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -16,6 +17,7 @@ from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.headlines import headline_statement
 from streams.extraction.components.families.meetings import phone_meetings
 from streams.extraction.components.families.rebuttals import rebuttal_events
+from streams.extraction.components.families.speakers import private_speaker
 from streams.extraction.components.families.threats import threat_events
 from streams.extraction.components.families.verbal_acts import verbal_act_events
 from streams.extraction.components.families.verbal_nouns import noun_act_events
@@ -92,7 +94,35 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         sent = parsed.get(proto.sentence.start)
         if sent is not None and proto.event_type in ("condemnation", "appeal"):
             proto.actors += co_speakers(ann, sent, proto)
+    return one_per_speaker(out)
+
+
+def one_per_speaker(protos: list[Proto]) -> list[Proto]:
+    """'The US and the UN condemned Thailand': one verbal act per speaker, type and target
+    (codebook rule 2); speakers of one country (a minister and their government) are one."""
+    out: list[Proto] = []
+    for proto in protos:
+        speakers = proto.role("initiator")
+        if proto.event_type not in SPLIT_TYPES or len(speakers) < 2:
+            out.append(proto)
+            continue
+        others = [a for a in proto.actors if a.role != "initiator"]
+        kept: list[Actor] = []
+        for speaker in speakers:
+            if not any(_one_speaker(speaker, k) for k in kept):
+                kept.append(speaker)
+        proto.actors = [kept[0], *others]
+        out.append(proto)
+        out.extend(replace(proto, actors=[speaker, *others]) for speaker in kept[1:])
     return out
+
+
+SPLIT_TYPES = frozenset({"condemnation", "appeal", "statement"})
+"""The verbal acts said by one speaker each (codebook rule 2)."""
+
+
+def _one_speaker(a: Actor, b: Actor) -> bool:
+    return a.name == b.name or (a.country is not None and a.country == b.country)
 
 
 def speaker_days(protos: list[Proto]) -> None:
@@ -167,6 +197,9 @@ def _judged(ann: Annotated, proto: Proto, sent: verbal.Sentence, conflict: list[
     if kind.startswith("sanctions_"):
         _state_initiator(ann, proto, sent)
     if kind in ("condemnation", "appeal", "statement"):
+        found = verbal.own_trigger(sent, proto)
+        if found is not None and private_speaker(sent, found[0]):
+            return False
         _speaker_and_target(ann, proto, sent, conflict)
     return True
 

@@ -7,38 +7,14 @@ checks the type, ACLED codes, actors, place and date, and the near misses make n
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from streams.extraction import extract
-from streams.schemas import Article, Event
-
-PUB = "2025-03-04T09:00:00Z"  # a Tuesday: 'on Monday' is 2025-03-03
-MONDAY = "2025-03-03"
-
-
-def _events(text: str) -> list[Event]:
-    article = Article(text=text, published_at=PUB)
-    return extract(article, extracted_at=datetime(2025, 3, 4, tzinfo=UTC), engine="spacy")
-
-
-def _one(text: str) -> Event:
-    found = _events(text)
-    assert len(found) == 1, [e.summary for e in found]
-    return found[0]
-
-
-def _codes(event: Event) -> tuple[str | None, str | None]:
-    return event.codes.acled_event_type, event.codes.acled_sub_event_type
+from streams.schemas import Event
+from tests.unit.test_engine_v2_no_event_notes import MONDAY, _codes, _events, _one, _places
 
 
 def _actors(event: Event, role: str) -> set[str]:
     return {a.name for a in event.actors if a.role == role}
-
-
-def _places(event: Event) -> list[str]:
-    return [place.name for place in event.locations]
 
 
 VAC = ("Violence against civilians", "Attack")

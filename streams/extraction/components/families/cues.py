@@ -53,6 +53,9 @@ class VerbalCues(BaseModel):
     """What is demanded of whoever holds people: 'demanded the release of prisoners' is
     addressed to the state that holds them, the state the story is about."""
     speech_verbs: frozenset[str] = frozenset()
+    attributing_verbs: frozenset[str] = frozenset()
+    """Verbs of saying that only accuse when what they say someone did is a happening (a trigger
+    of the material families): 'claimed that X shelled a village', not 'claimed X won'."""
     intent_modals: frozenset[str] = frozenset()
     """'said the government would press X to ...': a modal of intent in a past speech verb's
     clause tells the act as announced (families/verbal_acts.py)."""

@@ -39,14 +39,9 @@ asked to act (an infinitive complement); 'asked X about Y' is a question, 'relie
 fuel' a dependence."""
 
 
-ATTRIBUTED = frozenset({"claim", "attribute"})
-"""Verbs of saying that only accuse when what they say someone did is a happening (a trigger
-of the material families): 'claimed that X shelled a village', not 'claimed X won'."""
-
-
 def _names_an_act(sent: Sentence, token: Token) -> bool:
     """A claim's clause or an attribution's object holds a material act's trigger."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in ATTRIBUTED:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in cues().attributing_verbs:
         return True
     said = [c for c in token.children if c.dep_ in ("ccomp", "dobj")]
     spans = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in said]

@@ -117,7 +117,10 @@ def joint_toll(earlier: Proto, later: Proto) -> Count | None:
 def reported_toll(a: Proto, b: Proto, field: str) -> Count | None:
     """Of two tellings of one happening whose tolls (`field`: killed or injured) differ, the
     toll of the one that tells it as reported where the other hedges it (a claim, a guess, an
-    upper bound: data/en/tolls.json `hedges`); None where neither or both hedge."""
+    upper bound: data/en/tolls.json `hedges`); None where neither or both hedge, or where the
+    reported telling names neither a place nor a day of its own, so that it is not known to
+    tell this happening ('Security forces killed five attackers' after a bombing story, merged
+    with a clash the army claims 15 dead in)."""
     ca: Count | None = getattr(a, field)
     cb: Count | None = getattr(b, field)
     if ca is None or cb is None or ca.value == cb.value:
@@ -125,7 +128,8 @@ def reported_toll(a: Proto, b: Proto, field: str) -> Count | None:
     ha, hb = _hedged(a, ca), _hedged(b, cb)
     if ha == hb:
         return None
-    return cb if ha else ca
+    reported, count = (b, cb) if ha else (a, ca)
+    return count if reported.locations or reported.date_explicit else None
 
 
 def _hedged(proto: Proto, count: Count) -> bool:

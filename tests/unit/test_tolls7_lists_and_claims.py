@@ -15,7 +15,10 @@ from datetime import UTC, datetime
 import pytest
 
 from streams.extraction import extract
-from streams.schemas import Article
+from streams.extraction.annotated import Sentence
+from streams.extraction.extractors.common import Proto
+from streams.extraction.toll_sides import reported_toll
+from streams.schemas import Article, Count, Location
 
 PUB = "2024-05-04T08:00:00Z"
 
@@ -191,3 +194,32 @@ def test_wounded_told_of_another_towns_clashes_stay_there() -> None:
     }
     assert "Nantes" in hurt
     assert hurt["Nantes"] is None
+
+
+def _telling(index: int, text: str, killed: int, *, place: str | None, dated: bool) -> Proto:
+    sentence = Sentence(index=index, start=index * 100, end=index * 100 + len(text), text=text)
+    proto = Proto("armed_clash", sentence, (sentence.start, sentence.start + 5), "test", "0")
+    proto.killed = Count(value=killed, qualifier="exact", text=str(killed))
+    proto.locations = [Location(name=place, country="MLI")] if place else []
+    proto.date_explicit = dated
+    return proto
+
+
+CLAIM = "On Saturday troops fought rebels near Menaka, the army said, claiming to have killed 25."
+
+
+@pytest.mark.parametrize(
+    ("place", "dated", "expected"),
+    [
+        ("Menaka", False, 4),  # the reported telling names the place: it tells this clash
+        (None, True, 4),  # or its own day
+        (None, False, None),  # neither: not known to be this clash, the claim is not overruled
+    ],
+)
+def test_a_claim_yields_only_to_a_reported_toll_anchored_to_the_happening(
+    place: str | None, dated: bool, expected: int | None
+) -> None:
+    reported = _telling(1, "Security forces killed four attackers.", 4, place=place, dated=dated)
+    claimed = _telling(2, CLAIM, 25, place="Menaka", dated=True)
+    found = reported_toll(reported, claimed, "killed")
+    assert (found.value if found else None) == expected

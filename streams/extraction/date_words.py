@@ -31,6 +31,9 @@ class DateWords(BaseModel):
     next_day_marks: list[str] = Field(min_length=1)
     anaphora_determiners: list[str] = Field(min_length=1)
     anaphora_nouns: list[str] = Field(min_length=1)
+    saying_verbs: list[str] = Field(min_length=1)
+    telling_verbs: list[str] = Field(min_length=1)
+    period_starts: list[str] = Field(min_length=1)
 
 
 class Outlet(BaseModel):

@@ -156,9 +156,10 @@ def _aside(text: str, start: int, mention: DateMention) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told \w+|announced|reported|added|confirmed)\s+(?:on\s+)?$", re.IGNORECASE
-)
+_SAYING = alternation(date_words().saying_verbs)
+_TELLING = alternation(date_words().telling_verbs)
+_ATTRIBUTION = re.compile(rf"\b(?:{_SAYING}|{_TELLING} \w+)\s+(?:on\s+)?$", re.IGNORECASE)
+_PERIOD_START = re.compile(rf"\b{alternation(date_words().period_starts)}\b[^,.;]*$", re.IGNORECASE)
 
 
 def said_on(doc: Annotated, sent: Sentence) -> DateMention | None:
@@ -185,8 +186,7 @@ def _possessive(text: str, mention: DateMention, *, verbal: bool = True) -> bool
     dates ('killed in Tuesday's attack') takes that date when the sentence states no other
     (verbal=False)."""
     # "killed since the start of the war in October": the start of a period, not its date
-    since = re.search(r"\bsince\b[^,.;]*$", text[max(0, mention.start - 50) : mention.start], re.I)
-    if since is not None:
+    if _PERIOD_START.search(text, max(0, mention.start - 50), mention.start) is not None:
         return True
     if _POSSESSIVE_S.match(text, mention.end) is None:  # "Saturday night's", "todays"
         return False

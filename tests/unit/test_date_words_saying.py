@@ -1,0 +1,43 @@
+"""Dates next to verbs of saying date the saying; a date after 'since' starts a period
+(data/en/date_words.json saying_verbs, telling_verbs, period_starts)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from streams.extraction import extract
+from streams.extraction.annotate import annotate
+from streams.extraction.extractors.timing import said_on
+from streams.schemas import Article
+
+PUB = "2025-06-06T09:00:00Z"  # a Friday
+
+
+def _said_on(text: str) -> str | None:
+    doc = annotate(Article(text=text, published_at=PUB))
+    mention = said_on(doc, doc.sentences[0])
+    return None if mention is None else doc.text[mention.start : mention.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Police told reporters on Thursday that gunmen killed five farmers.", "on Thursday"),
+        ("The army confirmed Thursday that two soldiers died.", "Thursday"),
+        ("Gunmen killed five farmers on Tuesday, police said.", None),
+    ],
+)
+def test_said_on_finds_the_date_of_the_saying(text: str, said: str | None) -> None:
+    assert _said_on(text) == said
+
+
+def test_a_date_after_since_does_not_date_the_act() -> None:
+    text = "Gunmen killed five farmers in Kaduna, the worst raid since the floods on Tuesday."
+    events = extract(
+        Article(text=text, published_at=PUB), extracted_at=datetime(2025, 6, 6, tzinfo=UTC)
+    )
+    assert [(e.event_type, e.when.date if e.when else None) for e in events] == [
+        ("attack_on_civilians", "2025-06-06")
+    ]

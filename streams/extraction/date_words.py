@@ -34,6 +34,9 @@ class DateWords(BaseModel):
     saying_verbs: list[str] = Field(min_length=1)
     telling_verbs: list[str] = Field(min_length=1)
     period_starts: list[str] = Field(min_length=1)
+    future_marks: list[str] = Field(min_length=1)
+    past_marks: list[str] = Field(min_length=1)
+    future_leads: list[str] = Field(min_length=1)
 
 
 class Outlet(BaseModel):

@@ -200,17 +200,15 @@ def _month(match: re.Match[str], pub: date) -> date | None:
     return _safe(year, month, day)
 
 
-_FUTURE = re.compile(
-    r"\b(?:will|would|to be held|is due|are due|due to|scheduled|planned|plans? to|set to|"
-    r"expected to|is to|are to|to resume|next week)\b[^.;]{0,60}$",
-    re.IGNORECASE,
-)
-_PAST_BETWEEN = re.compile(r"\b(?:was|were|had|did|said|says|told)\b", re.IGNORECASE)
+_WORDS = date_words()
+_FUTURE = re.compile(rf"\b{alternation(_WORDS.future_marks)}\b[^.;]{{0,60}}$", re.IGNORECASE)
+_PAST_BETWEEN = re.compile(rf"\b{alternation(_WORDS.past_marks)}\b", re.IGNORECASE)
+_FUTURE_LEAD = re.compile(rf"\b{alternation(_WORDS.future_leads)}\s+$", re.IGNORECASE)
 
 
 def _future_context(before: str) -> bool:
     """'Talks will resume on Tuesday' / 'a rally is planned for Saturday': a coming day."""
-    if re.search(r"\bfor\s+$", before):  # "called a strike for Tuesday"
+    if _FUTURE_LEAD.search(before):  # "called a strike for Tuesday"
         return True
     cue = _FUTURE.search(before)
     return cue is not None and not _PAST_BETWEEN.search(before[cue.end() :])
@@ -302,10 +300,9 @@ def resolve(
     )
 
 
+_SAYING = alternation([*_WORDS.saying_verbs, *_WORDS.telling_verbs])
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|reported|announced|added|claimed responsibility)"
-    r"(?:\s+\w+)?\s+(?:(?:on|late on|early on)\s+)?$",
-    re.IGNORECASE,
+    rf"\b{_SAYING}(?:\s+\w+)?\s+(?:(?:on|late on|early on)\s+)?$", re.IGNORECASE
 )
 
 

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 from streams.extraction import extract
 from streams.extraction.annotate import annotate
+from streams.extraction.dates import find_dates
 from streams.extraction.extractors.timing import said_on
 from streams.schemas import Article
 
@@ -41,3 +42,16 @@ def test_a_date_after_since_does_not_date_the_act() -> None:
     assert [(e.event_type, e.when.date if e.when else None) for e in events] == [
         ("attack_on_civilians", "2025-06-06")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Unions called a general strike for Tuesday.", date(2025, 6, 10)),
+        ("Talks between the two sides are expected to resume on Tuesday.", date(2025, 6, 10)),
+        ("A rally planned by the opposition was held on Tuesday.", date(2025, 6, 3)),
+        ("Gunmen killed five farmers in Kaduna on Tuesday.", date(2025, 6, 3)),
+    ],
+)
+def test_a_weekday_after_a_future_mark_is_a_coming_day(text: str, day: date) -> None:
+    assert [m.date for m in find_dates(text, date(2025, 6, 6))] == [day]

@@ -201,7 +201,9 @@ def _month(match: re.Match[str], pub: date) -> date | None:
 
 
 _WORDS = date_words()
-_FUTURE = re.compile(rf"\b{alternation(_WORDS.future_marks)}\b[^.;]{{0,60}}$", re.IGNORECASE)
+_FUTURE = re.compile(
+    rf"\b(?P<mark>{alternation(_WORDS.future_marks)})\b[^.;]{{0,60}}$", re.IGNORECASE
+)
 _PAST_BETWEEN = re.compile(rf"\b{alternation(_WORDS.past_marks)}\b", re.IGNORECASE)
 _FUTURE_LEAD = re.compile(rf"\b{alternation(_WORDS.future_leads)}\s+$", re.IGNORECASE)
 
@@ -211,7 +213,7 @@ def _future_context(before: str) -> bool:
     if _FUTURE_LEAD.search(before):  # "called a strike for Tuesday"
         return True
     cue = _FUTURE.search(before)
-    return cue is not None and not _PAST_BETWEEN.search(before[cue.end() :])
+    return cue is not None and not _PAST_BETWEEN.search(before[cue.end("mark") :])
 
 
 Reading = tuple[date | None, str]  # (the date, its precision)

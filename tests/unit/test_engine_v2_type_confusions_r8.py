@@ -1,6 +1,7 @@
 """Engine v2 on type confusions of events it finds (issue 12, round 8), by ACLED's definitions:
 harm done by a crowd of unarmed people is mob violence, not violence against civilians (which
-needs an organised armed actor); an armed group attacking a village attacks its people; a
+needs an organised armed actor); an armed group attacking a village and harming people there
+attacks its people; a
 rioting or destruction aimed at the state is a violent demonstration, aimed at others mob
 violence;
 doers named by the strike they enforce are demonstrators; a fight named only as what led to
@@ -34,7 +35,8 @@ TYPED = [
     ),
     # an armed group attacking a village: violence against civilians, not a battle
     (
-        "On Monday, suspected militants attacked the village of Tindila near Kaya.",
+        "On Monday, suspected militants attacked the village of Tindila near Kaya and injured "
+        "two women.",
         ATTACK,
         "armed_clash",
     ),
@@ -75,6 +77,14 @@ LEFT_ALONE = [
         "armed_clash",
         "attack_on_civilians",
     ),
+    # a village attacked with no one harmed told: the rule needs its people harmed
+    (
+        "On Monday, suspected militants attacked the village of Tindila near Kaya.",
+        "armed_clash",
+        "attack_on_civilians",
+    ),
+    # farmers who kill a herder: ACLED's communal militia, not a mob
+    ("On Monday, farmers killed two herders in Djougou.", "attack_on_civilians", "mob_violence"),
     # a crowd turning on civilians or their goods stays mob violence
     ("On Monday, opposition activists torched a shop in Kisumu.", "mob_violence", "riot"),
     ("On Monday, rioters attacked a bus in Kisumu.", "mob_violence", "riot"),

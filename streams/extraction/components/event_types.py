@@ -93,7 +93,9 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     if not doers or not victims or any(h.text.lower() in PRONOUNS for h in victims):
         return None
     kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
-    if civilian_victims(text, kinds) or dwellings_attacked(text, kinds):
+    # 'militants attacked the village and wounded a civilian': the village's people harmed
+    harmed = any(h.role in ("injured", "victims", "single_victim") for h in hits)
+    if civilian_victims(text, kinds) or (harmed and dwellings_attacked(text, kinds)):
         return ONE_SIDED
     # fighters killed are a battle; 'police beat the suspect's lawyer' is one-sided or nothing
     armed = armed_victims(text, kinds)
@@ -115,9 +117,11 @@ def crowd_harm(doc: Doc, triggers: list[Span], hits: list[RoleHit], kind: str) -
     done to unarmed people by a crowd of unarmed people (every doer named is a crowd word
     with no armed word: data/en/strategic.json crowd_words) is the crowd's riot, mob
     violence, or a violent demonstration where a demonstration is told in the sentence.
-    Cadres or supporters of a party or group of the dictionaries are its members, an
-    organised actor ('League cadres beat a leader'): still violence against civilians."""
-    from streams.extraction.components.families.base import crowd_acts  # base imports events
+    Members of a named party or group ('BNP cadres beat a leader'), and crowds ACLED codes as
+    a political or communal militia when they harm people (strategic.json identity_crowds:
+    party cadres, activists; farmers and herders) are an organised actor: still violence
+    against civilians."""
+    from streams.extraction.components.families.base import crowd_acts, cues  # imports events
 
     if kind != ONE_SIDED:
         return kind
@@ -127,6 +131,8 @@ def crowd_harm(doc: Doc, triggers: list[Span], hits: list[RoleHit], kind: str) -
         crowd_acts(text, [h]) and not mentions(ann, h.phrase) and not _named_body(text, h)
         for h in doers
     )
+    heads = {text[h.head[0] : h.head[1]].lower() for h in doers}
+    crowd = crowd and not heads & cues().identity_crowds  # 'cadres', 'farmers': a militia
     if not doers or not crowd:
         return kind
     return RIOT if demonstration(best_trigger(triggers)) else MOB

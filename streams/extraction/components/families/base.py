@@ -58,6 +58,7 @@ class Cues(BaseModel):
     grievance_words: frozenset[str] = frozenset()
     warning_fire: frozenset[str] = frozenset()
     state_posts: frozenset[str] = frozenset()
+    identity_crowds: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

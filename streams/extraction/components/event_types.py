@@ -17,7 +17,11 @@ from streams.extraction.components.families.captives import harmed_captives
 from streams.extraction.components.families.conflict import mentions, places
 from streams.extraction.components.families.protester_harm import protesters_harmed
 from streams.extraction.components.families.summaries import parsed_token
-from streams.extraction.components.families.victim_words import armed_victims, civilian_victims
+from streams.extraction.components.families.victim_words import (
+    armed_victims,
+    civilian_victims,
+    dwellings_attacked,
+)
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.components.sides import (
     PRONOUNS,
@@ -89,7 +93,9 @@ def agent_kind(doc: Doc, trigger: Span, hits: list[RoleHit]) -> str | None:
     if not doers or not victims or any(h.text.lower() in PRONOUNS for h in victims):
         return None
     kinds = [h if h.role != "target" else replace(h, role="victims") for h in victims]
-    if civilian_victims(text, kinds):
+    # 'militants attacked the village and wounded a civilian': the village's people harmed
+    harmed = any(h.role in ("injured", "victims", "single_victim") for h in hits)
+    if civilian_victims(text, kinds) or (harmed and dwellings_attacked(text, kinds)):
         return ONE_SIDED
     # fighters killed are a battle; 'police beat the suspect's lawyer' is one-sided or nothing
     armed = armed_victims(text, kinds)
@@ -101,7 +107,46 @@ def retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -
     abduction whose captives are also raped or hurt is that harm (families/captives.py); an
     attack on demonstrators is excessive force (families/protester_harm.py)."""
     kind = harmed_captives(doc, proto.sentence.index, _retyped(doc, proto, triggers, hits))
-    return protesters_harmed(doc, best_trigger(triggers), hits, kind)
+    kind = protesters_harmed(doc, best_trigger(triggers), hits, kind)
+    return crowd_harm(doc, triggers, hits, kind)
+
+
+def crowd_harm(doc: Doc, triggers: list[Span], hits: list[RoleHit], kind: str) -> str:
+    """'Villagers killed a suspected thief', 'people were killed in an attack by angry
+    residents': ACLED's violence against civilians is done by an organised armed actor; harm
+    done to unarmed people by a crowd of unarmed people (every doer named is a crowd word
+    with no armed word: data/en/strategic.json crowd_words) is the crowd's riot, mob
+    violence, or a violent demonstration where a demonstration is told in the sentence.
+    Members of a named party or group ('BNP cadres beat a leader'), and crowds ACLED codes as
+    a political or communal militia when they harm people (strategic.json identity_crowds:
+    party cadres, activists; farmers and herders) are an organised actor: still violence
+    against civilians."""
+    from streams.extraction.components.families.base import crowd_acts, cues  # imports events
+
+    if kind != ONE_SIDED:
+        return kind
+    text, ann = doc_text(doc), annotated(doc)
+    doers = [h for h in hits if h.role == "initiator"]
+    crowd = all(
+        crowd_acts(text, [h]) and not mentions(ann, h.phrase) and not _named_body(text, h)
+        for h in doers
+    )
+    heads = {text[h.head[0] : h.head[1]].lower() for h in doers}
+    crowd = crowd and not heads & cues().identity_crowds  # 'cadres', 'farmers': a militia
+    if not doers or not crowd:
+        return kind
+    return RIOT if demonstration(best_trigger(triggers)) else MOB
+
+
+def _named_body(text: str, hit: RoleHit) -> bool:
+    """A name before the doer's head word ('BNP cadres', 'ANC supporters'): the crowd is
+    members of a named party or group (a word that opens the sentence is no name)."""
+    for match in re.finditer(r"\S+", text[hit.phrase[0] : hit.head[0]]):
+        start = hit.phrase[0] + match.start()
+        opens = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?"
+        if match.group()[:1].isupper() and not opens:
+            return True
+    return False
 
 
 def _retyped(doc: Doc, proto: Proto, triggers: list[Span], hits: list[RoleHit]) -> str:

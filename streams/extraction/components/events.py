@@ -29,6 +29,7 @@ from streams.extraction.components.families.acts import (
     larger,
     one_sided,
 )
+from streams.extraction.components.families.aftermath import aftermath_only
 from streams.extraction.components.families.agents import idle_agent
 from streams.extraction.components.families.conflict import (
     count,
@@ -112,6 +113,8 @@ def conflict_protos(doc: Doc, legacy: Iterable[Proto]) -> list[Proto]:
     for index in sorted(set(grouped) | set(by_sentence)):
         base = by_sentence.get(index)
         triggers = grouped.get(index, [])
+        if aftermath_only(doc, ann, index, triggers):
+            continue  # 'troops arrived following an attack': the arrival is the news
         property_act(doc, base, triggers)  # 'gunmen looted a motorbike': no harm to people
         proto = (
             _sentence_event(doc, index, base, triggers, out=out, past=past) if triggers else base

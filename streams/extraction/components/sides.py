@@ -13,7 +13,7 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.conflict import mentions
 from streams.extraction.components.families.summaries import parsed_token
-from streams.extraction.components.families.victim_words import civilians
+from streams.extraction.components.families.victim_words import civil_post, civilians
 from streams.extraction.components.roles import RoleHit
 from streams.extraction.extractors.arms import weapons
 from streams.schemas import Actor
@@ -104,6 +104,33 @@ def state_side(ann: Annotated, hit: RoleHit) -> bool:
         return all(m.kind in STATE_SIDES and m.source != "group" for m in found)
     head = ann.text[hit.head[0] : hit.head[1]].lower()
     return bool({head, head.removesuffix("s")} & load(ArrestCues, "arrests.json").forces)
+
+
+def faces_state(ann: Annotated, hits: list[RoleHit]) -> bool:
+    """A crowd's act aimed at the state: its object names the state's forces ('attacked a
+    police station', 'stoned soldiers': data/en/arrests.json forces, civilians.json forces;
+    not a civil post: 'a returning officer'), names an office of the state or its holder ('the
+    governor's residence', 'the prefecture': strategic.json state_posts), or names an actor
+    of the dictionaries as a state's forces or office holder. A rioting crowd's act or its
+    destruction aimed at the state confronts it: a violent demonstration, not mob violence
+    (which turns on civilians, candidates, their goods or another crowd)."""
+    from streams.extraction.components.families.arrests import ArrestCues  # arrests imports base
+    from streams.extraction.components.families.base import cues
+    from streams.extraction.components.families.cuefile import load
+
+    forces = load(ArrestCues, "arrests.json").forces | civilians().forces
+    for hit in hits:
+        if hit.role != "target" or civil_post(ann.text, hit):
+            continue
+        words = {w.lower().strip(".,").removesuffix("'s") for w in hit.text.split()}
+        words |= {w.removesuffix("s") for w in words}
+        office = words & cues().state_posts  # 'the governor's residence'
+        # a state's forces or office holder named ('Kenyan police', 'the Interior Minister'),
+        # not a country or its people ('Nigerien farmers')
+        named = any(m.forces or m.office for m in mentions(ann, hit.phrase))
+        if words & forces or office or named:
+            return True
+    return False
 
 
 def two_sides(hits: list[RoleHit], trigger: Span) -> bool:

@@ -57,6 +57,8 @@ class Cues(BaseModel):
     no_fighting: frozenset[str] = frozenset()
     grievance_words: frozenset[str] = frozenset()
     warning_fire: frozenset[str] = frozenset()
+    state_posts: frozenset[str] = frozenset()
+    identity_crowds: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -25,10 +25,11 @@ from streams.extraction.components.families.base import (
 )
 from streams.extraction.components.families.captives import harmed_detainees
 from streams.extraction.components.families.conflict import references
+from streams.extraction.components.families.demonstrators import demonstrators
 from streams.extraction.components.families.framing import clause_participle
 from streams.extraction.components.families.told import reported_act
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.components.sides import people
+from streams.extraction.components.sides import faces_state, people
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import accidents, unrest
 from streams.extraction.extractors.common import (
@@ -158,11 +159,14 @@ def _event(
     if token is not None and _to_forces(token):
         proto.event_type = "agreement"  # a surrender to forces: a surrender deal
     told = [r for r in roles if sent.start <= r.trigger[0] < sent.end]
-    if trigger.label_ == "attack_on_infrastructure" and crowd_acts(doc_text(doc), told):
+    marching = demonstrators(doc, hits)  # 'the bandh enforcers torched three vehicles'
+    crowd = crowd_acts(doc_text(doc), told) or marching
+    if trigger.label_ == "attack_on_infrastructure" and crowd:
         if fought and any(r.role in ("victims", "single_victim") for r in told):
             return None  # 'the farmers killed ten people and vandalized the camps': the attack
         # 'residents torched the police post': a crowd's destruction is a riot (ACLED)
-        proto.event_type = "riot" if _framed(doc, index) else "mob_violence"
+        demonstrating = _framed(doc, index) or faces_state(ann, hits) or marching
+        proto.event_type = "riot" if demonstrating else "mob_violence"
     return proto
 
 
@@ -265,13 +269,13 @@ def _fighting(doc: Doc, ann: Annotated) -> set[int]:
     strategic.json aftermath_words), which tells what led to the sentence's act."""
     out = set()
     for index, triggers in by_sentence(doc, ann, cues().fighting_families).items():
-        acts = [t for t in triggers if not t._.pattern.needs_context and not _circumstance(t)]
+        acts = [t for t in triggers if not t._.pattern.needs_context and not circumstance(t)]
         if acts:
             out.add(index)
     return out
 
 
-def _circumstance(trigger: Span) -> bool:
+def circumstance(trigger: Span) -> bool:
     """The act is named as what led to another: the object of 'following', 'in retaliation
     for', or a clause opened by 'after', 'since' (a verb conjoined to it too: 'after it hit
     and killed one of them')."""

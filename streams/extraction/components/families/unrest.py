@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from streams.extraction.annotate import Annotated
+from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.events import opens_text
 from streams.extraction.components.families.base import (
@@ -27,6 +27,7 @@ from streams.extraction.components.families.crowd_violence import (
     response_after,
     violence_after,
 )
+from streams.extraction.components.families.demonstrators import demonstrators
 from streams.extraction.components.families.grievance import (
     aimed_at_no_one,
     grievance,
@@ -38,7 +39,7 @@ from streams.extraction.components.families.protest_verbs import verb_protests
 from streams.extraction.components.families.told import reported_act
 from streams.extraction.components.families.tolls import same_places
 from streams.extraction.components.roles import RoleHit
-from streams.extraction.components.sides import people
+from streams.extraction.components.sides import faces_state, people
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors import unrest
 from streams.extraction.extractors.common import (
@@ -82,6 +83,7 @@ def unrest_protos(doc: Doc) -> list[Proto]:
             # 'protested against the bulldozing of homes': the act protested is no crowd's deed
             own = [t for t in own if not (_violent([t]) and protested_act(doc, t))]
         facing = any(a.kind in STATE_KINDS for a in proto.role("target"))
+        facing = facing or faces_state(ann, _crowd_objects(proto.sentence, roles))
         # a toll told of another time ('victims of the 2024 collapse') harmed no protester
         harmed = (
             [] if context_count(proto.sentence.text, ann.published.year) else harm.get(index, [])
@@ -169,6 +171,19 @@ def _crowds_town(ann: Annotated, proto: Proto) -> None:
         ):
             proto.locations = [location_of(mention)]
             return
+
+
+def _crowd_objects(sent: Sentence, roles: list[RoleHit]) -> list[RoleHit]:
+    """The objects of the riots and fighting acts of the sentence ('rioters attacked the
+    governor's home'): what the crowd's violence was aimed at."""
+    return [
+        r
+        for r in roles
+        if sent.start <= r.trigger[0] < sent.end and r.pattern.split(".")[0] in _CROWD_ACTS
+    ]
+
+
+_CROWD_ACTS = frozenset({"riots", "battles"})
 
 
 def _ids(triggers: list[Span]) -> set[str]:
@@ -295,6 +310,8 @@ def _crowd_event(
         return None
     proto = new_proto(ann, sent, trigger, hits, NAME)
     demonstrating = framed or (_demonstrating(doc, trigger, hits) and not _rivals(ann, index))
+    # 'hartal supporters stoned a bus': the doers are a demonstration's
+    demonstrating = demonstrating or demonstrators(doc, hits)
     proto.event_type = "riot" if demonstrating else MOB  # rioting no demonstration frames
     proto.status = status
     proto.lead = lead and status == "occurred"

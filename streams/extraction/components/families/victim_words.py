@@ -68,6 +68,17 @@ def civilian_victims(text: str, hits: list[RoleHit]) -> bool:
     return _victims_in(text, rest, nouns) and not (words & armed)
 
 
+def dwellings_attacked(text: str, hits: list[RoleHit]) -> bool:
+    """'Armed men attacked the village of X', 'raided a homestead': every object of the act
+    is a place where unarmed people live or gather (data/en/civilians.json dwellings) and no
+    word of a fighter is on it: an armed actor attacking it attacks its people, violence
+    against civilians (ACLED), not a battle, which needs an armed side attacked."""
+    victims = [h for h in hits if h.role in _VICTIM_ROLES]
+    words = {w.lower().strip(".,") for h in victims for w in h.text.split()}
+    dwelt = _victims_in(text, victims, civilians().dwellings)
+    return dwelt and not (words & (civilians().armed | civilians().forces))
+
+
 def _has_victims(hits: list[RoleHit]) -> bool:
     return any(h.role in _VICTIM_ROLES for h in hits)
 

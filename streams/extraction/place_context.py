@@ -17,7 +17,7 @@ from pathlib import Path
 
 from streams.extraction.annotated import Annotated, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
-from streams.extraction.place_checks import runs_on
+from streams.extraction.place_checks import runs_on, settlement_after
 
 _PLACE_WORD = re.compile(
     r"\b(?:in|at|near|outside|from|to|into|village of|town of|city of)\s+(?:the\s+)?$", re.I
@@ -127,7 +127,8 @@ def town_of_one_country(
     has, written after a location word ('in', 'at', 'village of'), is that town even when the
     doers point the text to another country (its focus). Common words are no such town ('in
     Police'), nor is the head of a longer name ('at Jua Kali') or a name written with another
-    country's own unit word ('in Santhia upazila')."""
+    country's own unit word ('in Santhia upazila'). A settlement word after the name places it
+    as a location word before it does ('raided Obo town')."""
     start, end, surface = span
     return (
         best.precision == "city"
@@ -137,5 +138,8 @@ def town_of_one_country(
         and not foreign_unit_after(doc, end, {best.country3})
         and fold(best.name) == fold(surface)
         and surface.lower() not in common_words()
-        and bool(_PLACE_WORD.search(doc.text[max(0, start - 30) : start]))
+        and (
+            bool(_PLACE_WORD.search(doc.text[max(0, start - 30) : start]))
+            or settlement_after(doc.text, end)
+        )
     )

@@ -45,8 +45,15 @@ def _clue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def clue_votes(text: str) -> Counter[str]:
-    """One vote for each country whose own words the text uses."""
-    return Counter(country for country, pattern in _clue_patterns() if pattern.search(text))
+    """For each country whose own words the text uses, one vote per distinct word ('Jubo
+    League ... at Kalikapur village in Madhabpur upazila': two for Bangladesh, which outweigh a
+    small namesake that only India has in the gazetteer)."""
+    votes: Counter[str] = Counter()
+    for country, pattern in _clue_patterns():
+        words = set(pattern.findall(text))
+        if words:
+            votes[country] = len(words)
+    return votes
 
 
 def context_country(doc: Annotated, raw_places: list[RawPlace]) -> str | None:

@@ -73,3 +73,48 @@ def test_a_capitalised_city_word_is_part_of_the_name_not_a_settlement_word() -> 
     # 'Kuwait City': the city of that name, not a town 'Kuwait' placed by 'City'
     places = _places("Protesters clashed with police in Kuwait City on Friday.")
     assert [p[:2] for p in places] == [("Kuwait City", "KWT")]
+
+
+def _all_places(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(event type, name, country, admin1) of the places of every event of the text."""
+    events = extract(Article(text=text, published_at=PUB), extracted_at=NOW, engine="spacy")
+    return [
+        (e.event_type, p.name, p.country, p.admin1.name if p.admin1 else None)
+        for e in events
+        for p in e.locations
+    ]
+
+
+def test_an_event_placed_at_a_region_takes_the_texts_one_town_in_it() -> None:
+    text = (
+        "Students protested across Amhara region, including Woldia. In the town, rioters "
+        "burned a police car and clashed with federal police."
+    )
+    assert _all_places(text) == [("riot", "Weldiya", "ETH", "Amhara")]
+
+
+def test_a_toll_placed_nowhere_takes_the_texts_one_town() -> None:
+    text = (
+        "Heavy fighting broke out in Hpakant near the jade mines. Four soldiers were killed "
+        "and six were wounded."
+    )
+    assert _all_places(text) == [("casualty_report", "Hpākān", "MMR", "Kachin")]
+
+
+def test_each_clue_word_of_a_country_votes_against_a_small_namesake_abroad() -> None:
+    # two Bangladeshi party names and a Bangladeshi unit word outweigh Sonapur, a town that
+    # only India has in the gazetteer: the upazila's seat is the place
+    text = (
+        "A man was killed in a clash between Jubo League and Chhatra Dal activists at Sonapur "
+        "village in Kalia upazila on Sunday."
+    )
+    assert _all_places(text) == [("mob_violence", "Kālia", "BGD", "Khulna")]
+    # with nothing pointing to Bangladesh, the Indian town stands
+    text = "A man was killed in a clash between rival party activists at Sonapur village."
+    assert [p[2] for p in _all_places(text)] == ["IND"]
+
+
+def test_a_town_the_town_file_misfiles_takes_its_county() -> None:
+    # data/town_fixes.json: Thika lies in Kiambu County, not the former Nairobi province
+    text = "On 3 May 2024, unidentified assailants torched four houses in Thika."
+    assert [(p[1], p[3]) for p in _all_places(text)] == [("Thika", "Kiambu")]

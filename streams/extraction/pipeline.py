@@ -22,6 +22,7 @@ from streams.extraction.components.date_anchor import redate
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
 from streams.extraction.components.families import (
     capital,
+    coded_place,
     framing,
     note_places,
     strategic,
@@ -163,10 +164,12 @@ def verbal_events(doc: Doc, conflict: list[Proto]) -> list[Proto]:
 def complete_places(ann: Annotated, protos: list[Proto]) -> None:
     """Places written with their units ("X village (A, B)"): components/families/note_places;
     'in the capital': components/families/capital; a riot told in the opening sentence is the
-    text's news, kept unlocated (families/unrest)."""
+    text's news, kept unlocated (families/unrest); 'coordinates for X used': the place the
+    note says the event is coded at (families/coded_place)."""
     note_places.complete_places(ann, protos)
     capital.place_in_capital(ann, protos)
     unrest.lead_unrest(ann, protos)
+    coded_place.place_coded(ann, protos)
 
 
 def place_merged(ann: Annotated, merged: list[Proto]) -> None:

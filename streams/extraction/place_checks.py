@@ -46,6 +46,26 @@ _TITLE_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _settlement_after() -> re.Pattern[str]:
+    """A settlement word right after a name (data/en/place_units.json, "settlement")."""
+    raw = json.loads((_DATA / "place_units.json").read_text(encoding="utf-8"))
+    words = "|".join(sorted((re.escape(w) for w in raw["settlement"]), key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\b")
+
+
+def placed_by_words(text: str, start: int, end: int) -> bool:
+    """The words around a name say it is a place: a location word before it ('in', 'at',
+    'attacked') or a settlement word after it, in lower case ('Mandera town', 'Boyo village':
+    'Mexico City' is a name)."""
+    return bool(LOC_PREP.search(text[max(0, start - 25) : start])) or settlement_after(text, end)
+
+
+def settlement_after(text: str, end: int) -> bool:
+    """A settlement word in lower case right after the name ending at `end`."""
+    return bool(_settlement_after().match(text, end))
+
+
 def only_a_name(doc: Annotated, best: Place, start: int, end: int) -> bool:
     """The place name is part of another name here, not where something happened."""
     after = doc.text[end : end + 30]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from streams.extraction.annotated import Annotated, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
-from streams.extraction.place_checks import runs_on
+from streams.extraction.place_checks import runs_on, settlement_after
 
 _PLACE_WORD = re.compile(
     r"\b(?:in|at|near|outside|from|to|into|village of|town of|city of)\s+(?:the\s+)?$", re.I
@@ -45,8 +45,15 @@ def _clue_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def clue_votes(text: str) -> Counter[str]:
-    """One vote for each country whose own words the text uses."""
-    return Counter(country for country, pattern in _clue_patterns() if pattern.search(text))
+    """For each country whose own words the text uses, one vote per distinct word ('Jubo
+    League ... at Kalikapur village in Madhabpur upazila': two for Bangladesh, which outweigh a
+    small namesake that only India has in the gazetteer)."""
+    votes: Counter[str] = Counter()
+    for country, pattern in _clue_patterns():
+        words = set(pattern.findall(text))
+        if words:
+            votes[country] = len(words)
+    return votes
 
 
 def context_country(doc: Annotated, raw_places: list[RawPlace]) -> str | None:
@@ -127,7 +134,8 @@ def town_of_one_country(
     has, written after a location word ('in', 'at', 'village of'), is that town even when the
     doers point the text to another country (its focus). Common words are no such town ('in
     Police'), nor is the head of a longer name ('at Jua Kali') or a name written with another
-    country's own unit word ('in Santhia upazila')."""
+    country's own unit word ('in Santhia upazila'). A settlement word after the name places it
+    as a location word before it does ('raided Obo town')."""
     start, end, surface = span
     return (
         best.precision == "city"
@@ -137,5 +145,8 @@ def town_of_one_country(
         and not foreign_unit_after(doc, end, {best.country3})
         and fold(best.name) == fold(surface)
         and surface.lower() not in common_words()
-        and bool(_PLACE_WORD.search(doc.text[max(0, start - 30) : start]))
+        and (
+            bool(_PLACE_WORD.search(doc.text[max(0, start - 30) : start]))
+            or settlement_after(doc.text, end)
+        )
     )

@@ -10,7 +10,13 @@ from dataclasses import replace
 from streams.extraction.annotated import Annotated, PlaceMention, RawPlace
 from streams.extraction.gazetteer import Place, fold, gazetteer
 from streams.extraction.name_lexicon import admin1_candidates
-from streams.extraction.place_checks import LOC_PREP, only_a_name, runs_on, stands_alone
+from streams.extraction.place_checks import (
+    LOC_PREP,
+    only_a_name,
+    placed_by_words,
+    runs_on,
+    stands_alone,
+)
 from streams.extraction.place_coinage import unlisted_town
 from streams.extraction.place_context import (
     common_words,
@@ -137,7 +143,7 @@ def _resolve_one(
     the countries the text is about (stands_alone)."""
     start, end, surface, cands, strong, _ = raw
     before = doc.text[max(0, start - 25) : start]
-    context = bool(LOC_PREP.search(before)) or strong
+    context = placed_by_words(doc.text, start, end) or strong
     district = bool(_DISTRICT_AFTER.match(doc.text[end : end + 20]))
     if district and _OWN_CITY_BEFORE.search(before):
         # "the city's Dniprovskyi district": a part of the city named before, whatever
@@ -178,7 +184,7 @@ def _likely(
         )
     if town_of_one_country(doc, best, cands, span):
         return True
-    context = bool(LOC_PREP.search(doc.text[max(0, start - 25) : start]))
+    context = placed_by_words(doc.text, start, end)
     return stands_alone(doc, best, cands, span, context=context, home=home)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from streams.extraction.annotate import Annotated, PlaceMention
-from streams.extraction.components.families.note_place_fit import material
+from streams.extraction.components.families.note_place_fit import material, weak
 from streams.extraction.extractors.common import Proto, location_of
 
 _PRECISION_ORDER = {"city": 0, "admin1": 1}
@@ -71,14 +71,10 @@ def _country_written(proto: Proto) -> bool:
 
 
 def place_in_text_region(ann: Annotated, protos: list[Proto]) -> None:
-    """Give each material event placed nowhere below the country the text's one region."""
-    waiting = [
-        p
-        for p in protos
-        if material(p.event_type)
-        and all(loc.precision == "country" for loc in p.locations)
-        and not _country_written(p)
-    ]
+    """Give each material event placed nowhere below the country the text's one region, and
+    each placed only at that region its one town ('protests across Oromia region, including
+    Dodola. In the city, rioters clashed')."""
+    waiting = [p for p in protos if material(p.event_type) or weak(p.event_type)]
     if not waiting:
         return
     scene = one_region(text_places(ann))
@@ -87,5 +83,30 @@ def place_in_text_region(ann: Annotated, protos: list[Proto]) -> None:
     for proto in waiting:
         if _passed_over(ann, proto, scene):
             continue
-        if all(loc.country in (None, scene.place.country3) for loc in proto.locations):
+        if _unplaced_in(proto, scene) or _at_the_region_of(proto, scene):
             proto.locations = [location_of(scene)]
+
+
+def _unplaced_in(proto: Proto, scene: PlaceMention) -> bool:
+    """The event is placed nowhere below the country, at most in the scene's country, and its
+    sentence writes no country."""
+    return (
+        all(loc.precision == "country" for loc in proto.locations)
+        and not _country_written(proto)
+        and all(loc.country in (None, scene.place.country3) for loc in proto.locations)
+    )
+
+
+def _at_the_region_of(proto: Proto, scene: PlaceMention) -> bool:
+    """The event is placed only at the region the text's one town lies in."""
+    return (
+        scene.place.precision == "city"
+        and scene.place.latitude is not None
+        and bool(proto.locations)
+        and all(
+            loc.precision == "admin1"
+            and loc.admin1 is not None
+            and loc.admin1.code == scene.place.admin1_code
+            for loc in proto.locations
+        )
+    )

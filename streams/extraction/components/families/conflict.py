@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.data import DATA
 from streams.extraction.components.families.victim_words import amount
-from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.roles import RoleHit, partitives
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors.casualties import counts_animals
 from streams.extraction.extractors.common import (
@@ -119,6 +119,7 @@ def _one(hits: list[RoleHit]) -> Count | None:
         for h in hits
         if h.role == "single_victim" and not _NONE.match(h.text) and not counts_animals(h.text)
     ]
+    found = found or [h for h in hits if h.role == "victims" and _one_named(h)]
     if not found:
         return None
     groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
@@ -128,6 +129,21 @@ def _one(hits: list[RoleHit]) -> Count | None:
     if ones is not None:
         return Count(value=len(ones), qualifier="exact", text=" and ".join(h.text for h in ones))
     return Count(value=1, qualifier="exact", text=found[0].text)
+
+
+def _one_named(hit: RoleHit) -> bool:
+    """A victims phrase the one-victim patterns missed that names one person by its opening
+    word ('a 25-year-old was shot and killed': the parse reads no singular noun there), whose
+    head is no amount or group ('a group', 'a number') and no plural or animal."""
+    head = hit.text.split()[-1].lower()
+    return (
+        _one_person(hit.text)
+        and len(hit.text.split()) > 1
+        and head not in partitives()
+        and not head.endswith("s")
+        and head not in references().plurals
+        and not counts_animals(hit.text)
+    )
 
 
 def _ones(group: list[RoleHit]) -> list[RoleHit]:
@@ -215,6 +231,7 @@ def link_reference(
     places; the attack, or None when there is none before."""
     attack = _referent(out)
     if attack is None:
+        _toll_of_told(ann, sent, hits, out)
         return None
     if not context_count(sent.text, ann.published.year):
         attack.killed = attack.killed or count(hits, "victims")
@@ -235,6 +252,18 @@ def link_reference(
         names = {loc.name for loc in kept}
         attack.locations = kept + [t for t in towns if t.name not in names]
     return attack
+
+
+def _toll_of_told(ann: Annotated, sent: Sentence, hits: list[RoleHit], out: list[Proto]) -> None:
+    """'Militants attacked a patrol. One soldier was killed in the attack.': where the attack
+    referred back to is told but not yet typed (an attack whose sides decide its type after
+    the merge), the sentence's dead and wounded are still its own (codebook rule 8)."""
+    attack = next((p for p in reversed(out) if p.status == "occurred"), None)
+    if attack is None or not 0 < sent.index - attack.sentence.index <= TOLL_GAP:
+        return
+    if not context_count(sent.text, ann.published.year):
+        attack.killed = attack.killed or count(hits, "victims")
+        attack.injured = attack.injured or count(hits, "injured")
 
 
 TOLL_GAP = 3

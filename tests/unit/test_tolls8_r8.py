@@ -104,3 +104,27 @@ def test_a_clipped_passive_counts_the_dead_and_wounded() -> None:
 def test_reduced_passives_relabel_only_counted_subjects(text: str, passive: set[str]) -> None:
     parsed = reduced_passives(parse([text])[0])
     assert {t.text for t in parsed if t.dep_ == "nsubjpass"} == passive
+
+
+def test_a_later_death_goes_to_an_attack_not_yet_typed() -> None:
+    text = (
+        "On 3 May 2024, gunmen attacked a bus in Kano, injuring seven people. One victim died "
+        "later at the hospital."
+    )
+    assert [(k, i) for _, k, i in _events(text)] == [(1, 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "On 13 November 2019, a man set off a suicide bomb at a police station in Medan, "
+            "killing himself and injuring six policemen.",
+            1,
+        ),
+        ("On 3 May 2024, soldiers abducted a man in Kano and killed him.", 1),
+        ("On 3 May 2024, gunmen killed her two sons in Kano.", 2),  # a possessive, no pronoun
+    ],
+)
+def test_a_pronoun_of_one_person_counts_one(text: str, dead: int) -> None:
+    assert [k for _, k, _ in _events(text)] == [dead]

@@ -56,6 +56,7 @@ class Cues(BaseModel):
     about: str
     distinct: frozenset[str]
     apart: frozenset[str]
+    later: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,16 @@ def marked_other(proto: Proto) -> bool:
     return bool(near & cues().distinct or set(_words_before(proto, 1)) & cues().apart)
 
 
+def told_later(earlier: Proto, later: Proto) -> bool:
+    """'Days later, a roadside bomb killed 11': the later telling, in a sentence after the
+    earlier's, is of an act (no bare toll) with a later time of its own before its trigger
+    (`later`), and names no act back: an act of its own."""
+    if later.sentence.index <= earlier.sentence.index or later.event_type == "casualty_report":
+        return False
+    before = f" {' '.join(_words_before(later, 1))} "
+    return any(f" {cue} " in before for cue in cues().later) and not _names_back(later)
+
+
 def _tolls_agree(a: Proto, b: Proto) -> bool:
     ka, kb = _count(a), _count(b)
     return ka is None or kb is None or ka == kb or _names_back(b) or _bare(b)
@@ -183,6 +194,7 @@ def same_act(a: Proto, b: Proto, conflict: frozenset[str]) -> bool:
         a.event_type in conflict
         and b.event_type in conflict
         and not marked_other(b)
+        and not told_later(a, b)
         and _must_agree(a, b)
         and _one_act(a, b)
     )

@@ -8,7 +8,7 @@ from datetime import date
 
 from streams.extraction import spec
 from streams.extraction.actor_tidy import tidy_actors
-from streams.extraction.coreference import fold
+from streams.extraction.coreference import fold, told_later
 from streams.extraction.coreference import locations_overlap as _locations_overlap
 from streams.extraction.event_build import event_id, first_actor, pairings, to_event, told
 from streams.extraction.extractors.common import Proto
@@ -120,6 +120,7 @@ def compatible(old: Proto, new: Proto) -> bool:
         and any(all(_same_actor(a, b) for a, b in p) for p in pairings(old, new))
         and _locations_overlap(old.locations, new.locations)
         and not _dates_differ(old, new)
+        and not told_later(old, new)  # 'Days later, a bomb ...': an act of its own
         and _same_story(old, new)
         and {old.framed, new.framed} != {True, False}  # a hypothetical act is no retelling
     )

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction.components.families import verbal, verbal_events
 from streams.extraction.components.families.acts import TERRITORY
 from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
-from streams.extraction.components.families.headlines import headline_verbs
+from streams.extraction.components.families.headlines import headline_verbs, reduced_passives
 from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
 from streams.extraction.nlp import parse
 
@@ -80,7 +80,8 @@ class Parse:
 
 
 def _parsed(sents: list[Span]) -> list[Doc]:
-    return [headline_verbs(p) for p in parse([s.text for s in sents])] if sents else []
+    parsed = parse([s.text for s in sents]) if sents else []
+    return [reduced_passives(headline_verbs(p)) for p in parsed]
 
 
 def parse_docs(docs: Sequence[Doc]) -> None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from streams.extraction.annotate import ActorMention, Annotated, PlaceMention, Sentence
 from streams.extraction.components.data import DATA
 from streams.extraction.components.families.victim_words import amount
-from streams.extraction.components.roles import RoleHit
+from streams.extraction.components.roles import RoleHit, partitives
 from streams.extraction.components.triggers import family_of
 from streams.extraction.extractors.casualties import counts_animals
 from streams.extraction.extractors.common import (
@@ -53,6 +53,7 @@ class References(BaseModel):
     time_possessors: frozenset[str] = frozenset()
     munitions: frozenset[str] = frozenset()
     another: frozenset[str] = frozenset()
+    one_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +120,7 @@ def _one(hits: list[RoleHit]) -> Count | None:
         for h in hits
         if h.role == "single_victim" and not _NONE.match(h.text) and not counts_animals(h.text)
     ]
+    found = found or [h for h in hits if h.role == "victims" and _one_named(h)]
     if not found:
         return None
     groups: dict[tuple[tuple[int, int], str, int], list[RoleHit]] = {}
@@ -128,6 +130,24 @@ def _one(hits: list[RoleHit]) -> Count | None:
     if ones is not None:
         return Count(value=len(ones), qualifier="exact", text=" and ".join(h.text for h in ones))
     return Count(value=1, qualifier="exact", text=found[0].text)
+
+
+def _one_named(hit: RoleHit) -> bool:
+    """A victims phrase the one-victim patterns missed that names one person: a pronoun of one
+    ('killed him') or its opening word ('a 25-year-old was shot and killed': the parse reads
+    no singular noun there), whose
+    head is no amount or group ('a group', 'a number') and no plural or animal."""
+    head = hit.text.split()[-1].lower()
+    if hit.text.lower() in references().one_pronouns:
+        return True  # 'killed him', a bomber 'killing himself'
+    return (
+        _one_person(hit.text)
+        and len(hit.text.split()) > 1
+        and head not in partitives()
+        and not head.endswith("s")
+        and head not in references().plurals
+        and not counts_animals(hit.text)
+    )
 
 
 def _ones(group: list[RoleHit]) -> list[RoleHit]:
@@ -215,6 +235,7 @@ def link_reference(
     places; the attack, or None when there is none before."""
     attack = _referent(out)
     if attack is None:
+        _toll_of_told(ann, sent, hits, out)
         return None
     if not context_count(sent.text, ann.published.year):
         attack.killed = attack.killed or count(hits, "victims")
@@ -237,6 +258,23 @@ def link_reference(
     return attack
 
 
+def _toll_of_told(ann: Annotated, sent: Sentence, hits: list[RoleHit], out: list[Proto]) -> None:
+    """'Militants attacked a patrol. One soldier was killed in the attack.': where the attack
+    referred back to is told but not yet typed (an attack whose sides decide its type after
+    the merge), the sentence's dead and wounded are still its own (codebook rule 8)."""
+    attack = _told_event(out)
+    if attack is None or not 0 < sent.index - attack.sentence.index <= TOLL_GAP:
+        return
+    if not context_count(sent.text, ann.published.year):
+        attack.killed = attack.killed or count(hits, "victims")
+        attack.injured = attack.injured or count(hits, "injured")
+
+
+def _told_event(out: list[Proto]) -> Proto | None:
+    """The latest reported conflict event told before, typed or not yet typed."""
+    return next((p for p in reversed(out) if p.status == "occurred"), None)
+
+
 TOLL_GAP = 3
 """A toll sentence counts for the event told at most this many sentences before it."""
 
@@ -244,8 +282,10 @@ TOLL_GAP = 3
 def toll_after(ann: Annotated, sent: Sentence, hits: list[RoleHit], out: list[Proto]) -> None:
     """'Soldiers clashed with rebels near X. Four rebels were killed.': a sentence that makes no
     event of its own and names no doer, shortly after the last event told, gives that event its
-    dead and wounded when it has none (a past toll, 'in 2019', is not one)."""
-    attack = _referent(out)
+    dead and wounded when it has none (a past toll, 'in 2019', is not one); an attack whose
+    type waits for the merge takes them too ('Gunmen attacked a bus, injuring seven. One
+    victim died later.')."""
+    attack = _referent(out) or _told_event(out)
     if attack is not None and attack.killed is not None:
         from streams.extraction.components.families.tolls import add_side  # it reads this one
 

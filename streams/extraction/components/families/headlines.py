@@ -119,3 +119,40 @@ def headline_verbs(parsed: Doc) -> Doc:
             token.tag_ = "VBP"
             token.pos_ = "VERB"
     return parsed
+
+
+_REDUCED_CLAUSES = frozenset({"ROOT", "conj", "ccomp"})
+_ACTIVE_MARKS = frozenset({"aux", "auxpass", "dobj", "nsubjpass"})
+
+
+def reduced_passives(parsed: Doc) -> Doc:
+    """'9 soldiers killed, 3 injured', '5 suspected witches burned to death': the clipped
+    passive of headlines and notes, which tells a count of people done to. A past participle
+    heading its clause with a counted subject ('9 soldiers', '3') yet no auxiliary and no
+    object, its own or a coordinated verb's, nor a partner ('400 villagers fought with police'
+    is active: a verb of two sides has no passive), cannot be active ('have killed' has its
+    auxiliary, 'killed five' and 'assaulted and wounded a man' their object): its subject is
+    relabelled as the subject of the full passive ('9 soldiers were killed') so the role
+    patterns read it so."""
+    for token in parsed:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or token.tag_ != "VBN" or token.dep_ not in _REDUCED_CLAUSES:
+            continue
+        if _counted(subject) and not _has_object(token):
+            subject.dep_ = "nsubjpass"
+    return parsed
+
+
+def _counted(subject: Token) -> bool:
+    return subject.tag_ == "CD" or any(c.dep_ == "nummod" for c in subject.children)
+
+
+def _has_object(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return (
+        bool(deps & _ACTIVE_MARKS)
+        or partner
+        or any("dobj" in {g.dep_ for g in c.children} for c in joined)
+    )

@@ -250,8 +250,9 @@ def same_places(ann: Annotated, sent: Sentence, attack: Proto) -> bool:
 def toll_before(doc: Doc, grouped: dict[int, list[Span]], out: list[Proto]) -> None:
     """'A truck helper succumbed to his injuries today. He was hurt when activists threw petrol
     bombs at his truck.': a sentence before the text's first event that tells dead (by a toll
-    word: died, dead, succumbed) and makes no event of its own, naming no doer, gives that
-    event its dead when it has none (none from a past toll or running total, 'since 2019'; a
+    word: died, dead, succumbed, or a killing verb: 'a commander was killed in X. He was
+    attacked by gunmen at his home.') and makes no event of its own, naming no doer, gives
+    that event its dead when it has none (none from a past toll or running total, 'since 2019'; a
     noun, 'caused the death of 50', names a toll that may sum more happenings than the one)."""
     first = next((p for p in out if p.status == "occurred"), None)
     if first is None or first.killed is not None:
@@ -261,7 +262,7 @@ def toll_before(doc: Doc, grouped: dict[int, list[Span]], out: list[Proto]) -> N
         spans = {
             (t.start_char, t.end_char)
             for t in grouped[index]
-            if family_of(t._.pattern.id) in COUNT_ONLY and t._.pattern.victims_die and _told(doc, t)
+            if t._.pattern.victims_die and _told(doc, t)
         }
         hits = [r for r in doc._.roles or [] if r.trigger in spans]
         sent = ann.sentences[index]

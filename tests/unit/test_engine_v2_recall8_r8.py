@@ -98,3 +98,34 @@ def test_a_mayor_stabbed_in_a_clause_the_parse_read_as_after_its_object() -> Non
 def test_a_farmer_stabbed_after_an_arrest_is_no_political_attack() -> None:
     events = _events("A man has been detained after Peter Otieno, a farmer, was stabbed on Monday.")
     assert _of(events, "attack_on_civilians") == [], [e.summary for e in events]
+
+
+# ------------------------------------------------ a fight told by a reciprocal
+
+
+def test_gangs_that_shot_at_each_other_fought_an_armed_clash() -> None:
+    events = _events(
+        "Rival factions of a drug gang shot at each other in Mombasa on Monday, killing 9."
+    )
+    clashes = _of(events, "armed_clash")
+    assert len(clashes) == 1, [e.summary for e in events]
+    clash = clashes[0]
+    assert clash.codes.acled_event_type == "Battles"
+    assert clash.codes.acled_sub_event_type == "Armed clash"
+    assert clash.when.date == MONDAY
+    assert [p.name for p in clash.locations] == ["Mombasa"]
+    assert clash.quantities.killed is not None and clash.quantities.killed.value == 9
+
+
+def test_soldiers_and_rebels_firing_on_one_another_is_a_clash_with_both_sides() -> None:
+    events = _events("Soldiers and rebels fired on one another near Beni on Monday.")
+    clashes = _of(events, "armed_clash")
+    assert len(clashes) == 1, [e.summary for e in events]
+    assert clashes[0].when.date == MONDAY
+    assert [p.name for p in clashes[0].locations] == ["Beni"]
+    assert "Rebels" in _actors(clashes[0], "initiator")
+
+
+def test_a_reciprocal_of_no_violence_is_no_event() -> None:
+    events = _events("The two delegations greeted each other in Mombasa on Monday.")
+    assert [e for e in events if e.category == "conflict"] == [], [e.summary for e in events]

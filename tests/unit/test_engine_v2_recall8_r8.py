@@ -29,12 +29,17 @@ def _actors(event: Event, role: str) -> list[str]:
     return [a.name for a in event.actors if a.role == role]
 
 
+def _only(events: list[Event], event_type: str, codes: tuple[str, str]) -> Event:
+    """The one event of the type, with its ACLED type and sub-type."""
+    found = _of(events, event_type)
+    assert len(found) == 1, [e.summary for e in events]
+    event = found[0]
+    assert (event.codes.acled_event_type, event.codes.acled_sub_event_type) == codes
+    return event
+
+
 def _one_attack(events: list[Event]) -> Event:
-    attacks = _of(events, "attack_on_civilians")
-    assert len(attacks) == 1, [e.summary for e in events]
-    attack = attacks[0]
-    assert attack.codes.acled_event_type == "Violence against civilians"
-    assert attack.codes.acled_sub_event_type == "Attack"
+    attack = _only(events, "attack_on_civilians", ("Violence against civilians", "Attack"))
     assert _actors(attack, "initiator") == []
     return attack
 
@@ -107,11 +112,7 @@ def test_gangs_that_shot_at_each_other_fought_an_armed_clash() -> None:
     events = _events(
         "Rival factions of a drug gang shot at each other in Mombasa on Monday, killing 9."
     )
-    clashes = _of(events, "armed_clash")
-    assert len(clashes) == 1, [e.summary for e in events]
-    clash = clashes[0]
-    assert clash.codes.acled_event_type == "Battles"
-    assert clash.codes.acled_sub_event_type == "Armed clash"
+    clash = _only(events, "armed_clash", ("Battles", "Armed clash"))
     assert clash.when.date == MONDAY
     assert [p.name for p in clash.locations] == ["Mombasa"]
     assert clash.quantities.killed is not None and clash.quantities.killed.value == 9

@@ -1,9 +1,11 @@
 """Engine v2, round 8 (recall of material events on real articles): a journalist or activist
 harmed with no doer named is a political actor attacked (codebook rule 3, as a political post
 is); a victim who died after being shot; a passive harm whose subject the parse read as the
-object of 'after' ('X was arrested after the mayor was stabbed'). Sentences written for these
-tests, in no gold set and not in the ACLED cache, checking the type, codes, actors, place,
-date and toll of each event, and that the near misses of each rule make none."""
+object of 'after' ('X was arrested after the mayor was stabbed'); a stabbing kills no one
+unless told so ('stabbed to death'); a fight told by a reciprocal ('shot at each other').
+Sentences written for these tests, in no gold set and not in the ACLED cache, checking the
+type, codes, actors, place, date and toll of each event, and that the near misses of each rule
+make none."""
 
 from __future__ import annotations
 
@@ -58,6 +60,20 @@ def test_a_rights_activist_stabbed_is_an_attack_on_civilians() -> None:
     attack = _one_attack(_events("A land rights activist was stabbed in Kericho on Monday."))
     assert attack.when.date == MONDAY
     assert [p.name for p in attack.locations] == ["Kericho"]
+    assert attack.quantities.killed is None  # stabbed, not stabbed to death
+
+
+def test_a_stabbing_kills_only_when_told_to_death() -> None:
+    events = _events("Gunmen stabbed a village elder to death in Kericho on Monday.")
+    attack = _only(events, "attack_on_civilians", ("Violence against civilians", "Attack"))
+    assert _actors(attack, "initiator") == ["Gunmen"]
+    assert attack.quantities.killed is not None and attack.quantities.killed.value == 1
+    hurt = _only(
+        _events("Gunmen stabbed a village elder in Kericho on Monday."),
+        "attack_on_civilians",
+        ("Violence against civilians", "Attack"),
+    )
+    assert hurt.quantities.killed is None
 
 
 def test_a_shopkeeper_shot_with_no_doer_named_stays_street_crime() -> None:

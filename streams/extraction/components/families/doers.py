@@ -158,7 +158,7 @@ def political_harm(ann: Annotated, triggers: list[Span], hits: list[RoleHit]) ->
         own = [h for h in roles if h.trigger == span]
         if any(h.role == "initiator" for h in own):
             continue  # a doer named: the agent rules decide
-        victims = [h for h in own if h.pattern.endswith(".passive_subject")]
+        victims = [h for h in own if h.pattern.endswith("passive_subject")]
         if victims and political_victim(ann, victims):
             return act
     return None

@@ -59,6 +59,15 @@ class VerbalCues(BaseModel):
     intent_modals: frozenset[str] = frozenset()
     """'said the government would press X to ...': a modal of intent in a past speech verb's
     clause tells the act as announced (families/verbal_acts.py)."""
+    proposal_responses: frozenset[str] = frozenset()
+    """Verbs of answering a proposal ('agree with the US proposal', 'endorse the plan',
+    'accept a ceasefire'): the proposal is told again, not made (families/proposals.py)."""
+    proposal_nouns: frozenset[str] = frozenset()
+    """Nouns (and the participle 'proposed') that name a proposal, whose modifier names the
+    proposer: 'the US proposal', 'a US-proposed ceasefire'."""
+    place_preps: frozenset[str] = frozenset()
+    """Prepositions of place: a state named as their object ('a blow to journalism in X') is
+    where, not whom, a quoted judgment is about (families/quoted_wrongs.py)."""
 
 
 @lru_cache(maxsize=1)

@@ -99,6 +99,19 @@ def surname_person(ann: Annotated, parsed: Doc, offset: int, hit: RoleHit) -> Ac
     return None
 
 
+BODIES = frozenset({"organization", "group"})
+"""Kinds of speaker a person may speak for: 'Zabihullah Mujahid, a Taliban spokesman', 'X,
+the Africa director at Amnesty International' speak for their body (codebook rule 2: a
+spokesperson counts as the body they speak for). A state's official keeps their name."""
+
+
+def body_first(found: list[ActorMention]) -> list[ActorMention]:
+    """A person named in one speaker phrase with an organisation or armed group speaks for it."""
+    if not any(m.kind == "person" for m in found):
+        return found
+    return sorted(found, key=lambda m: m.kind not in BODIES)
+
+
 _PRONOUNS = frozenset({"they", "he", "she"})
 
 
@@ -118,7 +131,7 @@ def pronoun_speaker(ann: Annotated, hit: RoleHit, kinds: frozenset[str]) -> Acto
         return None
     first = min(t.idx for t in subject.subtree) + before.start
     last = max(t.idx + len(t) for t in subject.subtree) + before.start
-    named = [a for a in ann.actors if first <= a.start < last and a.kind in kinds]
+    named = body_first([a for a in ann.actors if first <= a.start < last and a.kind in kinds])
     if not named:
         return None
     return replace(named[0], start=hit.head[0], end=hit.head[1], text=hit.text)
@@ -154,6 +167,11 @@ def private_speaker(sent: Sentence, trigger: Span) -> bool:
     phrase read as the speaker must be so described (a parse may split one speaker in two)."""
     hits = sent.role(trigger, "initiator")
     return bool(hits) and all(_private(sent, hit) for hit in hits)
+
+
+def private_hit(sent: Sentence, hit: RoleHit) -> bool:
+    """One speaker phrase described as a private person (as private_speaker)."""
+    return _private(sent, hit)
 
 
 def _private(sent: Sentence, hit: RoleHit) -> bool:

@@ -33,7 +33,8 @@ def threat_events(ann: Annotated, sent: Sentence, taken: set[str]) -> list[Proto
     if "statement" in taken:
         return []
     for trigger, token in sent.with_ids(WARN):
-        if not (token.tag_ in _DONE or _said_while(token)) or token.dep_ in ("relcl", "acl"):
+        told = token.tag_ in _DONE or _said_while(token) or _progressive(token)
+        if not told or token.dep_ in ("relcl", "acl"):
             continue
         if hypothetical(token):
             continue
@@ -62,3 +63,11 @@ def _said_while(token: Token) -> bool:
     """'spoke to reporters on Monday, warning Greece against ...': a participle adjunct of a
     past verb tells the warning as done then (its speaker the past verb's subject)."""
     return token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.head.tag_ == "VBD"
+
+
+def _progressive(token: Token) -> bool:
+    """'Ankara is warning Washington of ...': a present progressive tells the warning as made
+    now, the news of the day (a past one, 'was warning', is background to another act)."""
+    return token.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in token.children
+    )

@@ -26,6 +26,7 @@ from streams.extraction.components.families.capital import capitals
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.framing import framing
 from streams.extraction.components.families.speakers import (
+    body_first,
     pronoun_speaker,
     speaks_for_state,
     surname_person,
@@ -360,15 +361,20 @@ def _actor_at(ann: Annotated, sent: Sentence, token: Token) -> bool:
 
 
 def _speakers(ann: Annotated, sent: Sentence, trigger: Span) -> list[ActorMention]:
+    return speakers_of(ann, sent, sent.role(trigger, "initiator"))
+
+
+def speakers_of(ann: Annotated, sent: Sentence, hits: list[RoleHit]) -> list[ActorMention]:
+    """The speakers the initiator hits name: actors of the dictionaries, else a person named
+    with an office, a surname named in full before, or a pronoun for the subject before."""
     found = [
         m
-        for h in sent.role(trigger, "initiator")
+        for h in hits
         for m in mentions_in(ann, h)
         if m.kind in SPEAKER_KINDS and (m.source != "demonym" or speaks_for_state(h))
     ]
     if found:
-        return found
-    hits = sent.role(trigger, "initiator")
+        return body_first(found)
     titled = (titled_person(ann, sent.parsed, sent.offset, h) for h in hits)
     named = (surname_person(ann, sent.parsed, sent.offset, h) for h in hits)
     pronouns = (pronoun_speaker(ann, h, SPEAKER_KINDS) for h in hits)

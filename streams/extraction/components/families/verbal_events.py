@@ -16,6 +16,8 @@ from streams.extraction.components.families.agreement import agreement_events
 from streams.extraction.components.families.cues import cues
 from streams.extraction.components.families.headlines import headline_statement
 from streams.extraction.components.families.meetings import phone_meetings
+from streams.extraction.components.families.proposals import retold_proposals
+from streams.extraction.components.families.quoted_wrongs import quoted_wrong_events
 from streams.extraction.components.families.rebuttals import rebuttal_events
 from streams.extraction.components.families.speakers import private_speaker
 from streams.extraction.components.families.threats import threat_events
@@ -88,7 +90,9 @@ def verbal_protos(doc: Doc, conflict: list[Proto], roles: Roles) -> list[Proto]:
         out.extend(phone_meetings(ann, sent, taken))
         out.extend(rebuttal_events(ann, sent, taken))
         out.extend(threat_events(ann, sent, taken))
+        out.extend(quoted_wrong_events(ann, sent, conflict, taken))
     out.extend(headline_statement(doc, ann, roles, out))
+    out = retold_proposals(ann, out, parsed)
     speaker_days(out)
     for proto in out:
         sent = parsed.get(proto.sentence.start)

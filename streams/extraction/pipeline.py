@@ -18,10 +18,12 @@ from spacy.tokens import Doc
 
 from streams.extraction import components
 from streams.extraction.annotate import Annotated
+from streams.extraction.components.annotation import annotated
 from streams.extraction.components.date_anchor import redate
 from streams.extraction.components.events import NAME, PORTED_FAMILIES, VERSION, conflict_protos
 from streams.extraction.components.families import (
     capital,
+    claimed_doers,
     coded_place,
     framing,
     note_places,
@@ -151,6 +153,9 @@ def conflict_events(doc: Doc) -> list[Proto]:
     """The ported families' events: legacy attack rules as fallback, refined by syntax."""
     protos = conflict_protos(doc, doc._.legacy_conflict or [])
     redate(doc, protos)
+    claimed_doers.name_unnamed_doers(
+        annotated(doc), protos
+    )  # 'gunmen' -> the group the story names
     return protos
 
 

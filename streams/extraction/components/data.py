@@ -60,6 +60,11 @@ class TriggerPattern(_Strict):
     victims_die: bool = Field(
         default=True, description="its victims role counts the dead (false: 'beat', 'torture')"
     )
+    happening: bool = Field(
+        default=False,
+        description="the words tell the act itself as having happened ('an explosion "
+        "occurred', 'a bomb went off'): an event with no doer, victim or count named",
+    )
 
     def emitted_type(self) -> str:
         known = spec.category_of()

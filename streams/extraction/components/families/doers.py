@@ -78,7 +78,8 @@ def takes_place(ann: Annotated, trigger: Span, hits: list[RoleHit]) -> bool:
     """'The XYZ seized the town of X', 'ABC fighters took control of X': a takeover whose doer
     is an armed organisation (organisation) and whose object is a place (a place's name or a
     settlement word) tells territory taken."""
-    from streams.extraction.components.families.note_places import units  # avoids a cycle
+    from streams.extraction.components.families.base import cues  # avoids a cycle
+    from streams.extraction.components.families.note_places import units
 
     if trigger._.pattern.event_type not in TERRITORY:
         return False
@@ -86,7 +87,8 @@ def takes_place(ann: Annotated, trigger: Span, hits: list[RoleHit]) -> bool:
     own = [h for h in hits if h.trigger == span]
     if not any(h.role == "initiator" and _armed_org(ann, h) for h in own):
         return False
-    kinds = units().settlement | units().unit
+    # a settlement, an administrative unit, or a site a force holds ('an army base')
+    kinds = units().settlement | units().unit | cues().territory_nouns
     if any(
         h.role == "target"
         and (places(ann, h.phrase) or ann.text[h.head[0] : h.head[1]].lower() in kinds)

@@ -2,7 +2,7 @@
 harmed with no doer named is a political actor attacked (codebook rule 3, as a political post
 is); a victim who died after being shot; a passive harm whose subject the parse read as the
 object of 'after' ('X was arrested after the mayor was stabbed'); a stabbing kills no one
-unless told so ('stabbed to death'); a fight told by a reciprocal ('shot at each other').
+unless told so ('stabbed to death'); gunfire told by a reciprocal ('shot at each other').
 Sentences written for these tests, in no gold set and not in the ACLED cache, checking the
 type, codes, actors, place, date and toll of each event, and that the near misses of each rule
 make none."""

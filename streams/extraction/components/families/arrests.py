@@ -27,6 +27,8 @@ from streams.extraction.annotate import Annotated
 from streams.extraction.components.annotation import annotated
 from streams.extraction.components.families.base import new_proto
 from streams.extraction.components.families.cuefile import CueFile, load
+from streams.extraction.components.families.identified import cues as identification
+from streams.extraction.components.families.identified import identified_person
 from streams.extraction.components.families.verbal import _token, parse_sentences
 from streams.extraction.components.families.victim_words import civilians
 from streams.extraction.extractors.common import Proto, actor_of, status_for
@@ -165,8 +167,16 @@ def _arrested(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:
         name = named_as.text[:1].upper() + named_as.text[1:]
         armed = named_as.lemma_.lower() in civilians().armed  # 'arrested two militants'
         kind = "group" if armed and named_as is not head else "civilians"
+        person = identified_person(ann) if _one_unnamed(named_as) else None
+        name, kind = (person, "person") if person else (name, kind)
         found = [Actor(role="target", name=name, kind=kind, country=country)]
     proto.actors = [a for a in proto.actors if a.role != "target"] + found
+
+
+def _one_unnamed(head: Token) -> bool:
+    """One person named only by a common word ('a 25-year-old man', 'the suspect')."""
+    lone = not any(c.like_num for c in head.children)
+    return lone and head.tag_ == "NN" and head.lemma_.lower() in identification().heads
 
 
 def _arrester(ann: Annotated, proto: Proto, token: Token, offset: int) -> None:

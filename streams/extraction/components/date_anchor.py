@@ -21,7 +21,7 @@ from streams.extraction.components.annotation import annotated
 from streams.extraction.date_words import alternation, date_words
 from streams.extraction.extractors.common import Proto
 from streams.extraction.extractors.timing import event_date
-from streams.extraction.nlp import parse
+from streams.extraction.nlp import parse_spans
 
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
 """Dependency labels that open a clause with a verb of its own ('who disappeared on ...')."""
@@ -103,7 +103,7 @@ def _parse_of(doc: Doc, sent: Span) -> Doc:
     if parsed is None:
         made: dict[int, Doc] = doc.user_data.setdefault("date_parses", {})
         if sent.start_char not in made:
-            made[sent.start_char] = parse([sent.text])[0]
+            made[sent.start_char] = parse_spans([sent])[0]
         parsed = made[sent.start_char]
     return parsed
 

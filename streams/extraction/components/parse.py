@@ -14,7 +14,7 @@ from streams.extraction.components.families.acts import TERRITORY
 from streams.extraction.components.families.conflict import TOLL_GAP, refers_back
 from streams.extraction.components.families.headlines import headline_verbs, reduced_passives
 from streams.extraction.components.triggers import COUNT_ONLY, family_of, trigger_rows
-from streams.extraction.nlp import parse
+from streams.extraction.nlp import parse_spans
 
 for _name in ("parses", "verbal_parses", "legacy_sentences"):
     if not Doc.has_extension(_name):
@@ -80,8 +80,7 @@ class Parse:
 
 
 def _parsed(sents: list[Span]) -> list[Doc]:
-    parsed = parse([s.text for s in sents]) if sents else []
-    return [reduced_passives(headline_verbs(p)) for p in parsed]
+    return [reduced_passives(headline_verbs(p)) for p in parse_spans(sents)] if sents else []
 
 
 def parse_docs(docs: Sequence[Doc]) -> None:

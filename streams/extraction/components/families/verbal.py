@@ -38,7 +38,7 @@ from streams.extraction.date_words import date_words
 from streams.extraction.extractors.common import Proto, actor_of, event_date
 from streams.extraction.gazetteer import gazetteer
 from streams.extraction.gazetteer_model import Place
-from streams.extraction.nlp import parse
+from streams.extraction.nlp import parse_spans
 from streams.schemas import Actor
 
 NAME = "verbal_v2"
@@ -67,7 +67,7 @@ def parse_sentences(doc: Doc, sents: list[Span]) -> None:
     parses: dict[int, Doc] = doc._.parses if doc._.parses is not None else {}
     ahead: dict[int, Doc] = doc._.verbal_parses or {}
     todo = [s for s in sents if s.start_char not in parses and s.start_char not in ahead]
-    fresh = dict(zip(todo, parse([s.text for s in todo]), strict=True)) if todo else {}
+    fresh = dict(zip(todo, parse_spans(todo), strict=True)) if todo else {}
     for sent in sents:
         if sent.start_char not in parses:
             early = ahead.get(sent.start_char)

@@ -15,6 +15,7 @@ from streams.extraction.annotate import Annotated, Sentence
 from streams.extraction.components.annotation import annotated, doc_text
 from streams.extraction.components.families.conflict import TOLL_GAP, count
 from streams.extraction.components.families.conflict import _definite as definite
+from streams.extraction.components.families.nonevents import no_conflict
 from streams.extraction.components.families.summaries import parsed_token
 from streams.extraction.components.families.victim_words import amount
 from streams.extraction.components.roles import RoleHit
@@ -253,19 +254,20 @@ def toll_before(doc: Doc, grouped: dict[int, list[Span]], out: list[Proto]) -> N
     word: died, dead, succumbed, or a killing verb: 'a commander was killed in X. He was
     attacked by gunmen at his home.') and makes no event of its own, naming no doer, gives
     that event its dead when it has none (none from a past toll or running total, 'since 2019'; a
-    noun, 'caused the death of 50', names a toll that may sum more happenings than the one)."""
+    noun, 'caused the death of 50', names a toll that may sum more happenings than the one; the
+    dead of an accident, 'killed in a railway accident', are no act's)."""
     first = next((p for p in out if p.status == "occurred"), None)
     if first is None or first.killed is not None:
         return
     ann = annotated(doc)
     for index in sorted(i for i in grouped if 0 < first.sentence.index - i <= TOLL_GAP):
+        sent = ann.sentences[index]
         spans = {
             (t.start_char, t.end_char)
             for t in grouped[index]
-            if t._.pattern.victims_die and _told(doc, t)
+            if t._.pattern.victims_die and _told(doc, t) and not no_conflict(ann, sent, t)
         }
         hits = [r for r in doc._.roles or [] if r.trigger in spans]
-        sent = ann.sentences[index]
         if any(h.role == "initiator" for h in hits) or context_count(sent.text, ann.published.year):
             continue
         found = count(without_wounded(doc_text(doc), hits), "victims")

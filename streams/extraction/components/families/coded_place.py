@@ -13,13 +13,13 @@ that reading. The cue words are data (data/en/coded_place.json); this module is 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
-from streams.errors import LexiconError
+from pydantic import Field
+
 from streams.extraction.annotate import Annotated, PlaceMention
-from streams.extraction.components.data import DATA
+from streams.extraction.components.families.cuefile import CueFile, load
 from streams.extraction.components.families.note_place_fit import material, weak
 from streams.extraction.extractors.common import Proto, location_of
 from streams.extraction.gazetteer import Place, gazetteer
@@ -30,12 +30,13 @@ from streams.schemas import Location
 _NAME = r"[A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*){0,3}"
 
 
+class CodingCues(CueFile):
+    cues: list[str] = Field(min_length=1)
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    raw = json.loads((DATA / "coded_place.json").read_text(encoding="utf-8"))
-    cues = raw.get("cues") if isinstance(raw, dict) else None
-    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
-        raise LexiconError("coded_place.json: expected {'cues': [str, ...]}")
+    cues = load(CodingCues, "coded_place.json").cues
     alternatives = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     return re.compile(rf"\b(?i:{alternatives})\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?(?P<name>{_NAME})")
 
